@@ -1,0 +1,210 @@
+#include "commands.hpp"
+
+#include <offerkit/offerkit.hpp>
+
+#include <iostream>
+#include <memory>
+
+namespace offerkit::cli {
+
+namespace {
+
+void print(const diagnostics& diags) {
+    for (const auto& d : diags) std::cerr << d.to_string() << '\n';
+}
+
+// Loads every plugin module from the default search path; load failures are
+// warnings (one broken plugin must not stop the others).
+registry load_registry(bool quiet, diagnostics* failures_out = nullptr) {
+    registry reg;
+    for (const auto& f : reg.load_search_path(registry::default_search_path())) {
+        if (failures_out) failures_out->warn({f.path.string(), 0, 0, {}}, f.message);
+        else if (!quiet) std::cerr << "offerkit: warning: " << f.message << '\n';
+    }
+    return reg;
+}
+
+struct batch_stats {
+    std::size_t read = 0, exported = 0, failed = 0, warnings = 0;
+    std::vector<std::string> failures;
+};
+
+}  // namespace
+
+int run_convert(const convert_request& request) {
+    registry reg = load_registry(request.quiet);
+    const exporter* exp = reg.find(request.format);
+    try {
+        if (!exp) reg.get(request.format);  // throws the message listing known formats
+        check_options(exp->info(), request.options);
+    } catch (const error& e) {
+        std::cerr << "offerkit: error: " << e.what() << '\n';
+        return exit_usage;
+    }
+    read_options read_opts;
+    try {
+        read_opts.format = input_format_from_string(request.input_format);
+    } catch (const error& e) {
+        std::cerr << "offerkit: error: --from: " << e.what() << '\n';
+        return exit_usage;
+    }
+
+    export_target target;
+    try {
+        if (exp->layout(request.options) == output_layout::file_per_offer) {
+            if (request.output == "-") {
+                std::cerr << "offerkit: error: format " << request.format
+                          << " writes one file per offer: -o must name a directory, not -\n";
+                return exit_usage;
+            }
+            ensure_directory(request.output);
+        } else if (request.output == "-") {
+            target.stream = &std::cout;
+        }
+    } catch (const error& e) {
+        std::cerr << "offerkit: error: " << e.what() << '\n';
+        return e.code() == errc::invalid_option ? exit_usage : exit_bad_input;
+    }
+    target.path = request.output;
+
+    diagnostics diags;
+    batch_stats stats;
+    std::unique_ptr<export_session> session;
+    try {
+        session = exp->begin(target, request.options, diags);
+    } catch (const error& e) {
+        std::cerr << "offerkit: error: " << e.what() << '\n';
+        return e.code() == errc::invalid_option ? exit_usage : exit_bad_input;
+    }
+
+    auto fail = [&](const std::string& message) {
+        ++stats.failed;
+        stats.failures.push_back(message);
+        std::cerr << "offerkit: error: " << message << '\n';
+    };
+    for (const auto& input : request.inputs) {
+        std::unique_ptr<offer_reader> reader;
+        try {
+            reader = std::make_unique<offer_reader>(input, read_opts);
+        } catch (const error& e) {
+            fail(e.what());
+            if (!request.keep_going) break;
+            continue;
+        }
+        job_offer offer;
+        while (true) {
+            diagnostics local;
+            try {
+                if (!reader->next(offer, local)) break;
+                ++stats.read;
+                session->write(offer);
+                ++stats.exported;
+            } catch (const error& e) {
+                fail(e.what());
+            }
+            print(local);
+            stats.warnings += local.count(severity::warning);
+            if (stats.failed && !request.keep_going) break;
+        }
+        if (stats.failed && !request.keep_going) break;
+    }
+
+    print(diags);
+    stats.warnings += diags.count(severity::warning);
+    if (stats.failed && !request.keep_going) {
+        session.reset();  // discards every partial output
+        std::cerr << "offerkit: nothing written (use --keep-going to export the good offers)\n";
+        return exit_bad_input;
+    }
+    std::vector<std::filesystem::path> files;
+    try {
+        files = session->finish();
+    } catch (const error& e) {
+        session.reset();
+        std::cerr << "offerkit: error: " << e.what() << '\n';
+        return exit_bad_input;
+    }
+    if (!request.quiet) {
+        std::cerr << "offerkit: " << stats.read << " offer" << (stats.read == 1 ? "" : "s") << " read, "
+                  << stats.exported << " exported to " << request.format << ", " << files.size() << " file"
+                  << (files.size() == 1 ? "" : "s") << " written, " << stats.warnings << " warning"
+                  << (stats.warnings == 1 ? "" : "s");
+        if (stats.failed) std::cerr << ", " << stats.failed << " failed";
+        std::cerr << '\n';
+        if (stats.failed) {
+            std::cerr << "offerkit: failed:\n";
+            for (const auto& f : stats.failures) std::cerr << "  " << f << '\n';
+        }
+    }
+    return stats.failed ? exit_bad_input : exit_ok;
+}
+
+int run_validate(const validate_request& request) {
+    read_options read_opts;
+    try {
+        read_opts.format = input_format_from_string(request.input_format);
+    } catch (const error& e) {
+        std::cerr << "offerkit: error: --from: " << e.what() << '\n';
+        return exit_usage;
+    }
+    std::size_t offers = 0, errors = 0, warnings = 0;
+    for (const auto& input : request.inputs) {
+        try {
+            offer_reader reader(input, read_opts);
+            job_offer offer;
+            while (true) {
+                diagnostics local;
+                try {
+                    if (!reader.next(offer, local)) break;
+                    ++offers;
+                    // The posting parser reports these itself, with line numbers.
+                    if (reader.format() != input_format::posting_text) validate_offer(offer, reader.location(), local);
+                } catch (const error& e) {
+                    ++errors;
+                    std::cerr << e.what() << '\n';
+                }
+                for (auto d : local) {
+                    if (request.strict) d.level = severity::error;
+                    std::cerr << d.to_string() << '\n';
+                    (d.level == severity::error ? errors : warnings) += 1;
+                }
+            }
+        } catch (const error& e) {
+            ++errors;
+            std::cerr << e.what() << '\n';
+        }
+    }
+    if (!request.quiet)
+        std::cerr << "offerkit: " << offers << " offer" << (offers == 1 ? "" : "s") << " checked, " << errors
+                  << " error" << (errors == 1 ? "" : "s") << ", " << warnings << " warning"
+                  << (warnings == 1 ? "" : "s") << '\n';
+    return errors ? exit_bad_input : exit_ok;
+}
+
+int run_plugins() {
+    diagnostics failures;
+    registry reg = load_registry(false, &failures);
+    std::cout << "FORMAT     VERSION  EXTENSION  SOURCE    PATH / DESCRIPTION\n";
+    for (const auto& e : reg.list()) {
+        const auto& i = e.object->info();
+        std::string name = i.name, version = e.version, ext = i.extension;
+        name.resize(std::max<std::size_t>(name.size(), 10), ' ');
+        version.resize(std::max<std::size_t>(version.size(), 8), ' ');
+        ext.resize(std::max<std::size_t>(ext.size(), 10), ' ');
+        std::string source(to_string(e.source));
+        source.resize(std::max<std::size_t>(source.size(), 9), ' ');
+        std::cout << name << ' ' << version << ' ' << ext << ' ' << source << ' '
+                  << (e.path.empty() ? std::string() : e.path.string()) << '\n';
+        std::cout << "           " << i.description << '\n';
+        for (const auto& o : i.options)
+            std::cout << "           --option " << o.name << "=…  " << o.description
+                      << (o.default_value.empty() ? "" : " (default " + o.default_value + ")") << '\n';
+    }
+    if (reg.empty()) std::cout << "(no plugin found)\n";
+    std::cout << "Search path:\n";
+    for (const auto& d : registry::default_search_path()) std::cout << "  " << d.string() << '\n';
+    for (const auto& f : failures) std::cerr << "offerkit: warning: " << f.message << '\n';
+    return failures.empty() ? exit_ok : exit_bad_input;
+}
+
+}  // namespace offerkit::cli

@@ -1,0 +1,127 @@
+// offerkit/job_offer.hpp — the domain model: one job offer ("avis de vacance de poste").
+//
+// Plain value types with equality, one member per field of the canonical JSON
+// format `job-offer/1` (docs: ../shared/spec/job-offer-v1.md, schema:
+// schema/job-offer-1.schema.json). Members carry the JSON field names. Text
+// keeps the posting's own words (French). Usable with nothing but the headers.
+#pragma once
+
+#include <offerkit/date.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace offerkit {
+
+/// The value of the `format` field that every canonical offer carries.
+inline constexpr std::string_view job_offer_format = "job-offer/1";
+
+/// "Nb d'agents encadrés": counts stay strings as written ("0", "3 à 4").
+struct managed_staff_counts {
+    std::optional<std::string> total;
+    std::optional<std::string> direct;
+    std::optional<std::string> indirect;
+
+    bool empty() const noexcept { return !total && !direct && !indirect; }
+    friend bool operator==(const managed_staff_counts&, const managed_staff_counts&) = default;
+};
+
+enum class activity_kind { main, secondary };
+
+/// "main" / "secondary", as in JSON.
+constexpr std::string_view to_string(activity_kind k) noexcept {
+    return k == activity_kind::main ? "main" : "secondary";
+}
+
+/// A block of "Activités du poste": principal or secondary, with an optional
+/// sub-section title (`Management`) and its items (bullet markers removed).
+struct activity_section {
+    activity_kind kind = activity_kind::main;
+    std::optional<std::string> title;
+    std::vector<std::string> items;
+    friend bool operator==(const activity_section&, const activity_section&) = default;
+};
+
+/// A section of the candidate profile ("Savoir-faire", "Savoir-être", "Diplôme"…).
+struct profile_section {
+    std::optional<std::string> title;
+    std::vector<std::string> items;
+    friend bool operator==(const profile_section&, const profile_section&) = default;
+};
+
+/// A person to ask for information ("Renseignements", "Contact").
+struct contact {
+    std::optional<std::string> name;
+    std::optional<std::string> role;
+    std::optional<std::string> email;
+    std::optional<std::string> phone;
+    friend bool operator==(const contact&, const contact&) = default;
+};
+
+/// Labelled values the model has no field for, in the order met, keyed by the
+/// label as written. Kept so that nothing of a posting is lost.
+struct extra_fields {
+    std::vector<std::pair<std::string, std::string>> entries;
+
+    /// The value for `label`, or nullptr.
+    const std::string* find(std::string_view label) const noexcept {
+        for (const auto& [k, v] : entries)
+            if (k == label) return &v;
+        return nullptr;
+    }
+    /// Sets `label` (replacing an earlier value for the same label, keeping its place).
+    void set(std::string label, std::string value) {
+        for (auto& [k, v] : entries)
+            if (k == label) {
+                v = std::move(value);
+                return;
+            }
+        entries.emplace_back(std::move(label), std::move(value));
+    }
+    bool empty() const noexcept { return entries.empty(); }
+    std::size_t size() const noexcept { return entries.size(); }
+    auto begin() const noexcept { return entries.begin(); }
+    auto end() const noexcept { return entries.end(); }
+    friend bool operator==(const extra_fields&, const extra_fields&) = default;
+};
+
+/// One job offer. Required: reference, title, employer (empty = missing).
+struct job_offer {
+    std::string reference;                      ///< "3134-25-0750/SR"
+    std::optional<date> reference_date;         ///< "… du 16 mai 2025"
+    std::string title;
+    std::string employer;
+    std::optional<std::string> direction;
+    std::optional<std::string> unit;            ///< "Unité organisationnelle"
+    std::optional<std::string> grade;           ///< "Corps ou Cadre d'emploi / Domaine"
+    std::optional<std::string> job_family;      ///< "Emploi RESPNC"
+    std::optional<std::string> location;        ///< "Lieu de travail"
+    std::optional<std::string> residency_requirement;
+    std::optional<date> posted_on;              ///< "Date de dépôt de l'offre"
+    std::optional<date> deadline;               ///< "Date limite de candidature"
+    std::optional<std::string> availability;    ///< "Poste(s) à pourvoir" as written
+    std::optional<date> available_from;         ///< the date inside `availability`
+    std::optional<int> openings;                ///< number of posts, when given
+    std::optional<std::string> org_position;    ///< "Place dans l'organigramme"
+    std::optional<std::string> supervisor;      ///< "Fonction du supérieur hiérarchique direct"
+    managed_staff_counts managed_staff;
+    std::vector<std::string> description;       ///< context paragraphs
+    std::vector<std::string> missions;
+    std::vector<activity_section> activities;
+    std::vector<profile_section> profile;
+    std::vector<std::string> conditions;
+    std::vector<std::string> how_to_apply;
+    std::vector<contact> contacts;
+    std::optional<std::string> url;
+    extra_fields extra;
+
+    friend bool operator==(const job_offer&, const job_offer&) = default;
+};
+
+/// The spelling the issue texts use.
+using JobOffer = job_offer;
+
+}  // namespace offerkit

@@ -1,0 +1,22 @@
+// offerkit/jobposting.hpp — schema.org JobPosting (JSON-LD) import and export.
+#pragma once
+
+#include <offerkit/diagnostics.hpp>
+#include <offerkit/job_offer.hpp>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace offerkit {
+
+/// The JobPosting JSON-LD object for one offer (pretty-printed, no trailing newline).
+std::string to_jobposting_json(const job_offer& offer, bool pretty = true);
+
+/// Reads JobPosting JSON or JSON-LD: one object, an array, or an object with
+/// `@graph`. Problems of the data (validThrough before datePosted…) are
+/// warnings in `diags`; malformed input throws `offerkit::error`.
+std::vector<job_offer> offers_from_jobposting(std::string_view text, const std::string& source_name,
+                                              diagnostics& diags);
+
+}  // namespace offerkit

@@ -1,0 +1,16 @@
+// offerkit/offerkit.hpp — the whole public API.
+#pragma once
+
+#include <offerkit/date.hpp>
+#include <offerkit/diagnostics.hpp>
+#include <offerkit/error.hpp>
+#include <offerkit/exporter.hpp>
+#include <offerkit/job_offer.hpp>
+#include <offerkit/jobposting.hpp>
+#include <offerkit/json.hpp>
+#include <offerkit/output_file.hpp>
+#include <offerkit/posting_parser.hpp>
+#include <offerkit/reader.hpp>
+#include <offerkit/validate.hpp>
+#include <offerkit/registry.hpp>
+#include <offerkit/version.hpp>

@@ -1,0 +1,101 @@
+// offerkit/registry.hpp — the set of exporters a program can use.
+//
+// Exporters come from three sources:
+//  - plugin modules (`offerkit-<name>.so`) loaded with `load_module` or
+//    `load_search_path`;
+//  - built-in plugins linked statically and registered with one call
+//    (`offerkit::plugins::register_json(reg)`, see plugin headers);
+//  - objects the embedding application registers itself with `add`.
+//
+// Thread safety: the const member functions may be called from many threads
+// at once; `add` and the loaders must not run concurrently with anything else.
+#pragma once
+
+#include <offerkit/error.hpp>
+#include <offerkit/exporter.hpp>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace offerkit {
+
+enum class plugin_source { module, builtin, application };
+
+/// "module", "built-in", "application".
+constexpr std::string_view to_string(plugin_source s) noexcept {
+    switch (s) {
+        case plugin_source::module: return "module";
+        case plugin_source::builtin: return "built-in";
+        case plugin_source::application: return "application";
+    }
+    return "?";
+}
+
+/// One registered exporter and where it came from.
+struct registered_exporter {
+    std::shared_ptr<const exporter> object;  ///< keeps its plugin module loaded
+    plugin_source source = plugin_source::application;
+    std::string plugin;              ///< plugin name ("json"); the exporter name for application objects
+    std::string version;             ///< plugin version ("" when unknown)
+    std::filesystem::path path;      ///< module file, empty unless source == module
+};
+
+/// A plugin module that could not be loaded during a search.
+struct plugin_load_failure {
+    std::filesystem::path path;
+    errc code = errc::plugin_open_failed;
+    std::string message;
+};
+
+class registry {
+public:
+    registry();
+    ~registry();
+    registry(registry&&) noexcept;
+    registry& operator=(registry&&) noexcept;
+
+    /// Registers an exporter. Throws errc::plugin_duplicate when its name is taken.
+    void add(std::shared_ptr<const exporter> object,
+             plugin_source source = plugin_source::application,
+             std::string plugin = {}, std::string version = {},
+             std::filesystem::path path = {});
+
+    /// Loads one plugin module and registers its exporters. Distinct errors:
+    /// errc::plugin_open_failed (dlopen failed; the loader's reason is given),
+    /// errc::plugin_entry_missing, errc::plugin_abi_mismatch (both versions
+    /// given), errc::plugin_duplicate, errc::plugin_failed. On error nothing of
+    /// the module stays registered. `path` should be absolute; a relative path
+    /// is made absolute against the current directory by the caller's choice.
+    void load_module(const std::filesystem::path& path);
+
+    /// Loads every `offerkit-*.so` in `dirs`, in order. A plugin whose name an
+    /// earlier directory already provided is skipped (shadowed, like PATH).
+    /// Failures are returned, not thrown, so one broken module does not hide
+    /// the others. Relative directories are ignored: the current directory is
+    /// never searched.
+    std::vector<plugin_load_failure> load_search_path(const std::vector<std::filesystem::path>& dirs);
+
+    /// The default search path: each absolute entry of OFFERKIT_PLUGIN_PATH
+    /// (colon-separated), then `../lib/offerkit/plugins` beside the running
+    /// executable and `offerkit/plugins` beside the offerkit library, then the
+    /// install directory. Duplicates are removed.
+    static std::vector<std::filesystem::path> default_search_path();
+
+    /// The exporter for format `name`, or nullptr.
+    const exporter* find(std::string_view name) const noexcept;
+    /// The exporter for format `name`; throws errc::unknown_format listing the known ones.
+    const exporter& get(std::string_view name) const;
+    /// Every registered exporter, sorted by name.
+    std::vector<registered_exporter> list() const;
+    bool empty() const noexcept;
+
+private:
+    struct impl;
+    std::unique_ptr<impl> impl_;
+};
+
+
+}  // namespace offerkit

@@ -1,0 +1,30 @@
+#include <offerkit/error.hpp>
+#include <offerkit/exporter.hpp>
+
+namespace offerkit {
+
+void check_options(const exporter_info& info, const option_map& options) {
+    for (const auto& [key, value] : options) {
+        bool known = false;
+        for (const auto& o : info.options) known = known || o.name == key;
+        if (known) continue;
+        std::string accepted;
+        for (const auto& o : info.options) accepted += (accepted.empty() ? "" : ", ") + o.name;
+        throw error(errc::invalid_option, "format " + info.name + " has no option \"" + key + "\" (" +
+                                              (accepted.empty() ? std::string("it takes no options")
+                                                                : "it accepts: " + accepted) +
+                                              ")");
+    }
+}
+
+bool option_bool(const option_map& options, std::string_view name, bool fallback) {
+    auto it = options.find(name);
+    if (it == options.end()) return fallback;
+    const std::string& v = it->second;
+    if (v == "true" || v == "yes" || v == "1" || v == "on") return true;
+    if (v == "false" || v == "no" || v == "0" || v == "off") return false;
+    throw error(errc::invalid_option,
+                "option " + std::string(name) + "=" + v + ": expected true or false");
+}
+
+}  // namespace offerkit

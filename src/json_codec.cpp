@@ -1,0 +1,517 @@
+// The canonical JSON codec (job-offer/1): a hand-written writer (deterministic
+// key order, fast) and a Boost.JSON based reader with field-path errors.
+#include "json_internal.hpp"
+
+#include <offerkit/error.hpp>
+#include <offerkit/json.hpp>
+
+#include <algorithm>
+#include <charconv>
+#include <limits>
+
+namespace offerkit {
+namespace detail {
+
+namespace json = boost::json;
+
+namespace {
+
+// Line and column (in code points, 1-based) of byte `offset` in `text`.
+std::pair<std::size_t, std::size_t> line_column(std::string_view text, std::size_t offset, std::size_t first_line) {
+    std::size_t line = first_line, column = 1;
+    offset = std::min(offset, text.size());
+    for (std::size_t i = 0; i < offset; ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c == '\n') {
+            ++line;
+            column = 1;
+        } else if ((c & 0xC0) != 0x80) {
+            ++column;
+        }
+    }
+    return {line, column};
+}
+
+}  // namespace
+
+json::value parse_json(std::string_view text, const std::string& name, std::size_t first_line,
+                       const read_limits& limits) {
+    json::parse_options options;
+    options.max_depth = limits.max_json_depth;
+    json::stream_parser parser({}, options);
+    return parse_json_with(parser, text, name, first_line, limits);
+}
+
+json::value parse_json_with(json::stream_parser& parser, std::string_view text, const std::string& name,
+                            std::size_t first_line, const read_limits& limits) {
+    parser.reset();
+    boost::system::error_code ec;
+    std::size_t consumed = parser.write_some(text.data(), text.size(), ec);
+    if (!ec) parser.finish(ec);
+    if (ec) {
+        // On error write_some reports how far it got; finish() fails at the end.
+        std::size_t at = consumed;
+        if (ec == json::error::incomplete || ec == json::error::extra_data) at = consumed;
+        auto [line, column] = line_column(text, at, first_line);
+        std::string where = name + ":" + std::to_string(line) + ":" + std::to_string(column) + ": ";
+        if (ec == json::error::too_deep)
+            throw error(errc::limit_exceeded, where + "JSON nested deeper than " +
+                                                  std::to_string(limits.max_json_depth) + " levels");
+        std::string what = ec.message();
+        if (ec == json::error::incomplete || (text.find_first_not_of(" \t\r\n") == std::string_view::npos))
+            what = text.find_first_not_of(" \t\r\n") == std::string_view::npos ? "empty input, expected a JSON value"
+                                                                                : "unexpected end of input";
+        throw error(errc::syntax_error, where + "invalid JSON: " + what);
+    }
+    return parser.release();
+}
+
+const char* json_kind(const json::value& v) noexcept {
+    switch (v.kind()) {
+        case json::kind::null: return "null";
+        case json::kind::bool_: return "a boolean";
+        case json::kind::int64:
+        case json::kind::uint64:
+        case json::kind::double_: return "a number";
+        case json::kind::string: return "a string";
+        case json::kind::array: return "an array";
+        case json::kind::object: return "an object";
+    }
+    return "a value";
+}
+
+std::string json_excerpt(const json::value& v) {
+    std::string s = json::serialize(v);
+    if (s.size() > 60) {
+        std::size_t cut = 57;
+        while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+        s = s.substr(0, cut) + "...";
+    }
+    return s;
+}
+
+void append_json_string(std::string& out, std::string_view s) {
+    static constexpr char hex[] = "0123456789abcdef";
+    out += '"';
+    std::size_t run = 0;  // start of the pending run of plain bytes
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        out.append(s.data() + run, i - run);
+        run = i + 1;
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            case '\b': out += "\\b"; break;
+            case '\f': out += "\\f"; break;
+            default:
+                out += "\\u00";
+                out += hex[c >> 4];
+                out += hex[c & 15];
+        }
+    }
+    out.append(s.data() + run, s.size() - run);
+    out += '"';
+}
+
+// ---------------------------------------------------------------- reading
+
+namespace {
+
+// Reads one offer object, tracking the path of the field being read.
+class offer_decoder {
+public:
+    offer_decoder(const source_location& where, diagnostics& diags) : where_(where), diags_(diags) {}
+
+    job_offer decode(const json::value& v) {
+        const json::object& o = expect_object(v, "");
+        job_offer r;
+        bool has_reference = false, has_title = false, has_employer = false;
+        for (const auto& [key, value] : o) {
+            const std::string_view k = key;
+            if (k == "format") {
+                const auto& s = expect_string(value, "format");
+                if (s != job_offer_format)
+                    throw_at(errc::invalid_value, "format",
+                             "unsupported format \"" + std::string(s) + "\" (this version reads \"" +
+                                 std::string(job_offer_format) + "\")");
+            } else if (k == "reference") {
+                r.reference = expect_string(value, "reference");
+                has_reference = true;
+            } else if (k == "reference_date") r.reference_date = opt_date(value, "reference_date");
+            else if (k == "title") {
+                r.title = expect_string(value, "title");
+                has_title = true;
+            } else if (k == "employer") {
+                r.employer = expect_string(value, "employer");
+                has_employer = true;
+            } else if (k == "direction") r.direction = opt_string(value, "direction");
+            else if (k == "unit") r.unit = opt_string(value, "unit");
+            else if (k == "grade") r.grade = opt_string(value, "grade");
+            else if (k == "job_family") r.job_family = opt_string(value, "job_family");
+            else if (k == "location") r.location = opt_string(value, "location");
+            else if (k == "residency_requirement") r.residency_requirement = opt_string(value, "residency_requirement");
+            else if (k == "posted_on") r.posted_on = opt_date(value, "posted_on");
+            else if (k == "deadline") r.deadline = opt_date(value, "deadline");
+            else if (k == "availability") r.availability = opt_string(value, "availability");
+            else if (k == "available_from") r.available_from = opt_date(value, "available_from");
+            else if (k == "openings") r.openings = opt_int(value, "openings");
+            else if (k == "org_position") r.org_position = opt_string(value, "org_position");
+            else if (k == "supervisor") r.supervisor = opt_string(value, "supervisor");
+            else if (k == "managed_staff") r.managed_staff = staff(value, r);
+            else if (k == "description") r.description = strings(value, "description");
+            else if (k == "missions") r.missions = strings(value, "missions");
+            else if (k == "activities") r.activities = activities(value, r);
+            else if (k == "profile") r.profile = profile(value, r);
+            else if (k == "conditions") r.conditions = strings(value, "conditions");
+            else if (k == "how_to_apply") r.how_to_apply = strings(value, "how_to_apply");
+            else if (k == "contacts") r.contacts = contacts(value, r);
+            else if (k == "url") r.url = opt_string(value, "url");
+            else if (k == "extra") extra(value, r);
+            else keep_unknown(r, std::string(k), value);
+        }
+        if (!has_reference) throw_at(errc::missing_field, "reference", "required field is missing");
+        if (!has_title) throw_at(errc::missing_field, "title", "required field is missing");
+        if (!has_employer) throw_at(errc::missing_field, "employer", "required field is missing");
+        return r;
+    }
+
+private:
+    [[noreturn]] void throw_at(errc code, const std::string& path, const std::string& message) const {
+        std::string s = where_.to_string();
+        if (!s.empty()) s += ": ";
+        const std::string full = where_.path + (where_.path.empty() || path.empty() || path[0] == '[' ? "" : ".") + path;
+        if (!full.empty()) s += full + ": ";
+        throw error(code, s + message);
+    }
+    [[noreturn]] void type_error(const std::string& path, const char* expected, const json::value& got) const {
+        throw_at(errc::type_error, path,
+                 std::string("expected ") + expected + ", got " +
+                     (got.is_null() ? std::string("null") : json_kind(got) + std::string(" ") + json_excerpt(got)));
+    }
+
+    const json::object& expect_object(const json::value& v, const std::string& path) const {
+        if (!v.is_object()) type_error(path.empty() ? std::string() : path, "an object", v);
+        return v.get_object();
+    }
+    const json::string& expect_string(const json::value& v, const std::string& path) const {
+        if (!v.is_string()) type_error(path, "a string", v);
+        return v.get_string();
+    }
+    std::optional<std::string> opt_string(const json::value& v, const std::string& path) const {
+        if (v.is_null()) return std::nullopt;
+        return std::string(expect_string(v, path));
+    }
+    std::optional<date> opt_date(const json::value& v, const std::string& path) const {
+        if (v.is_null()) return std::nullopt;
+        if (!v.is_string()) type_error(path, "a date YYYY-MM-DD", v);
+        auto d = date::parse_iso(v.get_string());
+        if (!d)
+            throw_at(errc::invalid_value, path, "expected a date YYYY-MM-DD, got " + json_excerpt(v));
+        return d;
+    }
+    std::optional<int> opt_int(const json::value& v, const std::string& path) const {
+        if (v.is_null()) return std::nullopt;
+        if (v.is_int64() && v.get_int64() >= 0 && v.get_int64() <= std::numeric_limits<int>::max())
+            return static_cast<int>(v.get_int64());
+        if (v.is_uint64() && v.get_uint64() <= static_cast<std::uint64_t>(std::numeric_limits<int>::max()))
+            return static_cast<int>(v.get_uint64());
+        type_error(path, "a non-negative integer", v);
+    }
+    std::vector<std::string> strings(const json::value& v, const std::string& path) const {
+        std::vector<std::string> out;
+        if (v.is_null()) return out;
+        if (!v.is_array()) type_error(path, "an array of strings", v);
+        const auto& a = v.get_array();
+        out.reserve(a.size());
+        for (std::size_t i = 0; i < a.size(); ++i)
+            out.emplace_back(expect_string(a[i], path + "[" + std::to_string(i) + "]"));
+        return out;
+    }
+    managed_staff_counts staff(const json::value& v, job_offer& r) const {
+        managed_staff_counts m;
+        if (v.is_null()) return m;
+        for (const auto& [key, value] : expect_object(v, "managed_staff")) {
+            const std::string path = "managed_staff." + std::string(key);
+            if (key == "total") m.total = opt_string(value, path);
+            else if (key == "direct") m.direct = opt_string(value, path);
+            else if (key == "indirect") m.indirect = opt_string(value, path);
+            else keep_unknown(r, path, value);
+        }
+        return m;
+    }
+    std::vector<activity_section> activities(const json::value& v, job_offer& r) const {
+        std::vector<activity_section> out;
+        if (v.is_null()) return out;
+        if (!v.is_array()) type_error("activities", "an array of sections", v);
+        const auto& a = v.get_array();
+        for (std::size_t i = 0; i < a.size(); ++i) {
+            const std::string base = "activities[" + std::to_string(i) + "]";
+            activity_section s;
+            bool has_kind = false;
+            for (const auto& [key, value] : expect_object(a[i], base)) {
+                const std::string path = base + "." + std::string(key);
+                if (key == "kind") {
+                    const auto& k = expect_string(value, path);
+                    if (k == "main") s.kind = activity_kind::main;
+                    else if (k == "secondary") s.kind = activity_kind::secondary;
+                    else throw_at(errc::invalid_value, path, "expected \"main\" or \"secondary\", got " + json_excerpt(value));
+                    has_kind = true;
+                } else if (key == "title") s.title = opt_string(value, path);
+                else if (key == "items") s.items = strings(value, path);
+                else keep_unknown(r, path, value);
+            }
+            if (!has_kind) throw_at(errc::missing_field, base + ".kind", "required field is missing");
+            out.push_back(std::move(s));
+        }
+        return out;
+    }
+    std::vector<profile_section> profile(const json::value& v, job_offer& r) const {
+        std::vector<profile_section> out;
+        if (v.is_null()) return out;
+        if (!v.is_array()) type_error("profile", "an array of sections", v);
+        const auto& a = v.get_array();
+        for (std::size_t i = 0; i < a.size(); ++i) {
+            const std::string base = "profile[" + std::to_string(i) + "]";
+            profile_section s;
+            for (const auto& [key, value] : expect_object(a[i], base)) {
+                const std::string path = base + "." + std::string(key);
+                if (key == "title") s.title = opt_string(value, path);
+                else if (key == "items") s.items = strings(value, path);
+                else keep_unknown(r, path, value);
+            }
+            out.push_back(std::move(s));
+        }
+        return out;
+    }
+    std::vector<contact> contacts(const json::value& v, job_offer& r) const {
+        std::vector<contact> out;
+        if (v.is_null()) return out;
+        if (!v.is_array()) type_error("contacts", "an array of contacts", v);
+        const auto& a = v.get_array();
+        for (std::size_t i = 0; i < a.size(); ++i) {
+            const std::string base = "contacts[" + std::to_string(i) + "]";
+            contact c;
+            for (const auto& [key, value] : expect_object(a[i], base)) {
+                const std::string path = base + "." + std::string(key);
+                if (key == "name") c.name = opt_string(value, path);
+                else if (key == "role") c.role = opt_string(value, path);
+                else if (key == "email") c.email = opt_string(value, path);
+                else if (key == "phone") c.phone = opt_string(value, path);
+                else keep_unknown(r, path, value);
+            }
+            out.push_back(std::move(c));
+        }
+        return out;
+    }
+    void extra(const json::value& v, job_offer& r) const {
+        if (v.is_null()) return;
+        for (const auto& [key, value] : expect_object(v, "extra"))
+            r.extra.set(std::string(key), std::string(expect_string(value, "extra." + std::string(key))));
+    }
+    // Unknown fields are kept in `extra` (strings as they are, other values as
+    // their JSON text) and reported, never silently dropped.
+    void keep_unknown(job_offer& r, std::string path, const json::value& value) const {
+        source_location at = where_;
+        at.path += (at.path.empty() ? "" : ".") + path;
+        diags_.warn(at, "unknown field, kept in extra");
+        r.extra.set(std::move(path), value.is_string() ? std::string(value.get_string()) : json::serialize(value));
+    }
+
+    const source_location& where_;
+    diagnostics& diags_;
+};
+
+}  // namespace
+
+job_offer offer_from_value(const json::value& v, const source_location& where, diagnostics& diags) {
+    return offer_decoder(where, diags).decode(v);
+}
+
+}  // namespace detail
+
+// ---------------------------------------------------------------- writing
+
+namespace {
+
+using detail::append_json_string;
+
+class offer_encoder {
+public:
+    offer_encoder(std::string& out, bool pretty) : out_(out), pretty_(pretty) {}
+
+    void encode(const job_offer& o) {
+        open('{');
+        key("format"); append_json_string(out_, job_offer_format);
+        key("reference"); append_json_string(out_, o.reference);
+        key("reference_date"); put(o.reference_date);
+        key("title"); append_json_string(out_, o.title);
+        key("employer"); append_json_string(out_, o.employer);
+        key("direction"); put(o.direction);
+        key("unit"); put(o.unit);
+        key("grade"); put(o.grade);
+        key("job_family"); put(o.job_family);
+        key("location"); put(o.location);
+        key("residency_requirement"); put(o.residency_requirement);
+        key("posted_on"); put(o.posted_on);
+        key("deadline"); put(o.deadline);
+        key("availability"); put(o.availability);
+        key("available_from"); put(o.available_from);
+        key("openings");
+        if (o.openings) out_ += std::to_string(*o.openings);
+        else out_ += "null";
+        key("org_position"); put(o.org_position);
+        key("supervisor"); put(o.supervisor);
+        key("managed_staff");
+        open('{');
+        key("total"); put(o.managed_staff.total);
+        key("direct"); put(o.managed_staff.direct);
+        key("indirect"); put(o.managed_staff.indirect);
+        close('}');
+        key("description"); put(o.description);
+        key("missions"); put(o.missions);
+        key("activities");
+        list(o.activities, [this](const activity_section& s) {
+            open('{');
+            key("kind"); append_json_string(out_, to_string(s.kind));
+            key("title"); put(s.title);
+            key("items"); put(s.items);
+            close('}');
+        });
+        key("profile");
+        list(o.profile, [this](const profile_section& s) {
+            open('{');
+            key("title"); put(s.title);
+            key("items"); put(s.items);
+            close('}');
+        });
+        key("conditions"); put(o.conditions);
+        key("how_to_apply"); put(o.how_to_apply);
+        key("contacts");
+        list(o.contacts, [this](const contact& c) {
+            open('{');
+            key("name"); put(c.name);
+            key("role"); put(c.role);
+            key("email"); put(c.email);
+            key("phone"); put(c.phone);
+            close('}');
+        });
+        key("url"); put(o.url);
+        key("extra");
+        if (o.extra.empty()) {
+            out_ += "{}";
+        } else {
+            open('{');
+            for (const auto& [k, v] : o.extra) {
+                key(k);
+                append_json_string(out_, v);
+            }
+            close('}');
+        }
+        close('}');
+    }
+
+private:
+    void newline() {
+        if (!pretty_) return;
+        out_ += '\n';
+        out_.append(2 * depth_, ' ');
+    }
+    void open(char c) {
+        out_ += c;
+        ++depth_;
+        first_ = true;
+    }
+    void close(char c) {
+        --depth_;
+        newline();
+        out_ += c;
+        first_ = false;
+    }
+    void element() {
+        if (!first_) out_ += ',';
+        first_ = false;
+        newline();
+    }
+    void key(std::string_view k) {
+        element();
+        append_json_string(out_, k);
+        out_ += pretty_ ? ": " : ":";
+    }
+    void put(const std::optional<std::string>& s) {
+        if (s) append_json_string(out_, *s);
+        else out_ += "null";
+    }
+    void put(const std::optional<date>& d) {
+        if (!d) {
+            out_ += "null";
+            return;
+        }
+        out_ += '"';
+        out_ += d->to_iso();
+        out_ += '"';
+    }
+    void put(const std::vector<std::string>& items) {
+        list(items, [this](const std::string& s) { append_json_string(out_, s); });
+    }
+    template <class T, class F>
+    void list(const std::vector<T>& items, F&& each) {
+        if (items.empty()) {
+            out_ += "[]";
+            return;
+        }
+        open('[');
+        for (const auto& item : items) {
+            element();
+            each(item);
+        }
+        close(']');
+    }
+
+    std::string& out_;
+    bool pretty_;
+    std::size_t depth_ = 0;
+    bool first_ = true;
+};
+
+}  // namespace
+
+void append_json(std::string& out, const job_offer& offer, const json_write_options& options) {
+    offer_encoder(out, options.pretty).encode(offer);
+}
+
+std::string to_json(const job_offer& offer, const json_write_options& options) {
+    std::string out;
+    out.reserve(4096);
+    append_json(out, offer, options);
+    return out;
+}
+
+std::string to_json_array(const std::vector<job_offer>& offers, bool pretty) {
+    std::string out = "[";
+    for (std::size_t i = 0; i < offers.size(); ++i) {
+        out += i == 0 ? (pretty ? "\n" : "") : (pretty ? ",\n" : ",");
+        append_json(out, offers[i], {pretty});
+    }
+    out += pretty && !offers.empty() ? "\n]\n" : "]\n";
+    return out;
+}
+
+std::string to_json_lines(const std::vector<job_offer>& offers) {
+    std::string out;
+    for (const auto& o : offers) {
+        append_json(out, o, {false});
+        out += '\n';
+    }
+    return out;
+}
+
+job_offer offer_from_json(std::string_view text, const source_location& where, diagnostics& diags) {
+    const auto v = detail::parse_json(text, where.file.empty() ? "<input>" : where.file, where.line ? where.line : 1);
+    return detail::offer_from_value(v, where, diags);
+}
+
+}  // namespace offerkit

@@ -1,0 +1,2 @@
+offerkit_add_test(cli)
+add_dependencies(test_cli offerkit_json_module)

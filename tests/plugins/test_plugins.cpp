@@ -1,0 +1,45 @@
+// Small plugin modules for the registry tests, one per load outcome. Each is
+// compiled with one TEST_PLUGIN_* macro (see tests/registry.cmake).
+#include <offerkit/plugin.hpp>
+
+namespace {
+
+class named_exporter : public offerkit::exporter {
+public:
+    explicit named_exporter(const char* name) : info_{name, "test exporter", ".txt", "text/plain", {}} {}
+    const offerkit::exporter_info& info() const noexcept override { return info_; }
+    offerkit::output_layout layout(const offerkit::option_map&) const override {
+        return offerkit::output_layout::single_file;
+    }
+    std::unique_ptr<offerkit::export_session> begin(const offerkit::export_target&, const offerkit::option_map&,
+                                                    offerkit::diagnostics&) const override {
+        throw offerkit::error(offerkit::errc::export_failed, "test exporter");
+    }
+
+private:
+    offerkit::exporter_info info_;
+};
+
+struct good_exporter : named_exporter { good_exporter() : named_exporter("testgood") {} };
+struct json_clash_exporter : named_exporter { json_clash_exporter() : named_exporter("json") {} };
+struct throwing_exporter : named_exporter {
+    throwing_exporter() : named_exporter("x") { throw std::runtime_error("cannot find my configuration"); }
+};
+
+}  // namespace
+
+#if defined(TEST_PLUGIN_GOOD)
+OFFERKIT_PLUGIN("testgood", "9.9.9", "a good test plugin", good_exporter)
+#elif defined(TEST_PLUGIN_DUPLICATE)
+OFFERKIT_PLUGIN("testdup", "1.0.0", "registers a second json exporter", json_clash_exporter)
+#elif defined(TEST_PLUGIN_THROWING)
+OFFERKIT_PLUGIN("testthrow", "1.0.0", "fails to create its exporter", throwing_exporter)
+#elif defined(TEST_PLUGIN_BAD_ABI)
+extern "C" __attribute__((visibility("default"))) const offerkit_plugin_descriptor* offerkit_plugin_entry(void) {
+    static const offerkit_plugin_descriptor d{OFFERKIT_PLUGIN_ABI_VERSION + 41, "testabi", "1.0.0", "future ABI", 0,
+                                              nullptr, nullptr};
+    return &d;
+}
+#elif defined(TEST_PLUGIN_NO_ENTRY)
+extern "C" __attribute__((visibility("default"))) int some_other_symbol(void) { return 42; }
+#endif

@@ -1,0 +1,121 @@
+// The offerkit command line, run as a user would run it.
+#include "support/test_support.hpp"
+
+#include <offerkit/json.hpp>
+#include <offerkit/version.hpp>
+
+using namespace offerkit;
+using testing::run;
+using testing::shell_quote;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string cli() { return "env -u OFFERKIT_PLUGIN_PATH " + shell_quote(testing::cli_path().string()); }
+
+std::vector<job_offer> offers_in(const fs::path& p) {
+    diagnostics diags;
+    return offers_from_json(testing::read_file(p), p.string(), diags);
+}
+
+}  // namespace
+
+TEST_CASE("the version and the help texts") {
+    auto r = run(cli() + " --version");
+    CHECK(r.exit_code == 0);
+    CHECK_THAT(r.output, Catch::Contains("offerkit " OFFERKIT_VERSION_STRING));
+    r = run(cli() + " --help");
+    CHECK(r.exit_code == 0);
+    CHECK_THAT(r.output, Catch::Contains("convert") && Catch::Contains("validate") && Catch::Contains("plugins"));
+    r = run(cli() + " convert --help");
+    CHECK_THAT(r.output, Catch::Contains("--keep-going") && Catch::Contains("--option"));
+}
+
+TEST_CASE("usage errors exit 2") {
+    CHECK(run(cli()).exit_code == 2);
+    CHECK(run(cli() + " frobnicate").exit_code == 2);
+    CHECK(run(cli() + " convert x.json").exit_code == 2);  // no --to, no -o
+    testing::temp_dir dir;
+    testing::write_file(dir / "a.json", to_json(testing::minimal_offer()));
+    auto r = run(cli() + " convert " + shell_quote((dir / "a.json").string()) + " --to docx -o x");
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.output, Catch::Contains("unknown output format \"docx\"") && Catch::Contains("json"));
+    r = run(cli() + " convert " + shell_quote((dir / "a.json").string()) + " --to json --option colour=red -o x");
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.output, Catch::Contains("no option \"colour\""));
+    r = run(cli() + " convert " + shell_quote((dir / "a.json").string()) + " --to json --month 2025-05 -o x");
+    CHECK(r.exit_code == 2);
+    CHECK_FALSE(fs::exists("x"));
+}
+
+TEST_CASE("offerkit plugins lists json with its path") {
+    const auto r = run(cli() + " plugins");
+    CHECK(r.exit_code == 0);
+    CHECK_THAT(r.output, Catch::Contains("json ") && Catch::Contains("jsonl") &&
+                             Catch::Contains("lib/offerkit/plugins/offerkit-json.so"));
+}
+
+TEST_CASE("json -> jsonl on stdout -> json through a pipe keeps the offers") {
+    testing::temp_dir dir;
+    const std::vector<job_offer> offers{testing::full_offer(), testing::minimal_offer()};
+    testing::write_file(dir / "a.json", to_json_array(offers));
+    const auto r = run(cli() + " convert " + shell_quote((dir / "a.json").string()) + " --to jsonl -o - | " + cli() +
+                       " convert - --to json -o " + shell_quote((dir / "b.json").string()));
+    INFO(r.output);
+    CHECK(r.exit_code == 0);
+    CHECK(offers_in(dir / "b.json") == offers);
+    CHECK_THAT(r.output, Catch::Contains("2 offers read, 2 exported to json, 1 file written"));
+}
+
+TEST_CASE("a broken file exits 1 with file:line:column and leaves no output") {
+    testing::temp_dir dir;
+    testing::write_file(dir / "broken.json", "{\n  \"reference\": \"x\",\n  \"title\": \n}\n");
+    const auto out = dir / "out.json";
+    const auto r = run(cli() + " convert " + shell_quote((dir / "broken.json").string()) + " --to json -o " +
+                       shell_quote(out.string()));
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.output, Catch::Contains((dir / "broken.json").string() + ":4:1: invalid JSON"));
+    CHECK_FALSE(fs::exists(out));
+    CHECK(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()) == 1);  // no temp file left
+}
+
+TEST_CASE("one bad offer fails the batch unless --keep-going") {
+    testing::temp_dir dir;
+    std::string lines = to_json(testing::full_offer(), {false}) + "\n{\"reference\": \"bad\", \"title\": 1}\n" +
+                        to_json(testing::minimal_offer(), {false}) + "\n";
+    testing::write_file(dir / "batch.jsonl", lines);
+    const std::string in = shell_quote((dir / "batch.jsonl").string());
+    auto r = run(cli() + " convert " + in + " --to json -o " + shell_quote((dir / "all.json").string()));
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.output, Catch::Contains("batch.jsonl:2: title: expected a string, got a number 1"));
+    CHECK_FALSE(fs::exists(dir / "all.json"));
+
+    r = run(cli() + " convert " + in + " --keep-going --to json -o " + shell_quote((dir / "good.json").string()));
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.output, Catch::Contains("1 failed") && Catch::Contains("failed:\n  ") && Catch::Contains("batch.jsonl:2:"));
+    const std::vector<job_offer> good{testing::full_offer(), testing::minimal_offer()};
+    CHECK(offers_in(dir / "good.json") == good);
+}
+
+TEST_CASE("a missing input file is a clear error") {
+    testing::temp_dir dir;
+    const auto r = run(cli() + " convert /nonexistent/offers.json --to json -o " + shell_quote((dir / "o.json").string()));
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.output, Catch::Contains("/nonexistent/offers.json: cannot open"));
+    CHECK_FALSE(fs::exists(dir / "o.json"));
+}
+
+TEST_CASE("validate lists problems as file:line: warning and --strict makes them errors") {
+    testing::temp_dir dir;
+    job_offer o = testing::full_offer();
+    o.deadline = date::from_ymd(2025, 5, 1);  // before the posting date
+    testing::write_file(dir / "o.jsonl", to_json(testing::minimal_offer(), {false}) + "\n" + to_json(o, {false}) + "\n");
+    const std::string in = shell_quote((dir / "o.jsonl").string());
+    auto r = run(cli() + " validate " + in);
+    CHECK(r.exit_code == 0);
+    CHECK_THAT(r.output, Catch::Contains("o.jsonl:1: warning: required field deadline is missing"));
+    CHECK_THAT(r.output, Catch::Contains("o.jsonl:2: warning: deadline 2025-05-01 is before the posting date 2025-05-16"));
+    r = run(cli() + " validate --strict " + in);
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.output, Catch::Contains("o.jsonl:2: error: deadline"));
+}

@@ -1,0 +1,180 @@
+// The plugin registry: the three sources of exporters and the distinct load errors.
+#include "support/test_support.hpp"
+
+#include <offerkit/plugins/json.hpp>
+#include <offerkit/registry.hpp>
+
+#include <cstdlib>
+#include <offerkit/plugin.hpp>
+#include <offerkit/version.hpp>
+#include <sstream>
+
+using namespace offerkit;
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path test_plugins = OFFERKIT_TEST_PLUGIN_DIR;
+const fs::path json_module = fs::path(OFFERKIT_PLUGIN_BUILD_DIR) / "offerkit-json.so";
+
+errc load_error(registry& reg, const fs::path& path, std::string* message = nullptr) {
+    try {
+        reg.load_module(path);
+    } catch (const error& e) {
+        if (message) *message = e.what();
+        return e.code();
+    }
+    return errc::ok;
+}
+
+class upper_exporter final : public exporter {
+public:
+    const exporter_info& info() const noexcept override {
+        static const exporter_info i{"titles", "one title per line", ".txt", "text/plain", {}};
+        return i;
+    }
+    output_layout layout(const option_map&) const override { return output_layout::single_file; }
+    std::unique_ptr<export_session> begin(const export_target& target, const option_map&, diagnostics&) const override {
+        struct session : export_session {
+            std::ostream* out;
+            explicit session(std::ostream* o) : out(o) {}
+            void write(const job_offer& o) override { *out << o.title << '\n'; }
+            std::vector<fs::path> finish() override { return {}; }
+        };
+        return std::make_unique<session>(target.stream);
+    }
+};
+
+}  // namespace
+
+TEST_CASE("a plugin module is loaded from its file") {
+    registry reg;
+    reg.load_module(json_module);
+    const auto* json = reg.find("json");
+    REQUIRE(json != nullptr);
+    CHECK(json->info().extension == ".json");
+    REQUIRE(reg.find("jsonl") != nullptr);
+    const auto list = reg.list();
+    REQUIRE(list.size() == 2);
+    CHECK(list[0].source == plugin_source::module);
+    CHECK(list[0].path == json_module);
+    CHECK(list[0].plugin == "json");
+    CHECK(list[0].version == OFFERKIT_VERSION_STRING);
+}
+
+TEST_CASE("a statically linked plugin registers with one call") {
+    registry reg;
+    plugins::register_json(reg);
+    const auto list = reg.list();
+    REQUIRE(list.size() == 2);
+    CHECK(list[0].object->info().name == "json");
+    CHECK(list[1].object->info().name == "jsonl");
+    CHECK(list[0].source == plugin_source::builtin);
+    CHECK(list[0].path.empty());
+}
+
+TEST_CASE("an application registers its own exporter object and exports through it") {
+    registry reg;
+    reg.add(std::make_shared<upper_exporter>());
+    const exporter& e = reg.get("titles");
+    std::ostringstream out;
+    diagnostics diags;
+    export_target target;
+    target.stream = &out;
+    auto session = e.begin(target, {}, diags);
+    session->write(testing::full_offer());
+    session->write(testing::minimal_offer());
+    session->finish();
+    CHECK(out.str() == testing::full_offer().title + "\n" + testing::minimal_offer().title + "\n");
+    CHECK(reg.list()[0].source == plugin_source::application);
+}
+
+TEST_CASE("load errors are distinct and name the file") {
+    registry reg;
+    std::string message;
+
+    SECTION("file cannot be opened") {
+        CHECK(load_error(reg, test_plugins / "offerkit-missing.so", &message) == errc::plugin_open_failed);
+        CHECK_THAT(message, Catch::Contains("offerkit-missing.so") && Catch::Contains("cannot open plugin"));
+        testing::temp_dir dir;
+        testing::write_file(dir / "offerkit-garbage.so", "this is not a shared library");
+        CHECK(load_error(reg, dir / "offerkit-garbage.so", &message) == errc::plugin_open_failed);
+        CHECK_THAT(message, Catch::Contains("offerkit-garbage.so"));
+    }
+    SECTION("entry point missing") {
+        CHECK(load_error(reg, test_plugins / "offerkit-testnoentry.so", &message) == errc::plugin_entry_missing);
+        CHECK_THAT(message, Catch::Contains("offerkit_plugin_entry") && Catch::Contains("offerkit-testnoentry.so"));
+    }
+    SECTION("ABI version mismatch, with both versions") {
+        CHECK(load_error(reg, test_plugins / "offerkit-testbadabi.so", &message) == errc::plugin_abi_mismatch);
+        CHECK_THAT(message, Catch::Contains("version " + std::to_string(OFFERKIT_PLUGIN_ABI_VERSION + 41)) &&
+                                Catch::Contains("uses version " + std::to_string(OFFERKIT_PLUGIN_ABI_VERSION)));
+    }
+    SECTION("duplicate name") {
+        plugins::register_json(reg);
+        CHECK(load_error(reg, test_plugins / "offerkit-testduplicate.so", &message) == errc::plugin_duplicate);
+        CHECK_THAT(message, Catch::Contains("\"json\" is already registered") && Catch::Contains("built-in plugin json"));
+        // The failed module left nothing behind.
+        CHECK(reg.list().size() == 2);
+        CHECK(load_error(reg, json_module) == errc::plugin_duplicate);
+    }
+    SECTION("an exporter that throws while being created") {
+        CHECK(load_error(reg, test_plugins / "offerkit-testthrowing.so", &message) == errc::plugin_failed);
+        CHECK_THAT(message, Catch::Contains("cannot find my configuration"));
+        CHECK(reg.empty());
+    }
+    SECTION("adding the same name twice") {
+        reg.add(std::make_shared<upper_exporter>());
+        try {
+            reg.add(std::make_shared<upper_exporter>());
+            FAIL("no exception");
+        } catch (const error& e) {
+            CHECK(e.code() == errc::plugin_duplicate);
+        }
+    }
+}
+
+TEST_CASE("searching a directory loads the good plugins and reports the broken ones") {
+    registry reg;
+    const auto failures = reg.load_search_path({test_plugins});
+    CHECK(reg.find("testgood") != nullptr);
+    CHECK(reg.find("json") != nullptr);  // from offerkit-testduplicate.so, the only json here
+    std::vector<errc> codes;
+    for (const auto& f : failures) codes.push_back(f.code);
+    CHECK(std::count(codes.begin(), codes.end(), errc::plugin_abi_mismatch) == 1);
+    CHECK(std::count(codes.begin(), codes.end(), errc::plugin_entry_missing) == 1);
+    CHECK(std::count(codes.begin(), codes.end(), errc::plugin_failed) == 1);
+}
+
+TEST_CASE("an earlier directory shadows a plugin of the same name, relative directories are ignored") {
+    testing::temp_dir first;
+    fs::copy_file(json_module, first / "offerkit-json.so");
+    registry reg;
+    const auto failures = reg.load_search_path({first.path(), fs::path("relative/dir"), json_module.parent_path()});
+    CHECK(failures.empty());
+    REQUIRE(reg.find("json") != nullptr);
+    CHECK(reg.list()[0].path == first / "offerkit-json.so");
+}
+
+TEST_CASE("the default search path: OFFERKIT_PLUGIN_PATH first, beside the executable, never the current directory") {
+    ::setenv("OFFERKIT_PLUGIN_PATH", "/opt/a:relative:/opt/b", 1);
+    const auto dirs = registry::default_search_path();
+    ::unsetenv("OFFERKIT_PLUGIN_PATH");
+    REQUIRE(dirs.size() >= 3);
+    CHECK(dirs[0] == "/opt/a");
+    CHECK(dirs[1] == "/opt/b");
+    for (const auto& d : dirs) CHECK(d.is_absolute());
+    CHECK(std::find(dirs.begin(), dirs.end(), fs::path(OFFERKIT_PLUGIN_BUILD_DIR).lexically_normal()) != dirs.end());
+}
+
+TEST_CASE("an unknown format names the known ones") {
+    registry reg;
+    plugins::register_json(reg);
+    try {
+        reg.get("docx");
+        FAIL("no exception");
+    } catch (const error& e) {
+        CHECK(e.code() == errc::unknown_format);
+        CHECK_THAT(std::string(e.what()), Catch::Contains("docx") && Catch::Contains("json, jsonl"));
+    }
+}
