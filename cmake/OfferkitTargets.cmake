@@ -35,7 +35,14 @@ function(offerkit_add_plugin)
   set_target_properties(${module} PROPERTIES
     PREFIX "" OUTPUT_NAME offerkit-${P_NAME}
     LIBRARY_OUTPUT_DIRECTORY ${OFFERKIT_PLUGIN_OUTPUT_DIR}
-    INSTALL_RPATH "$ORIGIN/../..")
+    INSTALL_RPATH "$ORIGIN/../..")  # libofferkit.so from lib/offerkit/plugins
   offerkit_set_warnings(${module})
   set_property(GLOBAL APPEND PROPERTY OFFERKIT_PLUGINS ${P_NAME})
+
+  install(TARGETS ${static} EXPORT offerkit-targets ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT development)
+  install(TARGETS ${module} LIBRARY DESTINATION ${OFFERKIT_INSTALL_PLUGINDIR} COMPONENT runtime)
+  if(EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/include/offerkit)
+    install(DIRECTORY ${CMAKE_CURRENT_SOURCE_DIR}/include/offerkit DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}
+      COMPONENT development FILES_MATCHING PATTERN "*.hpp")
+  endif()
 endfunction()

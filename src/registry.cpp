@@ -110,7 +110,9 @@ void registry::load_module(const fs::path& path) {
 
 std::vector<plugin_load_failure> registry::load_search_path(const std::vector<fs::path>& dirs) {
     std::vector<plugin_load_failure> failures;
-    std::set<std::string> provided;  // plugin names loaded from earlier directories
+    // Plugin names already registered (built-in, or from earlier directories) shadow modules.
+    std::set<std::string> provided;
+    for (const auto& e : impl_->entries) provided.insert(e.plugin);
     for (const auto& dir : dirs) {
         if (!dir.is_absolute()) continue;  // never the current directory
         std::error_code ec;

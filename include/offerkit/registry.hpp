@@ -71,8 +71,9 @@ public:
     /// is made absolute against the current directory by the caller's choice.
     void load_module(const std::filesystem::path& path);
 
-    /// Loads every `offerkit-*.so` in `dirs`, in order. A plugin whose name an
-    /// earlier directory already provided is skipped (shadowed, like PATH).
+    /// Loads every `offerkit-*.so` in `dirs`, in order. A module for a plugin
+    /// that is already registered (built in, or found in an earlier directory)
+    /// is skipped: it is shadowed, as with PATH.
     /// Failures are returned, not thrown, so one broken module does not hide
     /// the others. Relative directories are ignored: the current directory is
     /// never searched.

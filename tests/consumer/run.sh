@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Consumer tests, run by CTest:
+#   run.sh package BUILD_DIR SOURCE_DIR      install into a temporary prefix, build the
+#                                            consumer and the third-party plugin against it,
+#                                            use them with the installed CLI
+#   run.sh subdirectory BUILD_DIR SOURCE_DIR build the consumer with add_subdirectory
+# Checks the outputs with tools offerkit did not write (qpdf, openpyxl).
+set -euo pipefail
+mode=$1 build=$2 src=$3
+work=$(mktemp -d /tmp/offerkit-consumer-XXXXXX)
+trap 'rm -rf "$work"' EXIT
+jobs=${OFFERKIT_JOBS:-2}
+# pdf and xlsx when they are built (package mode: in the build tree; subdirectory: in the sources)
+formats=(json titles)
+for p in pdf xlsx; do
+  if [ "$mode" = package ]; then [ -f "$build/lib/offerkit/plugins/offerkit-$p.so" ] && formats+=("$p")
+  else [ -f "$src/plugins/$p/CMakeLists.txt" ] && formats+=("$p"); fi
+done
+has() { [[ " ${formats[*]} " == *" $1 "* ]]; }
+py=/usr/bin/python3
+
+check_outputs() {  # DIR
+  local dir=$1
+  grep -q '"reference": "9001-26-0900/SR"' "$dir/offer.json"
+  grep -q $'9001-26-0900/SR\tDAF' "$dir/offer.txt"
+  if has pdf; then
+    qpdf --check "$dir/pdf/9001-26-0900_SR.pdf" >/dev/null
+    pdftotext "$dir/pdf/9001-26-0900_SR.pdf" - | grep -q "Contrôleur(euse) de gestion"
+  fi
+  if has xlsx; then
+    $py -c "import openpyxl,sys; wb=openpyxl.load_workbook(sys.argv[1]); assert len(wb.sheetnames)>=2, wb.sheetnames" "$dir/offer.xlsx"
+  fi
+}
+
+case $mode in
+package)
+  cmake --install "$build" --prefix "$work/prefix" >/dev/null
+  cmake -S "$src/tests/consumer" -B "$work/consumer" -DCMAKE_PREFIX_PATH="$work/prefix" >/dev/null
+  cmake --build "$work/consumer" -j "$jobs" >/dev/null
+  mkdir -p "$work/out"
+  env -u OFFERKIT_PLUGIN_PATH "$work/consumer/consumer" "$work/out" "${formats[@]}"
+  check_outputs "$work/out"
+
+  # pkg-config knows the package
+  version=$(PKG_CONFIG_PATH="$work/prefix/lib/pkgconfig" pkg-config --modversion offerkit)
+  "$work/prefix/bin/offerkit" --version | grep -qx "offerkit $version"
+
+  # a third-party plugin built out of tree, loaded by the installed CLI from OFFERKIT_PLUGIN_PATH
+  cmake -S "$src/examples/custom_plugin" -B "$work/md" -DCMAKE_PREFIX_PATH="$work/prefix" >/dev/null
+  cmake --build "$work/md" -j "$jobs" >/dev/null
+  "$work/prefix/bin/offerkit" convert "$work/out/offer.json" --to json -o "$work/copy.json" --quiet
+  OFFERKIT_PLUGIN_PATH="$work/md" "$work/prefix/bin/offerkit" plugins | grep -q "^markdown .*$work/md/offerkit-markdown.so"
+  OFFERKIT_PLUGIN_PATH="$work/md" "$work/prefix/bin/offerkit" convert "$work/out/offer.json" --to markdown \
+      --option heading-level=2 -o "$work/md-out" --quiet
+  grep -q '^## DAF – Contrôleur(euse) de gestion' "$work/md-out/9001-26-0900_SR.md"
+  # without the variable the installed CLI does not know it
+  if env -u OFFERKIT_PLUGIN_PATH "$work/prefix/bin/offerkit" convert "$work/out/offer.json" --to markdown -o "$work/x" --quiet 2>/dev/null; then
+    echo "markdown plugin found without OFFERKIT_PLUGIN_PATH" >&2; exit 1
+  fi
+  ;;
+subdirectory)
+  cmake -S "$src/tests/consumer" -B "$work/consumer" -DOFFERKIT_CONSUMER_MODE=subdirectory \
+        -DOFFERKIT_SOURCE_DIR="$src" >/dev/null
+  cmake --build "$work/consumer" -j "$jobs" >/dev/null
+  mkdir -p "$work/out"
+  env -u OFFERKIT_PLUGIN_PATH "$work/consumer/consumer" "$work/out" "${formats[@]}"
+  check_outputs "$work/out"
+  ;;
+esac
+echo "consumer ($mode): 1 passed, 0 failed"
