@@ -32,6 +32,8 @@ std::pair<std::size_t, std::size_t> line_column(std::string_view text, std::size
     return {line, column};
 }
 
+void check_duplicate_keys(std::string_view text, const std::string& name, std::size_t first_line);
+
 }  // namespace
 
 json::value parse_json(std::string_view text, const std::string& name, std::size_t first_line,
@@ -63,8 +65,49 @@ json::value parse_json_with(json::stream_parser& parser, std::string_view text, 
                                                                                 : "unexpected end of input";
         throw error(errc::syntax_error, where + "invalid JSON: " + what);
     }
+    check_duplicate_keys(text, name, first_line);
     return parser.release();
 }
+
+namespace {
+
+// Boost.JSON keeps the last of duplicate keys silently; we refuse them. A
+// light scan of text that already parsed: strings, and the keys of each object
+// (a string followed by ':'), compared within their object.
+void check_duplicate_keys(std::string_view text, const std::string& name, std::size_t first_line) {
+    struct frame {
+        bool is_object;
+        std::vector<std::string_view> keys;
+    };
+    std::vector<frame> stack;
+    const std::size_t n = text.size();
+    for (std::size_t i = 0; i < n; ++i) {
+        const char c = text[i];
+        if (c == '{' || c == '[') {
+            stack.push_back({c == '{', {}});
+        } else if (c == '}' || c == ']') {
+            if (!stack.empty()) stack.pop_back();
+        } else if (c == '"') {
+            const std::size_t start = i + 1;
+            for (++i; i < n && text[i] != '"'; ++i)
+                if (text[i] == '\\') ++i;
+            if (stack.empty() || !stack.back().is_object) continue;
+            std::size_t j = i + 1;
+            while (j < n && (text[j] == ' ' || text[j] == '\t' || text[j] == '\n' || text[j] == '\r')) ++j;
+            if (j >= n || text[j] != ':') continue;
+            const std::string_view key = text.substr(start, i - start);
+            auto& keys = stack.back().keys;
+            if (std::find(keys.begin(), keys.end(), key) != keys.end()) {
+                auto [line, column] = line_column(text, start - 1, first_line);
+                throw error(errc::syntax_error, name + ":" + std::to_string(line) + ":" + std::to_string(column) +
+                                                    ": duplicate key \"" + std::string(key) + "\" in the same object");
+            }
+            keys.push_back(key);
+        }
+    }
+}
+
+}  // namespace
 
 const char* json_kind(const json::value& v) noexcept {
     switch (v.kind()) {

@@ -38,7 +38,10 @@ job_offer offer_from_value(const boost::json::value& v, const source_location& w
 void append_json_string(std::string& out, std::string_view s);
 
 /// True when `v` looks like schema.org JobPosting rather than job-offer/1:
-/// an object (or array / @graph of objects) with "@type" or "@context".
+/// an object (or array / @graph of objects) with "@type", "@context" or
+/// "@graph", or — without them and without "format" — JobPosting keys
+/// (hiringOrganization, datePosted, validThrough, jobLocation, additionalType,
+/// employmentUnit, responsibilities). The real OPT-NC feed needs the latter.
 bool looks_like_jobposting(const boost::json::value& v) noexcept;
 
 /// JobPosting import from an already parsed value (object, array or @graph).

@@ -17,23 +17,33 @@ namespace {
 
 std::string reason(int err) { return std::strerror(err); }
 
+// Builds a message by appending (GCC 12 at -O3 reports a false -Wrestrict on
+// long chains of std::string operator+).
+std::string message(std::initializer_list<std::string_view> parts) {
+    std::string s;
+    for (auto p : parts) s.append(p);
+    return s;
+}
+
 }  // namespace
 
 atomic_output::atomic_output(fs::path final_path) : final_(std::move(final_path)) {
     struct stat st{};
     if (::stat(final_.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
         if (S_ISDIR(st.st_mode))
-            throw error(errc::io_error, final_.string() + ": is a directory, expected a file name");
+            throw error(errc::io_error, message({final_.string(), ": is a directory, expected a file name"}));
         direct_ = true;  // a device or pipe: write straight to it
         temp_ = final_;
         return;
     }
     const fs::path dir = final_.has_parent_path() ? final_.parent_path() : fs::path(".");
     // mkstemp gives a unique name even with several threads or processes.
-    std::string pattern = (dir / ("." + final_.filename().string() + ".tmp-XXXXXX")).string();
+    std::string pattern = (dir / message({".", final_.filename().string(), ".tmp-XXXXXX"})).string();
     const int fd = ::mkstemp(pattern.data());
-    if (fd < 0)
-        throw error(errc::io_error, final_.string() + ": cannot create a file in " + dir.string() + ": " + reason(errno));
+    if (fd < 0) {
+        const int err = errno;
+        throw error(errc::io_error, message({final_.string(), ": cannot create a file in ", dir.string(), ": ", reason(err)}));
+    }
     ::fchmod(fd, 0644);
     ::close(fd);
     temp_ = pattern;
@@ -44,7 +54,10 @@ atomic_output::~atomic_output() { discard(); }
 std::ostream& atomic_output::stream() {
     if (!out_.is_open()) {
         out_.open(temp_, std::ios::binary | std::ios::trunc);
-        if (!out_) throw error(errc::io_error, final_.string() + ": cannot open for writing: " + reason(errno));
+        if (!out_) {
+            const int err = errno;
+            throw error(errc::io_error, message({final_.string(), ": cannot open for writing: ", reason(err)}));
+        }
     }
     return out_;
 }
@@ -58,13 +71,13 @@ void atomic_output::commit() {
         out_.close();
         if (!ok || out_.fail()) {
             discard();
-            throw error(errc::io_error, final_.string() + ": write failed: " + reason(err ? err : EIO));
+            throw error(errc::io_error, message({final_.string(), ": write failed: ", reason(err ? err : EIO)}));
         }
     }
     if (!direct_ && std::rename(temp_.c_str(), final_.c_str()) != 0) {
         const int err = errno;
         discard();
-        throw error(errc::io_error, final_.string() + ": cannot move the finished file into place: " + reason(err));
+        throw error(errc::io_error, message({final_.string(), ": cannot move the finished file into place: ", reason(err)}));
     }
     done_ = true;
 }
@@ -101,13 +114,15 @@ void ensure_directory(const fs::path& dir) {
     std::error_code ec;
     if (fs::exists(dir, ec)) {
         if (!fs::is_directory(dir, ec))
-            throw error(errc::io_error, dir.string() + ": exists and is not a directory");
-        if (::access(dir.c_str(), W_OK) != 0)
-            throw error(errc::io_error, dir.string() + ": directory is not writable: " + reason(errno));
+            throw error(errc::io_error, message({dir.string(), ": exists and is not a directory"}));
+        if (::access(dir.c_str(), W_OK) != 0) {
+            const int err = errno;
+            throw error(errc::io_error, message({dir.string(), ": directory is not writable: ", reason(err)}));
+        }
         return;
     }
     fs::create_directories(dir, ec);
-    if (ec) throw error(errc::io_error, dir.string() + ": cannot create directory: " + ec.message());
+    if (ec) throw error(errc::io_error, message({dir.string(), ": cannot create directory: ", ec.message()}));
 }
 
 }  // namespace offerkit

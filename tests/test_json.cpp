@@ -213,3 +213,15 @@ TEST_CASE("the json exporter writes an object for one offer and an array for sev
         CHECK(r.exit_code == 1);
     }
 }
+
+TEST_CASE("duplicate keys are refused with their position") {
+    CHECK(error_of("{\"reference\": \"a\",\n \"title\": \"t\",\n \"reference\": \"b\"}") ==
+          "offers.json:3:2: duplicate key \"reference\" in the same object");
+    CHECK_THAT(error_of("[{\"contacts\": [{\"name\": \"a\", \"name\": \"b\"}]}]"),
+               Catch::Contains("duplicate key \"name\""));
+    // The same key in different objects, and key-like strings in values, are fine.
+    diagnostics diags;
+    std::string ok = "{\"reference\": \"r\", \"title\": \"x : \\\"title\\\": y\", \"employer\": \"e\", "
+                     "\"contacts\": [{\"name\": \"a\"}, {\"name\": \"b\"}], \"extra\": {\"title\": \"t\"}}";
+    CHECK(offers_from_json(ok, "ok.json", diags).size() == 1);
+}

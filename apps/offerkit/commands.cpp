@@ -1,4 +1,5 @@
 #include "commands.hpp"
+#include "progress.hpp"
 
 #include <offerkit/offerkit.hpp>
 
@@ -22,6 +23,15 @@ registry load_registry(bool quiet, diagnostics* failures_out = nullptr) {
         else if (!quiet) std::cerr << "offerkit: warning: " << f.message << '\n';
     }
     return reg;
+}
+
+// An offer without reference or title cannot be named or shown: not exported.
+void require_identity(const job_offer& offer, const source_location& where) {
+    const char* missing = offer.reference.empty() ? "reference" : offer.title.empty() ? "title" : nullptr;
+    if (!missing) return;
+    std::string at = where.to_string();
+    if (!where.path.empty()) at += (at.empty() ? "" : ": ") + where.path;
+    throw error(errc::missing_field, at + ": the offer has no " + missing + "; not exported");
 }
 
 struct batch_stats {
@@ -77,12 +87,15 @@ int run_convert(const convert_request& request) {
         return e.code() == errc::invalid_option ? exit_usage : exit_bad_input;
     }
 
+    progress bar(request.quiet, request.inputs.size());
     auto fail = [&](const std::string& message) {
+        bar.clear();
         ++stats.failed;
         stats.failures.push_back(message);
         std::cerr << "offerkit: error: " << message << '\n';
     };
-    for (const auto& input : request.inputs) {
+    for (std::size_t input_index = 0; input_index < request.inputs.size(); ++input_index) {
+        const std::string& input = request.inputs[input_index];
         std::unique_ptr<offer_reader> reader;
         try {
             reader = std::make_unique<offer_reader>(input, read_opts);
@@ -97,18 +110,24 @@ int run_convert(const convert_request& request) {
             try {
                 if (!reader->next(offer, local)) break;
                 ++stats.read;
+                require_identity(offer, reader->location());
                 session->write(offer);
                 ++stats.exported;
             } catch (const error& e) {
                 fail(e.what());
             }
-            print(local);
+            if (!local.empty()) {
+                bar.clear();
+                print(local);
+            }
             stats.warnings += local.count(severity::warning);
+            bar.update(stats.read, input_index);
             if (stats.failed && !request.keep_going) break;
         }
         if (stats.failed && !request.keep_going) break;
     }
 
+    bar.clear();
     print(diags);
     stats.warnings += diags.count(severity::warning);
     if (stats.failed && !request.keep_going) {
@@ -117,12 +136,17 @@ int run_convert(const convert_request& request) {
         return exit_bad_input;
     }
     std::vector<std::filesystem::path> files;
+    const std::size_t shown = diags.size();
     try {
         files = session->finish();
     } catch (const error& e) {
         session.reset();
         std::cerr << "offerkit: error: " << e.what() << '\n';
         return exit_bad_input;
+    }
+    for (std::size_t i = shown; i < diags.size(); ++i) {  // warnings from finish()
+        std::cerr << diags.items()[i].to_string() << '\n';
+        stats.warnings += diags.items()[i].level == severity::warning ? 1 : 0;
     }
     if (!request.quiet) {
         std::cerr << "offerkit: " << stats.read << " offer" << (stats.read == 1 ? "" : "s") << " read, "

@@ -33,7 +33,7 @@ int main(int argc, char** argv) {
     convert->add_option("--lang", lang, "Label language: fr or en");
     convert->add_option("--month", month, "xlsx: report month YYYY-MM");
     convert->add_option("--year", year, "xlsx: yearly report YYYY");
-    convert->add_option("--as-of", as_of, "xlsx: the day the report is made, YYYY-MM-DD");
+    convert->add_option("--as-of", as_of, "xlsx: the day the report is made; jsonld: datePosted for offers without dates; YYYY-MM-DD");
     convert->add_flag("-k,--keep-going", conv.keep_going, "Export the good offers when some are bad; list the bad ones");
     convert->add_flag("-q,--quiet", conv.quiet, "No progress or summary on standard error");
 

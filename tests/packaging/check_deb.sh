@@ -6,7 +6,8 @@ build=$1 src=$2
 work=$(mktemp -d /tmp/offerkit-deb-XXXXXX)
 installed=0
 cleanup() {
-  if [ $installed = 1 ]; then dpkg -r offerkit >/dev/null 2>&1 || true; fi
+  [ "$BASHPID" = "$$" ] || return 0   # not in subshells
+  if [ $installed = 1 ]; then dpkg --purge offerkit >/dev/null 2>&1 || true; fi
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -15,9 +16,24 @@ deb=$(ls "$work"/offerkit_*.deb)
 info=$(dpkg-deb -I "$deb")
 echo "$info" | grep -E '^ (Package|Version|Depends):'
 echo "$info" | grep -q '^ Package: offerkit$'
-for dep in libboost-json1.81.0 libutf8proc2 libyaml-cpp0.7; do
-  echo "$info" | grep '^ Depends:' | grep -q "$dep" || { echo "Depends lacks $dep" >&2; exit 1; }
-done
+# Every shared library that a packaged binary needs comes from a package in Depends.
+depends=$(echo "$info" | grep '^ Depends:')
+dpkg-deb -x "$deb" "$work/root"
+checked=0
+ldconfig -p > "$work/ldcache"
+while IFS= read -r elf; do
+  for lib in $(objdump -p "$elf" | awk '/NEEDED/ {print $2}'); do
+    case $lib in libofferkit*) continue ;; esac
+    path=$(awk -v l="$lib" '$1 == l {print $NF; exit}' "$work/ldcache")
+    [ -n "$path" ] || { echo "cannot resolve $lib needed by $elf" >&2; exit 1; }
+    pkg=$(dpkg -S "$(readlink -f "$path")" 2>/dev/null | sed -n '1s/:.*//p' || true)
+    [ -n "$pkg" ] || pkg=$(dpkg -S "$path" 2>/dev/null | sed -n '1s/:.*//p' || true)
+    [ -n "$pkg" ] || { echo "no package owns $path (needed by $elf)" >&2; exit 1; }
+    echo "$depends" | grep -q "[ ,]$pkg[ ,(]\|[ ,]$pkg\$" || { echo "Depends lacks $pkg (for $lib, needed by ${elf#$work/root})" >&2; exit 1; }
+    checked=$((checked + 1))
+  done
+done < <(find "$work/root" -type f \( -name '*.so*' -o -path '*/bin/*' \))
+[ $checked -gt 0 ] || { echo "no shared library dependency checked" >&2; exit 1; }
 contents=$(dpkg-deb -c "$deb")
 for f in ./usr/bin/offerkit offerkit/plugins/offerkit-json.so include/offerkit/job_offer.hpp \
          cmake/offerkit/offerkitConfig.cmake pkgconfig/offerkit.pc schema/job-offer-1.schema.json; do
@@ -28,7 +44,7 @@ if [ "$(id -u)" != 0 ]; then
   echo "deb: 1 passed, 0 failed"
   exit 0
 fi
-if dpkg -s offerkit >/dev/null 2>&1; then echo "offerkit is already installed here; not touching it" >&2; exit 1; fi
+if dpkg-query -W -f="${Status}" offerkit 2>/dev/null | grep -q "install ok installed"; then echo "offerkit is already installed here; not touching it" >&2; exit 1; fi
 dpkg -i "$deb" >/dev/null
 installed=1
 /usr/bin/offerkit --version

@@ -1,0 +1,1 @@
+offerkit_add_bench(xlsx LIBRARIES offerkit::xlsx)

@@ -1,0 +1,101 @@
+// offerkit/plugins/pdf.hpp — the `pdf` plugin: branded A4 offer sheets (flyers).
+//
+// Format `pdf` (libharu): one A4 PDF per offer in a directory, named from the
+// sanitised reference (`3134-25-0750_SR.pdf`), or every offer in one booklet
+// (option `booklet=true`), each offer starting on a new page.
+//
+// Options:
+//  - `brand=FILE`: a brand profile (JSON, see docs/pdf.md); default: a neutral built-in brand;
+//  - `brands-dir=DIR`: every `*.json` brand of DIR; the brand of an offer is the one whose
+//    `employers` list (or `organisation`) equals the offer's employer, compared after
+//    trimming spaces, ignoring case and the accents of French (Latin-1) letters; when
+//    none matches: `default.json` of DIR if present, else the `brand` option, else built-in;
+//  - `lang=fr|en`: label language (default: the brand's, else `fr`);
+//  - `booklet=true|false`: one PDF for all offers (default false).
+#pragma once
+
+#include <offerkit/diagnostics.hpp>
+#include <offerkit/job_offer.hpp>
+#include <offerkit/registry.hpp>
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace offerkit::plugins {
+
+/// Registers the `pdf` exporter as a built-in plugin.
+void register_pdf(registry& reg);
+
+namespace pdf {
+
+/// An sRGB colour, components 0..1.
+struct rgb {
+    double r = 0, g = 0, b = 0;
+    friend bool operator==(const rgb&, const rgb&) = default;
+};
+
+/// A brand profile: how the flyers of one employer look.
+struct brand {
+    std::string name;                      ///< short id, e.g. "default", "opt-example"
+    std::string organisation;              ///< shown in the header; empty = the offer's employer
+    std::string slogan;
+    std::string website;                   ///< footer, left
+    std::string footer;                    ///< footer text (left, after the website)
+    std::filesystem::path logo;            ///< 8-bit non-interlaced PNG; empty = none
+    rgb primary{0.13, 0.23, 0.36};         ///< header band, headings
+    rgb accent{0.84, 0.42, 0.12};          ///< deadline box, bullets, rules
+    std::filesystem::path font_regular;    ///< TrueType (glyf) font
+    std::filesystem::path font_bold;
+    /// The fast paths: with the default fonts (DejaVu Sans), the Latin subset
+    /// made at build time when it covers the flyer's text; with any fonts,
+    /// simple WinAnsi-encoded fonts when the text is all Windows-1252 (both
+    /// smaller and much faster with libharu). false: always full CID fonts.
+    bool allow_fast_fonts = true;
+    std::string lang = "fr";               ///< "fr" or "en"
+    std::vector<std::string> employers;    ///< employers this brand is picked for
+    std::filesystem::path source;          ///< the file it was read from; empty = built-in
+};
+
+/// The neutral built-in brand (DejaVu Sans fonts, no logo, the employer's name in the header).
+brand default_brand();
+
+/// Reads a brand profile. Relative paths inside (logo, fonts) are taken from the
+/// file's directory. Throws offerkit::error naming the file (and the JSON field)
+/// when it is missing, malformed, or names a font or logo that does not exist.
+brand load_brand(const std::filesystem::path& file);
+
+/// The brands of a directory (`*.json`, sorted by file name) and the rule that
+/// picks one for an employer (see the file comment).
+class brand_set {
+public:
+    /// Throws offerkit::error naming the directory or the first broken file.
+    static brand_set load_directory(const std::filesystem::path& dir, std::optional<brand> fallback = {});
+    explicit brand_set(brand fallback = default_brand()) { fallback_ = std::move(fallback); }
+
+    const brand& pick(std::string_view employer) const;
+    const std::vector<brand>& brands() const noexcept { return brands_; }
+
+private:
+    std::vector<brand> brands_;
+    brand fallback_;
+};
+
+/// Layout settings of one flyer.
+struct flyer_options {
+    std::string lang;                      ///< "fr"/"en"; empty = the brand's
+    std::optional<long long> source_date_epoch;  ///< metadata date when the offer has none
+};
+
+/// Writes one flyer to `file` directly (no atomic rename; the exporter uses
+/// atomic_output around it). Throws offerkit::error.
+void write_flyer(const job_offer& offer, const brand& b, const flyer_options& options,
+                 const std::filesystem::path& file);
+
+/// The French or English long form of a date: "vendredi 6 juin 2025", "Friday 6 June 2025".
+std::string long_date(const date& d, std::string_view lang);
+
+}  // namespace pdf
+}  // namespace offerkit::plugins

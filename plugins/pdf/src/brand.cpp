@@ -1,0 +1,228 @@
+// Brand profiles: JSON files read with Boost.JSON (linked privately by the plugin).
+#include "fonts.hpp"
+
+#include <offerkit/error.hpp>
+#include <offerkit/plugins/pdf.hpp>
+
+#include <boost/json.hpp>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <system_error>
+
+namespace offerkit::plugins::pdf {
+
+namespace {
+
+namespace fs = std::filesystem;
+namespace json = boost::json;
+
+
+[[noreturn]] void fail(const fs::path& file, const std::string& msg, errc code = errc::invalid_value) {
+    throw error(code, file.string() + ": brand: " + msg);
+}
+
+std::string read_all(const fs::path& file) {
+    std::error_code ec;
+    if (!fs::is_regular_file(file, ec)) fail(file, "brand file not found", errc::io_error);
+    std::ifstream in(file, std::ios::binary);
+    if (!in) fail(file, "cannot open the brand file", errc::io_error);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+rgb parse_colour(const fs::path& file, const std::string& key, std::string_view s) {
+    auto hex = [](char c) -> int {
+        if (c >= '0' && c <= '9') return c - '0';
+        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+        return -1;
+    };
+    if (s.size() == 7 && s[0] == '#') {
+        int v[6];
+        bool ok = true;
+        for (int i = 0; i < 6; ++i) ok = ok && (v[i] = hex(s[static_cast<std::size_t>(i + 1)])) >= 0;
+        if (ok)
+            return {(v[0] * 16 + v[1]) / 255.0, (v[2] * 16 + v[3]) / 255.0, (v[4] * 16 + v[5]) / 255.0};
+    }
+    fail(file, key + ": a colour is written \"#RRGGBB\", not \"" + std::string(s) + "\"");
+}
+
+std::string fold(std::string_view s) {
+    // trim, lower-case ASCII, fold the common accented Latin-1 letters of French
+    std::string out;
+    std::size_t b = 0, e = s.size();
+    while (b < e && (s[b] == ' ' || s[b] == '\t')) ++b;
+    while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t')) --e;
+    for (std::size_t i = b; i < e; ++i) {
+        auto c = static_cast<unsigned char>(s[i]);
+        if (c == 0xC3 && i + 1 < e) {
+            unsigned ch = 0xC0u + (static_cast<unsigned char>(s[i + 1]) & 0x3Fu);  // the Latin-1 letter
+            if (ch >= 0xC0 && ch <= 0xDE && ch != 0xD7) ch += 0x20;                    // lower case
+            const char* plain = nullptr;
+            if (ch >= 0xE0 && ch <= 0xE5) plain = "a";
+            else if (ch == 0xE7) plain = "c";
+            else if (ch >= 0xE8 && ch <= 0xEB) plain = "e";
+            else if (ch >= 0xEC && ch <= 0xEF) plain = "i";
+            else if (ch >= 0xF2 && ch <= 0xF6) plain = "o";
+            else if (ch >= 0xF9 && ch <= 0xFC) plain = "u";
+            if (plain) {
+                out += plain;
+                ++i;
+                continue;
+            }
+        }
+        if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c + 32);
+        out += static_cast<char>(c);
+    }
+    return out;
+}
+
+}  // namespace
+
+brand default_brand() {
+    brand b;
+    b.name = "default";
+    b.font_regular = pdf_plugin::dejavu_font("DejaVuSans.ttf");
+    b.font_bold = pdf_plugin::dejavu_font("DejaVuSans-Bold.ttf");
+    return b;
+}
+
+brand load_brand(const fs::path& file) {
+    const std::string text = read_all(file);
+    json::error_code ec;
+    json::value v = json::parse(text, ec);
+    if (ec) {
+        // locate the error: parse again with a stream parser to find the offset
+        json::stream_parser p;
+        std::size_t n = p.write_some(text.data(), text.size(), ec);
+        std::size_t line = 1, col = 1;
+        for (std::size_t i = 0; i < n && i < text.size(); ++i) {
+            if (text[i] == '\n') {
+                ++line;
+                col = 1;
+            } else {
+                ++col;
+            }
+        }
+        throw error(errc::syntax_error, file.string() + ":" + std::to_string(line) + ":" + std::to_string(col) +
+                                            ": brand: malformed JSON");
+    }
+    if (!v.is_object()) fail(file, "a brand file holds one JSON object", errc::type_error);
+    const json::object& o = v.as_object();
+
+    brand b = default_brand();
+    b.source = file;
+    b.name = file.stem().string();
+    const fs::path dir = file.parent_path();
+
+    auto str = [&](std::string_view key) -> std::optional<std::string> {
+        const json::value* x = o.if_contains(key);
+        if (!x || x->is_null()) return std::nullopt;
+        if (!x->is_string()) fail(file, std::string(key) + ": a string is expected", errc::type_error);
+        return std::string(x->as_string());
+    };
+    auto resolve = [&](const std::string& p) {
+        fs::path q(p);
+        return q.is_absolute() ? q : dir / q;
+    };
+    static const char* known[] = {"format", "name",   "organisation", "slogan", "website", "footer", "logo",
+                                  "colors", "colours", "fonts",       "lang",   "employers"};
+    for (const auto& kv : o)
+        if (std::find(std::begin(known), std::end(known), std::string_view(kv.key())) == std::end(known))
+            fail(file, std::string(kv.key()) + ": unknown field");
+
+    if (auto s = str("format"); s && *s != "offerkit-brand/1")
+        fail(file, "format: \"offerkit-brand/1\" is expected, not \"" + *s + "\"");
+    if (auto s = str("name")) b.name = *s;
+    if (auto s = str("organisation")) b.organisation = *s;
+    if (auto s = str("slogan")) b.slogan = *s;
+    if (auto s = str("website")) b.website = *s;
+    if (auto s = str("footer")) b.footer = *s;
+    if (auto s = str("logo"); s && !s->empty()) {
+        b.logo = resolve(*s);
+        std::error_code fe;
+        if (!fs::is_regular_file(b.logo, fe)) fail(b.logo, "logo file not found (named in " + file.string() + ")", errc::io_error);
+    }
+    if (auto s = str("lang")) {
+        if (*s != "fr" && *s != "en") fail(file, "lang: \"fr\" or \"en\" is expected");
+        b.lang = *s;
+    }
+    const json::value* colours = o.if_contains("colors");
+    if (!colours) colours = o.if_contains("colours");
+    if (colours && !colours->is_null()) {
+        if (!colours->is_object()) fail(file, "colors: an object is expected", errc::type_error);
+        for (const auto& kv : colours->as_object()) {
+            const std::string key = "colors." + std::string(kv.key());
+            if (!kv.value().is_string()) fail(file, key + ": a string \"#RRGGBB\" is expected", errc::type_error);
+            const rgb c = parse_colour(file, key, kv.value().as_string());
+            if (kv.key() == "primary")
+                b.primary = c;
+            else if (kv.key() == "accent")
+                b.accent = c;
+            else
+                fail(file, key + ": unknown colour (primary, accent)");
+        }
+    }
+    if (const json::value* fonts = o.if_contains("fonts"); fonts && !fonts->is_null()) {
+        if (!fonts->is_object()) fail(file, "fonts: an object is expected", errc::type_error);
+        for (const auto& kv : fonts->as_object()) {
+            const std::string key = "fonts." + std::string(kv.key());
+            if (!kv.value().is_string()) fail(file, key + ": a file path is expected", errc::type_error);
+            const fs::path p = resolve(std::string(kv.value().as_string()));
+            std::error_code fe;
+            if (!fs::is_regular_file(p, fe))
+                fail(p, "font file not found (named in " + file.string() + ", " + key + ")", errc::io_error);
+            if (kv.key() == "regular")
+                b.font_regular = p;
+            else if (kv.key() == "bold")
+                b.font_bold = p;
+            else
+                fail(file, key + ": unknown font (regular, bold)");
+        }
+    }
+    if (const json::value* emps = o.if_contains("employers"); emps && !emps->is_null()) {
+        if (!emps->is_array()) fail(file, "employers: a list of names is expected", errc::type_error);
+        std::size_t i = 0;
+        for (const auto& e : emps->as_array()) {
+            if (!e.is_string())
+                fail(file, "employers[" + std::to_string(i) + "]: a string is expected", errc::type_error);
+            b.employers.emplace_back(e.as_string());
+            ++i;
+        }
+    }
+    return b;
+}
+
+brand_set brand_set::load_directory(const fs::path& dir, std::optional<brand> fallback) {
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) throw error(errc::io_error, dir.string() + ": brand directory not found");
+    std::vector<fs::path> files;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+        if (it->path().extension() == ".json" && it->is_regular_file(ec)) files.push_back(it->path());
+    if (ec) throw error(errc::io_error, dir.string() + ": cannot list the brand directory: " + ec.message());
+    std::sort(files.begin(), files.end());
+    brand_set set(fallback ? std::move(*fallback) : default_brand());
+    for (const auto& f : files) {
+        brand b = load_brand(f);
+        if (f.filename() == "default.json")
+            set.fallback_ = b;
+        set.brands_.push_back(std::move(b));
+    }
+    return set;
+}
+
+const brand& brand_set::pick(std::string_view employer) const {
+    const std::string key = fold(employer);
+    if (!key.empty())
+        for (const auto& b : brands_) {
+            for (const auto& e : b.employers)
+                if (fold(e) == key) return b;
+            if (!b.organisation.empty() && fold(b.organisation) == key) return b;
+        }
+    return fallback_;
+}
+
+}  // namespace offerkit::plugins::pdf

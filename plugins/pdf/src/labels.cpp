@@ -1,0 +1,111 @@
+#include "labels.hpp"
+
+#include <offerkit/plugins/pdf.hpp>
+
+namespace offerkit::pdf_plugin {
+
+namespace {
+
+const labels french{
+    "AVIS DE VACANCE DE POSTE",
+    "Référence",
+    "Direction",
+    "Unité",
+    "Corps / cadre d’emploi",
+    "Emploi",
+    "Lieu de travail",
+    "Date de dépôt",
+    "Date limite de candidature",
+    "Poste(s) à pourvoir",
+    "Durée de résidence exigée",
+    "Supérieur hiérarchique",
+    "Place dans l’organigramme",
+    "Agents encadrés",
+    "directs",
+    "indirects",
+    "1 poste",
+    "postes",
+    "du",
+    "Contexte",
+    "Missions",
+    "Activités principales",
+    "Activités secondaires",
+    "Profil recherché",
+    "Conditions particulières",
+    "Informations complémentaires",
+    "Comment postuler",
+    "Renseignements",
+    "Offre en ligne",
+    "Page",
+    "suite",
+    "Avis de vacance de poste",
+    "\u00a0: ",
+};
+
+const labels english{
+    "JOB VACANCY NOTICE",
+    "Reference",
+    "Directorate",
+    "Unit",
+    "Grade / job category",
+    "Job family",
+    "Place of work",
+    "Posted on",
+    "Application deadline",
+    "Position(s) available",
+    "Residency requirement",
+    "Reports to",
+    "Position in the organisation",
+    "Staff managed",
+    "direct",
+    "indirect",
+    "1 position",
+    "positions",
+    "of",
+    "Context",
+    "Missions",
+    "Main activities",
+    "Secondary activities",
+    "Candidate profile",
+    "Special conditions",
+    "Additional information",
+    "How to apply",
+    "Contacts",
+    "Offer online",
+    "Page",
+    "continued",
+    "Job vacancy notice",
+    ": ",
+};
+
+constexpr const char* fr_days[7] = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"};
+constexpr const char* en_days[7] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+constexpr const char* fr_months[12] = {"janvier", "février", "mars",      "avril",   "mai",      "juin",
+                                       "juillet", "août",    "septembre", "octobre", "novembre", "décembre"};
+constexpr const char* en_months[12] = {"January", "February", "March",     "April",   "May",      "June",
+                                       "July",    "August",   "September", "October", "November", "December"};
+
+}  // namespace
+
+const labels& labels_for(std::string_view lang) { return lang == "en" ? english : french; }
+
+std::string medium_date(const date& d, std::string_view lang) {
+    const bool en = lang == "en";
+    std::string s = (!en && d.day() == 1) ? std::string("1er") : std::to_string(d.day());
+    s += ' ';
+    s += (en ? en_months : fr_months)[d.month() - 1];
+    s += ' ';
+    s += std::to_string(d.year());
+    return s;
+}
+
+std::string long_date(const date& d, std::string_view lang) {
+    const bool en = lang == "en";
+    return std::string((en ? en_days : fr_days)[d.weekday()]) + ' ' + medium_date(d, lang);
+}
+
+}  // namespace offerkit::pdf_plugin
+
+namespace offerkit::plugins::pdf {
+std::string long_date(const date& d, std::string_view lang) { return pdf_plugin::long_date(d, lang); }
+}  // namespace offerkit::plugins::pdf

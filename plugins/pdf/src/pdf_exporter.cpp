@@ -1,0 +1,204 @@
+#include "pdf_exporter.hpp"
+
+#include "render.hpp"
+
+#include <offerkit/error.hpp>
+#include <offerkit/output_file.hpp>
+#include <offerkit/plugins/pdf.hpp>
+
+#include <cstdlib>
+#include <set>
+
+namespace offerkit::pdf_plugin {
+
+namespace fs = std::filesystem;
+using plugins::pdf::brand;
+using plugins::pdf::brand_set;
+
+namespace {
+
+std::optional<long long> source_date_epoch() {
+    const char* s = std::getenv("SOURCE_DATE_EPOCH");
+    if (!s || !*s) return std::nullopt;
+    char* end = nullptr;
+    const long long v = std::strtoll(s, &end, 10);
+    if (*end != '\0' || v < 0) return std::nullopt;
+    return v;
+}
+
+struct settings {
+    brand_set brands;
+    std::string lang;  // empty = the brand's
+    std::optional<long long> epoch;
+
+    const std::string& lang_for(const brand& b) const { return lang.empty() ? b.lang : lang; }
+};
+
+settings read_settings(const exporter_info& info, const option_map& options) {
+    check_options(info, options);
+    settings s;
+    std::optional<brand> base;
+    if (auto it = options.find("brand"); it != options.end() && !it->second.empty())
+        base = plugins::pdf::load_brand(it->second);
+    if (auto it = options.find("brands-dir"); it != options.end() && !it->second.empty())
+        s.brands = brand_set::load_directory(it->second, base);
+    else
+        s.brands = brand_set(base ? *base : plugins::pdf::default_brand());
+    s.lang = option_or(options, "lang", "");
+    if (!s.lang.empty() && s.lang != "fr" && s.lang != "en")
+        throw error(errc::invalid_option, "pdf: option lang: \"fr\" or \"en\" is expected, not \"" + s.lang + "\"");
+    s.epoch = source_date_epoch();
+    return s;
+}
+
+/// One PDF per offer, committed together by finish().
+class per_offer_session final : public export_session {
+public:
+    per_offer_session(fs::path dir, settings s, diagnostics& diags)
+        : dir_(std::move(dir)), s_(std::move(s)), diags_(diags) {
+        ensure_directory(dir_);
+    }
+
+    void write(const job_offer& offer) override {
+        std::string stem = sanitize_file_stem(offer.reference);
+        if (!names_.insert(stem).second) {
+            std::string base = stem;
+            for (int n = 2; !names_.insert(stem = base + "-" + std::to_string(n)).second; ++n) {
+            }
+            diags_.warn({{}, 0, 0, "reference"},
+                        "pdf: reference " + offer.reference + " met twice; this offer goes to " + stem + ".pdf");
+        }
+        const brand& b = s_.brands.pick(offer.employer);
+        const std::string& lang = s_.lang_for(b);
+        auto out = std::make_unique<atomic_output>(dir_ / (stem + ".pdf"));
+        flyer_document doc;
+        for (auto& w : doc.add_offer(offer, b, lang)) diags_.warn({{}, 0, 0, {}}, "pdf: " + offer.reference + ": " + w);
+        doc.save(out->temp_path(), offer_info(offer, lang, s_.epoch));
+        pending_.push_back(std::move(out));
+    }
+
+    std::vector<fs::path> finish() override {
+        std::vector<fs::path> files;
+        for (auto& out : pending_) {
+            out->commit();
+            files.push_back(out->final_path());
+        }
+        pending_.clear();
+        return files;
+    }
+
+private:
+    fs::path dir_;
+    settings s_;
+    diagnostics& diags_;
+    std::set<std::string> names_;
+    std::vector<std::unique_ptr<atomic_output>> pending_;
+};
+
+/// Every offer in one PDF.
+class booklet_session final : public export_session {
+public:
+    booklet_session(const export_target& target, settings s, diagnostics& diags)
+        : target_(target), s_(std::move(s)), diags_(diags) {
+        if (!target_.stream) out_ = std::make_unique<atomic_output>(target_.path);
+    }
+
+    void write(const job_offer& offer) override {
+        const brand& b = s_.brands.pick(offer.employer);
+        const std::string& lang = s_.lang_for(b);
+        for (auto& w : doc_.add_offer(offer, b, lang)) diags_.warn({{}, 0, 0, {}}, "pdf: " + offer.reference + ": " + w);
+        if (count_ == 0) {
+            first_lang_ = lang;
+            organisation_ = b.organisation.empty() ? offer.employer : b.organisation;
+        } else if (!organisation_.empty() && organisation_ != (b.organisation.empty() ? offer.employer : b.organisation)) {
+            organisation_.clear();
+        }
+        if (offer.posted_on && (!latest_ || *offer.posted_on > *latest_)) latest_ = offer.posted_on;
+        if (count_ == 0) only_ = offer_info(offer, lang, s_.epoch);
+        ++count_;
+    }
+
+    std::vector<fs::path> finish() override {
+        doc_info info;
+        if (count_ == 1) {
+            info = only_;
+        } else {
+            const bool en = first_lang_ == "en";
+            info.title = (en ? "Job vacancies" : "Offres d’emploi") + std::string(organisation_.empty() ? "" : " – ") +
+                         organisation_;
+            info.author = organisation_;
+            info.subject = std::to_string(count_) + (en ? " job vacancy notices" : " avis de vacance de poste");
+            info.created = latest_;
+            info.epoch = s_.epoch;
+        }
+        if (count_ == 0) {
+            // An empty booklet still is a valid PDF: one empty page.
+            info.title = first_lang_ == "en" ? "Job vacancies" : "Offres d’emploi";
+            doc_.add_blank_page();
+        }
+        if (target_.stream) {
+            const std::string bytes = doc_.save_to_string(info);
+            target_.stream->write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+            target_.stream->flush();
+            if (!*target_.stream) throw error(errc::io_error, "pdf: cannot write the PDF to the output stream");
+            return {};
+        }
+        doc_.save(out_->temp_path(), info);
+        out_->commit();
+        return {out_->final_path()};
+    }
+
+private:
+    export_target target_;
+    settings s_;
+    diagnostics& diags_;
+    flyer_document doc_;
+    std::unique_ptr<atomic_output> out_;
+    std::size_t count_ = 0;
+    std::string first_lang_ = "fr", organisation_;
+    std::optional<date> latest_;
+    doc_info only_;
+};
+
+}  // namespace
+
+pdf_exporter::pdf_exporter() {
+    info_.name = "pdf";
+    info_.description = "branded A4 PDF offer sheets, one per offer or a booklet";
+    info_.extension = ".pdf";
+    info_.mime_type = "application/pdf";
+    info_.options = {
+        {"brand", "brand profile (JSON file): organisation, logo, colours, fonts, slogan, website", ""},
+        {"brands-dir", "directory of brand profiles, picked by the offer's employer", ""},
+        {"lang", "label language: fr or en (default: the brand's, else fr)", ""},
+        {"booklet", "write all offers into one PDF, each starting on a new page", "false"},
+    };
+}
+
+output_layout pdf_exporter::layout(const option_map& options) const {
+    return option_bool(options, "booklet", false) ? output_layout::single_file : output_layout::file_per_offer;
+}
+
+std::unique_ptr<export_session> pdf_exporter::begin(const export_target& target, const option_map& options,
+                                                    diagnostics& diags) const {
+    const bool booklet = option_bool(options, "booklet", false);
+    settings s = read_settings(info_, options);
+    if (booklet) return std::make_unique<booklet_session>(target, std::move(s), diags);
+    if (target.stream)
+        throw error(errc::invalid_option,
+                    "pdf: one file per offer needs an output directory (-o DIR); use --option booklet=true for one PDF");
+    return std::make_unique<per_offer_session>(target.path, std::move(s), diags);
+}
+
+}  // namespace offerkit::pdf_plugin
+
+namespace offerkit::plugins::pdf {
+
+void write_flyer(const job_offer& offer, const brand& b, const flyer_options& options, const std::filesystem::path& file) {
+    const std::string lang = options.lang.empty() ? b.lang : options.lang;
+    pdf_plugin::flyer_document doc;
+    doc.add_offer(offer, b, lang);
+    doc.save(file, pdf_plugin::offer_info(offer, lang, options.source_date_epoch));
+}
+
+}  // namespace offerkit::plugins::pdf

@@ -1,0 +1,1358 @@
+// The flyer layout engine on libharu 2.3.0.
+//
+// Text is kept as UTF-8 and drawn with embedded TrueType fonts, either as
+// simple WinAnsi fonts (when the flyer's text is all Windows-1252: the fast
+// path) or as CID fonts through libharu's UTF-8 encoder (see fonts.hpp).
+// Words are measured with the font's own widths (HPDF_Font_TextWidth, cached
+// per code point) and broken into lines here (libharu's own breaker cuts UTF-8
+// sequences). Content is laid out as a list of flow elements (lines and
+// blocks) placed page by page; a heading is kept with the first lines after
+// it, a short paragraph or list item is not split. Footers ("Page n / N") are
+// drawn once the page count is known.
+//
+// libharu 2.3.0 writes a CID map (`begincidrange`) as the ToUnicode map of a
+// UTF-8 font. Before saving, each font's ToUnicode stream is replaced through
+// libharu's object API by a `bfrange`/`bfchar` map of the code points used
+// (with the UTF-8 encoder the character codes are the Unicode code points);
+// WinAnsi fonts get a ToUnicode map too.
+#include "render.hpp"
+
+#include "fonts.hpp"
+#include "labels.hpp"
+
+#include <offerkit/error.hpp>
+#include <offerkit/version.hpp>
+
+#include <hpdf.h>
+#include <hpdf_doc.h>
+#include <hpdf_objects.h>
+#include <hpdf_streams.h>
+#include <qrencode.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <ctime>
+#include <functional>
+#include <map>
+#include <system_error>
+#include <vector>
+
+namespace offerkit::pdf_plugin {
+
+using plugins::pdf::brand;
+using plugins::pdf::rgb;
+
+namespace {
+
+// ---------------------------------------------------------------------------------------------
+// Page geometry (points). A4 portrait.
+constexpr double page_w = 595.276;
+constexpr double page_h = 841.89;
+constexpr double margin_x = 48;
+constexpr double content_w = page_w - 2 * margin_x;
+constexpr double band_h = 96;          // first page header band
+constexpr double cont_band_h = 30;     // continuation pages
+constexpr double stripe_h = 4;
+constexpr double footer_rule_y = 50;
+constexpr double footer_text_y = 36;
+constexpr double content_bottom = 64;  // nothing of the flow goes below
+
+// Text styles.
+constexpr double body_size = 10, body_leading = 14;
+constexpr double heading_size = 12.5, heading_leading = 20, heading_gap = 15;
+constexpr double sub_size = 10.5, sub_leading = 15, sub_gap = 6;
+constexpr double bullet_indent = 16;
+
+constexpr rgb white{1, 1, 1};
+constexpr rgb text_dark{0.13, 0.14, 0.16};
+constexpr rgb text_grey{0.38, 0.40, 0.44};
+constexpr rgb black{0, 0, 0};
+
+rgb mix(const rgb& a, const rgb& b, double t) {
+    return {a.r + (b.r - a.r) * t, a.g + (b.g - a.g) * t, a.b + (b.b - a.b) * t};
+}
+HPDF_REAL f(double v) { return static_cast<HPDF_REAL>(v); }
+
+// ---------------------------------------------------------------------------------------------
+// UTF-8
+
+/// Decodes one code point at `i` (advancing it); invalid bytes give U+FFFD.
+char32_t next_cp(std::string_view s, std::size_t& i) {
+    const auto b0 = static_cast<unsigned char>(s[i++]);
+    if (b0 < 0x80) return b0;
+    int extra = b0 >= 0xF0 ? 3 : b0 >= 0xE0 ? 2 : b0 >= 0xC0 ? 1 : -1;
+    if (extra < 0) return 0xFFFD;
+    char32_t cp = b0 & (0x3F >> extra);
+    for (int k = 0; k < extra; ++k) {
+        if (i >= s.size() || (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) return 0xFFFD;
+        cp = (cp << 6) | (static_cast<unsigned char>(s[i++]) & 0x3F);
+    }
+    return cp;
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+/// Text as libharu can draw it: white space and controls become one space,
+/// soft hyphens go, code points beyond the BMP (which the UTF-8 encoder of
+/// libharu cannot address) become U+FFFD; trimmed.
+std::string clean_text(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    bool pending_space = false;
+    for (std::size_t i = 0; i < s.size();) {
+        char32_t cp = next_cp(s, i);
+        if (cp == 0xAD) continue;
+        const bool space = cp == ' ' || cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || cp == 0x2028 ||
+                           cp == 0x2029 || (cp >= 0x2000 && cp <= 0x200B && cp != 0x2007) || cp == 0x3000;
+        if (space) {
+            pending_space = !out.empty();
+            continue;
+        }
+        if (cp > 0xFFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
+        if (pending_space) out += ' ';
+        pending_space = false;
+        append_utf8(out, cp);
+    }
+    return out;
+}
+
+bool equal_fold(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        auto x = static_cast<unsigned char>(a[i]), y = static_cast<unsigned char>(b[i]);
+        if (x >= 'A' && x <= 'Z') x = static_cast<unsigned char>(x + 32);
+        if (y >= 'A' && y <= 'Z') y = static_cast<unsigned char>(y + 32);
+        if (x != y) return false;
+    }
+    return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// libharu errors: the handler records, the wrapper throws.
+
+struct hpdf_errors {
+    HPDF_STATUS code = 0;
+    HPDF_STATUS detail = 0;
+};
+
+void on_hpdf_error(HPDF_STATUS code, HPDF_STATUS detail, void* user) {
+    auto* e = static_cast<hpdf_errors*>(user);
+    if (e->code == 0) {
+        e->code = code;
+        e->detail = detail;
+    }
+}
+
+std::string hpdf_reason(HPDF_STATUS code) {
+    switch (code) {
+        case HPDF_FILE_IO_ERROR: return "file input/output error";
+        case HPDF_FILE_OPEN_ERROR: return "cannot open the file";
+        case HPDF_FONT_EXISTS: return "a font of the same name is already loaded";
+        case HPDF_INVALID_FONTDEF_DATA:
+        case HPDF_TTF_INVALID_CMAP:
+        case HPDF_TTF_INVALID_FOMAT:
+        case HPDF_TTF_MISSING_TABLE:
+        case HPDF_INVALID_TTC_FILE:
+        case HPDF_UNSUPPORTED_FONT_TYPE:
+        case HPDF_INVALID_FONT: return "not a usable TrueType (glyf outline) font";
+        case HPDF_TTF_CANNOT_EMBEDDING_FONT: return "the font's licence flags forbid embedding";
+        case HPDF_INVALID_PNG_IMAGE:
+        case HPDF_LIBPNG_ERROR:
+        case HPDF_INVALID_IMAGE: return "not a readable 8-bit non-interlaced PNG image";
+        case HPDF_FAILD_TO_ALLOC_MEM: return "out of memory";
+        default: break;
+    }
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "libharu error 0x%04X", static_cast<unsigned>(code));
+    return buf;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fonts with cached widths; the cache doubles as the set of code points used.
+
+struct face {
+    HPDF_Font font = nullptr;
+    std::filesystem::path path;
+    bool winansi = false;  // simple font, one Windows-1252 byte a character
+    std::array<std::unique_ptr<std::array<std::int32_t, 256>>, 256> widths{};
+
+    /// Advance width of `cp` in 1/1000 em.
+    std::int32_t width(char32_t cp) {
+        auto& pg = widths[(cp >> 8) & 0xFF];
+        if (!pg) {
+            pg = std::make_unique<std::array<std::int32_t, 256>>();
+            pg->fill(-1);
+        }
+        auto& w = (*pg)[cp & 0xFF];
+        if (w < 0) {
+            std::string u;
+            if (winansi) {
+                const int b = to_cp1252(cp);
+                u += static_cast<char>(b < 0 ? '?' : b);
+            } else {
+                append_utf8(u, cp);
+            }
+            const HPDF_TextWidth tw = HPDF_Font_TextWidth(font, reinterpret_cast<const HPDF_BYTE*>(u.data()),
+                                                          static_cast<HPDF_UINT>(u.size()));
+            w = static_cast<std::int32_t>(tw.width);
+        }
+        return w;
+    }
+    /// The bytes to draw for a UTF-8 string.
+    std::string encode(const std::string& s) const {
+        if (!winansi) return s;
+        std::string out;
+        out.reserve(s.size());
+        for (std::size_t i = 0; i < s.size();) {
+            const int b = to_cp1252(next_cp(s, i));
+            out += static_cast<char>(b < 0 ? '?' : b);
+        }
+        return out;
+    }
+    /// Width of a UTF-8 string in points at `size`.
+    double measure(std::string_view s, double size) {
+        std::int64_t units = 0;
+        for (std::size_t i = 0; i < s.size();) units += width(next_cp(s, i));
+        return static_cast<double>(units) * size / 1000.0;
+    }
+};
+
+// ---------------------------------------------------------------------------------------------
+// Flow elements.
+
+enum font_style { regular = 0, bold = 1 };
+
+struct run {
+    font_style style = regular;
+    double size = body_size;
+    rgb color = text_dark;
+    double x = 0;  // absolute
+    std::string text;
+};
+
+class page_painter;
+
+struct element {
+    double gap_before = 0;
+    double height = 0;
+    double size = body_size;  // for the baseline
+    std::vector<run> runs;
+    bool keep_with_next = false;  // a heading: never the last thing on a page
+    bool keep_together = false;   // a line of a short paragraph: on the same page as the next line
+    bool heading_rule = false;
+    std::function<void(page_painter&, double top)> custom;  // a block drawn by hand
+};
+
+/// A piece of a paragraph in one style.
+struct span {
+    font_style style = regular;
+    std::string text;
+    rgb color = text_dark;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Drawing on one page, with the graphics state tracked to avoid redundant operators.
+
+class page_painter {
+public:
+    page_painter(HPDF_Page page, std::array<face*, 2> faces) : page_(page), faces_(faces) {}
+    ~page_painter() { end_text(); }
+
+    void text(font_style st, double size, const rgb& color, double x, double y, const std::string& s) {
+        if (s.empty()) return;
+        if (!in_text_) {
+            HPDF_Page_BeginText(page_);
+            in_text_ = true;
+        }
+        if (cur_face_ != faces_[st] || cur_size_ != size) {
+            HPDF_Page_SetFontAndSize(page_, faces_[st]->font, f(size));
+            cur_face_ = faces_[st];
+            cur_size_ = size;
+        }
+        fill(color);
+        faces_[st]->measure(s, size);  // records the code points for the ToUnicode map
+        HPDF_Page_TextOut(page_, f(x), f(y), faces_[st]->encode(s).c_str());
+    }
+    void rect(double x, double y, double w, double h, const rgb& color) {
+        end_text();
+        fill(color);
+        HPDF_Page_Rectangle(page_, f(x), f(y), f(w), f(h));
+        HPDF_Page_Fill(page_);
+    }
+    /// Several rectangles filled at once (QR modules).
+    void rects(const std::vector<std::array<double, 4>>& rs, const rgb& color) {
+        if (rs.empty()) return;
+        end_text();
+        fill(color);
+        for (const auto& r : rs) HPDF_Page_Rectangle(page_, f(r[0]), f(r[1]), f(r[2]), f(r[3]));
+        HPDF_Page_Fill(page_);
+    }
+    void image(HPDF_Image img, double x, double y, double w, double h) {
+        end_text();
+        HPDF_Page_DrawImage(page_, img, f(x), f(y), f(w), f(h));
+    }
+    void end_text() {
+        if (in_text_) {
+            HPDF_Page_EndText(page_);
+            in_text_ = false;
+        }
+    }
+    face& font(font_style st) { return *faces_[st]; }
+    HPDF_Page page() const noexcept { return page_; }
+
+private:
+    void fill(const rgb& c) {
+        if (!has_fill_ || !(c == fill_)) {
+            HPDF_Page_SetRGBFill(page_, f(c.r), f(c.g), f(c.b));
+            fill_ = c;
+            has_fill_ = true;
+        }
+    }
+
+    HPDF_Page page_;
+    std::array<face*, 2> faces_;
+    bool in_text_ = false;
+    face* cur_face_ = nullptr;
+    double cur_size_ = 0;
+    rgb fill_{};
+    bool has_fill_ = false;
+};
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+
+struct flyer_document::impl {
+    hpdf_errors errors;
+    HPDF_Doc doc = nullptr;
+    std::map<std::pair<std::filesystem::path, bool>, std::unique_ptr<face>> faces;  // by file and WinAnsi
+    std::map<std::filesystem::path, std::string> font_names;
+    std::map<std::filesystem::path, HPDF_Image> images;
+    int pages = 0;
+
+    impl() {
+        doc = HPDF_New(&on_hpdf_error, &errors);
+        if (!doc) throw error(errc::export_failed, "pdf: libharu could not create a document (out of memory)");
+        HPDF_SetCompressionMode(doc, HPDF_COMP_ALL);
+        HPDF_UseUTFEncodings(doc);
+        HPDF_SetCurrentEncoder(doc, "UTF-8");
+        check("setting up the document");
+    }
+    ~impl() {
+        if (doc) HPDF_Free(doc);
+    }
+
+    /// Throws when libharu recorded an error since the last check.
+    void check(const std::string& what, const std::filesystem::path& file = {}) {
+        if (errors.code == 0) return;
+        const auto code = errors.code;
+        const auto detail = errors.detail;
+        errors = {};
+        HPDF_ResetError(doc);
+        std::string msg;
+        if (!file.empty()) msg = file.string() + ": ";
+        msg += "pdf: " + what + " failed: " + hpdf_reason(code);
+        if (detail != 0) msg += " (detail " + std::to_string(detail) + ")";
+        throw error(file.empty() ? errc::export_failed : errc::io_error, msg);
+    }
+
+    face& load_font(const std::filesystem::path& path, bool winansi) {
+        auto it = faces.find({path, winansi});
+        if (it != faces.end()) return *it->second;
+        auto nm = font_names.find(path);
+        if (nm == font_names.end()) {
+            std::error_code ec;
+            if (!std::filesystem::is_regular_file(path, ec))
+                throw error(errc::io_error, path.string() + ": pdf: font file not found");
+            const char* name = HPDF_LoadTTFontFromFile(doc, path.c_str(), HPDF_TRUE);
+            check("loading the TrueType font", path);
+            if (!name) throw error(errc::io_error, path.string() + ": pdf: cannot load the TrueType font");
+            nm = font_names.emplace(path, name).first;
+        }
+        HPDF_Font font = HPDF_GetFont(doc, nm->second.c_str(), winansi ? "CP1252" : "UTF-8");
+        check("loading the TrueType font", path);
+        auto fc = std::make_unique<face>();
+        fc->font = font;
+        fc->path = path;
+        fc->winansi = winansi;
+        return *faces.emplace(std::make_pair(path, winansi), std::move(fc)).first->second;
+    }
+
+    HPDF_Image load_image(const std::filesystem::path& path) {
+        auto it = images.find(path);
+        if (it != images.end()) return it->second;
+        std::error_code ec;
+        if (!std::filesystem::is_regular_file(path, ec))
+            throw error(errc::io_error, path.string() + ": pdf: logo file not found");
+        HPDF_Image img = HPDF_LoadPngImageFromFile(doc, path.c_str());
+        check("loading the PNG logo", path);
+        if (!img) throw error(errc::io_error, path.string() + ": pdf: cannot load the PNG logo");
+        images.emplace(path, img);
+        return img;
+    }
+
+    /// Replaces libharu's ToUnicode CMap of each font by a bfchar/bfrange map.
+    void fix_to_unicode() {
+        for (auto& [key, fc] : faces) {
+            if (fc->winansi) {
+                add_winansi_to_unicode(*fc);
+                continue;
+            }
+            auto* tu = static_cast<HPDF_Dict>(
+                HPDF_Dict_GetItem(reinterpret_cast<HPDF_Dict>(fc->font), "ToUnicode", HPDF_OCLASS_DICT));
+            if (!tu || !tu->stream) {
+                errors = {};
+                HPDF_ResetError(doc);
+                continue;
+            }
+            std::vector<std::uint16_t> cps;
+            for (unsigned hi = 0; hi < 256; ++hi) {
+                if (!fc->widths[hi]) continue;
+                for (unsigned lo = 0; lo < 256; ++lo)
+                    if ((*fc->widths[hi])[lo] >= 0) cps.push_back(static_cast<std::uint16_t>(hi << 8 | lo));
+            }
+            // Runs of consecutive codes within one high byte become bfrange entries.
+            std::vector<std::pair<std::uint16_t, std::uint16_t>> ranges, singles;
+            for (std::size_t i = 0; i < cps.size();) {
+                std::size_t j = i;
+                while (j + 1 < cps.size() && cps[j + 1] == cps[j] + 1 && (cps[j + 1] >> 8) == (cps[i] >> 8)) ++j;
+                if (j > i)
+                    ranges.emplace_back(cps[i], cps[j]);
+                else
+                    singles.emplace_back(cps[i], cps[i]);
+                i = j + 1;
+            }
+            std::string cm =
+                "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+                "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+                "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+                "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+            char buf[48];
+            auto emit = [&](const auto& list, bool range) {
+                for (std::size_t i = 0; i < list.size(); i += 100) {
+                    const std::size_t n = std::min<std::size_t>(100, list.size() - i);
+                    cm += std::to_string(n) + (range ? " beginbfrange\n" : " beginbfchar\n");
+                    for (std::size_t k = i; k < i + n; ++k) {
+                        if (range)
+                            std::snprintf(buf, sizeof buf, "<%04X> <%04X> <%04X>\n", list[k].first, list[k].second,
+                                          list[k].first);
+                        else
+                            std::snprintf(buf, sizeof buf, "<%04X> <%04X>\n", list[k].first, list[k].first);
+                        cm += buf;
+                    }
+                    cm += range ? "endbfrange\n" : "endbfchar\n";
+                }
+            };
+            emit(singles, false);
+            emit(ranges, true);
+            cm += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+            HPDF_MemStream_FreeData(tu->stream);
+            HPDF_Stream_Write(tu->stream, reinterpret_cast<const HPDF_BYTE*>(cm.data()),
+                              static_cast<HPDF_UINT>(cm.size()));
+            tu->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+            check("writing the ToUnicode map");
+            if (!cps.empty()) {
+                truncate_cid_map(fc->font, cps.back());
+                trim_widths(fc->font, cps);
+            }
+        }
+    }
+
+    /// Simple WinAnsi fonts extract right through their encoding already; a
+    /// ToUnicode map makes it certain for every reader.
+    void add_winansi_to_unicode(const face& fc) {
+        std::vector<std::pair<int, char32_t>> codes;  // byte, code point
+        for (unsigned hi = 0; hi < 256; ++hi) {
+            if (!fc.widths[hi]) continue;
+            for (unsigned lo = 0; lo < 256; ++lo) {
+                const char32_t cp = static_cast<char32_t>(hi << 8 | lo);
+                const int b = to_cp1252(cp);
+                if ((*fc.widths[hi])[lo] >= 0 && b >= 0) codes.emplace_back(b, cp);
+            }
+        }
+        std::sort(codes.begin(), codes.end());
+        std::string cm =
+            "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+            "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+            "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+            "1 begincodespacerange\n<00> <FF>\nendcodespacerange\n";
+        char buf[32];
+        for (std::size_t i = 0; i < codes.size(); i += 100) {
+            const std::size_t n = std::min<std::size_t>(100, codes.size() - i);
+            cm += std::to_string(n) + " beginbfchar\n";
+            for (std::size_t k = i; k < i + n; ++k) {
+                std::snprintf(buf, sizeof buf, "<%02X> <%04X>\n", static_cast<unsigned>(codes[k].first),
+                              static_cast<unsigned>(codes[k].second));
+                cm += buf;
+            }
+            cm += "endbfchar\n";
+        }
+        cm += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+        HPDF_Dict stream = HPDF_DictStream_New(doc->mmgr, doc->xref);
+        if (!stream) {
+            check("writing the ToUnicode map");
+            return;
+        }
+        stream->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+        HPDF_Stream_Write(stream->stream, reinterpret_cast<const HPDF_BYTE*>(cm.data()),
+                          static_cast<HPDF_UINT>(cm.size()));
+        HPDF_Dict_Add(reinterpret_cast<HPDF_Dict>(fc.font), "ToUnicode", stream);
+        check("writing the ToUnicode map");
+    }
+
+    /// libharu writes a CIDToGIDMap for all 65,536 codes (128 KB to compress per
+    /// font); codes above the highest one used are never shown, so the map is cut
+    /// after it (CIDs past the end of the map are not used by any content stream).
+    void truncate_cid_map(HPDF_Font font, std::uint16_t max_code) {
+        HPDF_Dict cid = descendant(font);
+        auto* map = cid ? static_cast<HPDF_Dict>(HPDF_Dict_GetItem(cid, "CIDToGIDMap", HPDF_OCLASS_DICT)) : nullptr;
+        if (!map || !map->stream || map->stream->type != HPDF_STREAM_MEMORY) {
+            errors = {};
+            HPDF_ResetError(doc);
+            return;
+        }
+        const std::size_t keep = 2 * (static_cast<std::size_t>(max_code) + 1);
+        std::string bytes;
+        bytes.reserve(keep);
+        const HPDF_UINT bufs = HPDF_MemStream_GetBufCount(map->stream);
+        for (HPDF_UINT i = 0; i < bufs && bytes.size() < keep; ++i) {
+            HPDF_UINT len = 0;
+            const HPDF_BYTE* p = HPDF_MemStream_GetBufPtr(map->stream, i, &len);
+            if (!p) break;
+            // the last buffer is only partly filled
+            const std::size_t filled = std::min<std::size_t>(len, map->stream->size - i * HPDF_MemStream_GetBufSize(map->stream));
+            bytes.append(reinterpret_cast<const char*>(p), std::min(filled, keep - bytes.size()));
+        }
+        if (bytes.size() != keep) return;  // unexpected layout: leave libharu's map
+        HPDF_MemStream_FreeData(map->stream);
+        HPDF_Stream_Write(map->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()), static_cast<HPDF_UINT>(keep));
+        check("writing the CIDToGIDMap");
+    }
+
+    /// libharu's /W array lists the width of every code the font maps; keep the
+    /// codes used (a few hundred bytes instead of kilobytes, uncompressed).
+    void trim_widths(HPDF_Font font, const std::vector<std::uint16_t>& used) {
+        HPDF_Dict cid = descendant(font);
+        auto* w = cid ? static_cast<HPDF_Array>(HPDF_Dict_GetItem(cid, "W", HPDF_OCLASS_ARRAY)) : nullptr;
+        if (!w) {
+            errors = {};
+            HPDF_ResetError(doc);
+            return;
+        }
+        auto cls = [](void* obj) { return static_cast<HPDF_Obj_Header*>(obj)->obj_class & HPDF_OCLASS_ANY; };
+        std::map<std::uint32_t, HPDF_INT32> widths;
+        for (HPDF_UINT i = 0; i + 1 < w->list->count; i += 2) {
+            void* first = HPDF_List_ItemAt(w->list, i);
+            void* second = HPDF_List_ItemAt(w->list, i + 1);
+            if (cls(first) != HPDF_OCLASS_NUMBER || cls(second) != HPDF_OCLASS_ARRAY) return;  // unexpected form
+            const auto start = static_cast<std::uint32_t>(static_cast<HPDF_Number>(first)->value);
+            auto* sub = static_cast<HPDF_Array>(second);
+            for (HPDF_UINT k = 0; k < sub->list->count; ++k) {
+                void* n = HPDF_List_ItemAt(sub->list, k);
+                if (cls(n) != HPDF_OCLASS_NUMBER) return;
+                widths[start + k] = static_cast<HPDF_Number>(n)->value;
+            }
+        }
+        HPDF_Array out = HPDF_Array_New(cid->mmgr);
+        for (std::size_t i = 0; out && i < used.size();) {
+            if (!widths.count(used[i])) {
+                ++i;
+                continue;
+            }
+            HPDF_Array run = HPDF_Array_New(cid->mmgr);
+            HPDF_Array_AddNumber(out, used[i]);
+            HPDF_Array_Add(out, run);
+            std::size_t j = i;
+            do {
+                HPDF_Array_AddNumber(run, widths[used[j]]);
+                ++j;
+            } while (j < used.size() && used[j] == used[j - 1] + 1 && widths.count(used[j]));
+            i = j;
+        }
+        if (out) HPDF_Dict_Add(cid, "W", out);
+        check("writing the glyph widths");
+    }
+
+    HPDF_Dict descendant(HPDF_Font font) {
+        auto* arr = static_cast<HPDF_Array>(
+            HPDF_Dict_GetItem(reinterpret_cast<HPDF_Dict>(font), "DescendantFonts", HPDF_OCLASS_ARRAY));
+        return arr ? static_cast<HPDF_Dict>(HPDF_Array_GetItem(arr, 0, HPDF_OCLASS_DICT)) : nullptr;
+    }
+
+    void set_info(const doc_info& info) {
+        auto set = [&](HPDF_InfoType t, const std::string& v) {
+            if (!v.empty()) HPDF_SetInfoAttr(doc, t, clean_text(v).c_str());
+        };
+        set(HPDF_INFO_TITLE, info.title);
+        set(HPDF_INFO_AUTHOR, info.author);
+        set(HPDF_INFO_SUBJECT, info.subject);
+        set(HPDF_INFO_KEYWORDS, info.keywords);
+        set(HPDF_INFO_CREATOR, std::string("offerkit ") + OFFERKIT_VERSION_STRING);
+        std::optional<HPDF_Date> d;
+        if (info.created) {
+            HPDF_Date hd{};
+            hd.year = info.created->year();
+            hd.month = info.created->month();
+            hd.day = info.created->day();
+            hd.ind = 'Z';
+            d = hd;
+        } else if (info.epoch) {
+            const auto t = static_cast<std::time_t>(*info.epoch);
+            std::tm tm{};
+            if (gmtime_r(&t, &tm)) {
+                HPDF_Date hd{};
+                hd.year = tm.tm_year + 1900;
+                hd.month = tm.tm_mon + 1;
+                hd.day = tm.tm_mday;
+                hd.hour = tm.tm_hour;
+                hd.minutes = tm.tm_min;
+                hd.seconds = std::min(tm.tm_sec, 59);
+                hd.ind = 'Z';
+                d = hd;
+            }
+        }
+        if (d) {
+            HPDF_SetInfoDateAttr(doc, HPDF_INFO_CREATION_DATE, *d);
+            HPDF_SetInfoDateAttr(doc, HPDF_INFO_MOD_DATE, *d);
+        }
+        check("writing the document information");
+    }
+};
+
+// ---------------------------------------------------------------------------------------------
+// One offer laid out.
+
+namespace {
+
+class flyer {
+public:
+    flyer(flyer_document::impl& d, const job_offer& o, const brand& b, const std::string& lang)
+        : d_(d), o_(o), b_(b), lang_(lang), l_(labels_for(lang)) {
+        const font_choice fc = flyer_fonts(o_, b_);
+        faces_ = {&d_.load_font(fc.regular, fc.winansi), &d_.load_font(fc.bold, fc.winansi)};
+        if (!b_.logo.empty()) logo_ = d_.load_image(b_.logo);
+        tint_ = mix(b_.primary, white, 0.93);
+        rule_ = mix(b_.primary, white, 0.72);
+        org_ = clean_text(b_.organisation.empty() ? o_.employer : b_.organisation);
+        ref_ = clean_text(o_.reference);
+    }
+
+    void render() {
+        build();
+        place();
+        footers();
+    }
+
+    std::vector<std::string> warnings;
+
+private:
+    // ---- measuring and breaking -----------------------------------------------------------
+
+    double width(font_style st, std::string_view s, double size) { return faces_[st]->measure(s, size); }
+
+    struct token {
+        font_style style;
+        rgb color;
+        std::string text;
+        bool space_before;
+        double w;
+    };
+
+    /// Splits a word wider than `avail` into pieces, preferring breaks after / - _ . @
+    std::vector<std::string> split_word(font_style st, const std::string& w, double size, double avail) {
+        std::vector<std::string> pieces;
+        std::string rest = w;
+        while (!rest.empty() && width(st, rest, size) > avail) {
+            // longest prefix that fits (at least one code point)
+            std::size_t i = 0, fit = 0, brk = 0, hyphen = 0;
+            double acc = 0;
+            while (i < rest.size()) {
+                std::size_t j = i;
+                const char32_t cp = next_cp(rest, j);
+                acc += faces_[st]->width(cp) * size / 1000.0;
+                if (acc > avail && fit > 0) break;
+                fit = j;
+                // break after a slash, dot, underscore, @, ? & = (a hyphen at a line end would be
+                // taken for a hyphenation by text extraction, so it is the last resort)
+                if (cp == '/' || cp == '_' || cp == '.' || cp == '@' || cp == '?' || cp == '&' || cp == '=') brk = j;
+                if (cp == '-') hyphen = j;
+                i = j;
+            }
+            if (brk == 0 || brk * 2 < fit) brk = hyphen;
+            const std::size_t cut = (brk > 0 && brk * 2 >= fit && brk < rest.size()) ? brk : fit;
+            pieces.push_back(rest.substr(0, cut));
+            rest.erase(0, cut);
+        }
+        if (!rest.empty()) pieces.push_back(rest);
+        return pieces;
+    }
+
+    /// Breaks spans into lines of at most `w_first` (first line) / `w_rest` points.
+    std::vector<std::vector<token>> wrap(const std::vector<span>& spans, double size, double w_first, double w_rest) {
+        std::vector<token> toks;
+        bool pending_space = false;  // the previous span ended with a space
+        for (const auto& sp : spans) {
+            const std::string t = clean_text(sp.text);
+            const bool lead = !sp.text.empty() && static_cast<unsigned char>(sp.text.front()) <= ' ';
+            const bool trail = !sp.text.empty() && static_cast<unsigned char>(sp.text.back()) <= ' ';
+            bool space = pending_space || lead;
+            std::size_t i = 0;
+            while (i < t.size()) {
+                std::size_t j = t.find(' ', i);
+                if (j == std::string::npos) j = t.size();
+                if (j > i) toks.push_back({sp.style, sp.color, t.substr(i, j - i), space && !toks.empty(), 0});
+                space = true;
+                i = j + 1;
+            }
+            pending_space = t.empty() ? (pending_space || lead || trail) : trail;
+        }
+        std::vector<std::vector<token>> lines(1);
+        double x = 0;
+        for (auto& tk : toks) {
+            const double avail = lines.size() == 1 ? w_first : w_rest;
+            tk.w = width(tk.style, tk.text, size);
+            const double sp = (tk.space_before && !lines.back().empty())
+                                  ? faces_[lines.back().back().style]->width(' ') * size / 1000.0
+                                  : 0;
+            if (!lines.back().empty() && x + sp + tk.w <= avail) {
+                lines.back().push_back(tk);
+                x += sp + tk.w;
+                continue;
+            }
+            if (!lines.back().empty()) {
+                lines.emplace_back();
+                x = 0;
+            }
+            const double avail2 = lines.size() == 1 ? w_first : w_rest;
+            if (tk.w <= avail2) {
+                lines.back().push_back(tk);
+                x = tk.w;
+                continue;
+            }
+            auto pieces = split_word(tk.style, tk.text, size, avail2);
+            for (std::size_t k = 0; k < pieces.size(); ++k) {
+                if (k > 0) lines.emplace_back();
+                token p = tk;
+                p.text = pieces[k];
+                p.w = width(tk.style, p.text, size);
+                lines.back().push_back(p);
+                x = p.w;
+            }
+        }
+        if (lines.back().empty()) lines.pop_back();
+        return lines;
+    }
+
+    /// Tokens of one line into runs starting at `x0`.
+    std::vector<run> runs_of(const std::vector<token>& line, double size, double x0) {
+        std::vector<run> rs;
+        double x = x0;
+        for (std::size_t k = 0; k < line.size(); ++k) {
+            const token& tk = line[k];
+            if (k > 0 && tk.space_before) {
+                rs.back().text += ' ';
+                x += faces_[rs.back().style]->width(' ') * size / 1000.0;
+            }
+            if (rs.empty() || rs.back().style != tk.style || !(rs.back().color == tk.color))
+                rs.push_back({tk.style, size, tk.color, x, {}});
+            rs.back().text += tk.text;
+            x += tk.w;
+        }
+        return rs;
+    }
+
+    /// Adds a wrapped paragraph (optionally with a bullet) to the flow.
+    void paragraph(const std::vector<span>& spans, double size, double leading, double x, double w,
+                   double gap, const char* bullet = nullptr, const rgb* bullet_color = nullptr) {
+        const double text_x = bullet ? x + bullet_indent : x;
+        auto lines = wrap(spans, size, w - (text_x - x), w - (text_x - x));
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            element e;
+            e.gap_before = i == 0 ? gap : 0;
+            e.height = leading;
+            e.size = size;
+            if (i == 0 && bullet) e.runs.push_back({regular, size, bullet_color ? *bullet_color : b_.accent, x + 3, bullet});
+            auto rs = runs_of(lines[i], size, text_x);
+            e.runs.insert(e.runs.end(), rs.begin(), rs.end());
+            // a short paragraph or list item is not split across pages
+            e.keep_together = lines.size() <= 4 && i + 1 < lines.size();
+            flow_.push_back(std::move(e));
+        }
+    }
+
+    void heading(const char* text) {
+        auto lines = wrap({{bold, text, b_.primary}}, heading_size, content_w, content_w);
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            element e;
+            e.gap_before = i == 0 ? heading_gap : 0;
+            e.height = heading_leading + (i + 1 == lines.size() ? 6 : 0);
+            e.size = heading_size;
+            e.runs = runs_of(lines[i], heading_size, margin_x);
+            e.keep_with_next = true;
+            e.heading_rule = i + 1 == lines.size();
+            flow_.push_back(std::move(e));
+        }
+    }
+
+    void subheading(const std::string& text) {
+        auto lines = wrap({{bold, text, mix(b_.primary, text_dark, 0.35)}}, sub_size, content_w, content_w);
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            element e;
+            e.gap_before = i == 0 ? sub_gap : 0;
+            e.height = sub_leading;
+            e.size = sub_size;
+            e.runs = runs_of(lines[i], sub_size, margin_x);
+            e.keep_with_next = true;
+            flow_.push_back(std::move(e));
+        }
+    }
+
+    void bullets(const std::vector<std::string>& items) {
+        for (const auto& it : items)
+            if (!clean_text(it).empty()) paragraph({{regular, it}}, body_size, body_leading, margin_x, content_w, 3, "•");
+    }
+    void paragraphs(const std::vector<std::string>& items) {
+        for (const auto& it : items)
+            if (!clean_text(it).empty()) paragraph({{regular, it}}, body_size, body_leading, margin_x, content_w, 5);
+    }
+    static bool any_text(const std::vector<std::string>& v) {
+        return std::any_of(v.begin(), v.end(), [](const std::string& s) { return !clean_text(s).empty(); });
+    }
+
+    // ---- content --------------------------------------------------------------------------
+
+    std::string date_text(const std::optional<date>& dt) { return dt ? long_date(*dt, lang_) : std::string(); }
+
+    std::vector<std::pair<std::string, std::string>> facts() {
+        std::vector<std::pair<std::string, std::string>> rows;
+        auto add = [&](const char* label, const std::string& v) {
+            std::string c = clean_text(v);
+            if (!c.empty()) rows.emplace_back(label, std::move(c));
+        };
+        std::string ref = o_.reference;
+        if (o_.reference_date && !clean_text(ref).empty())
+            ref += std::string(" ") + l_.of_date + " " + medium_date(*o_.reference_date, lang_);
+        add(l_.reference, ref);
+        add(l_.direction, o_.direction.value_or(""));
+        add(l_.unit, o_.unit.value_or(""));
+        add(l_.grade, o_.grade.value_or(""));
+        add(l_.job_family, o_.job_family.value_or(""));
+        add(l_.location, o_.location.value_or(""));
+        add(l_.posted_on, date_text(o_.posted_on));
+        {
+            std::string a = clean_text(o_.availability.value_or(""));
+            if (a.empty() && o_.available_from) a = medium_date(*o_.available_from, lang_);
+            if (o_.openings && *o_.openings > 0) {
+                std::string n = *o_.openings == 1 ? std::string(l_.openings_one)
+                                                  : std::to_string(*o_.openings) + " " + l_.openings_many;
+                a = a.empty() ? n : a + " (" + n + ")";
+            }
+            add(l_.availability, a);
+        }
+        add(l_.residency, o_.residency_requirement.value_or(""));
+        add(l_.supervisor, o_.supervisor.value_or(""));
+        add(l_.org_position, o_.org_position.value_or(""));
+        {
+            const auto& m = o_.managed_staff;
+            std::string total = clean_text(m.total.value_or("")), dir = clean_text(m.direct.value_or("")),
+                        ind = clean_text(m.indirect.value_or(""));
+            std::string parts;
+            if (!dir.empty()) parts += std::string(l_.staff_direct) + l_.colon + dir;
+            if (!ind.empty()) parts += (parts.empty() ? "" : ", ") + std::string(l_.staff_indirect) + l_.colon + ind;
+            std::string v = total;
+            if (!parts.empty()) v = v.empty() ? parts : v + " (" + parts + ")";
+            add(l_.managed_staff, v);
+        }
+        return rows;
+    }
+
+    void build() {
+        // Title and the employer under it.
+        {
+            auto lines = wrap({{bold, o_.title, b_.primary}}, 19, content_w, content_w);
+            for (std::size_t i = 0; i < lines.size(); ++i) {
+                element e;
+                e.height = 23;
+                e.size = 19;
+                e.runs = runs_of(lines[i], 19, margin_x);
+                e.keep_with_next = true;
+                flow_.push_back(std::move(e));
+            }
+            const std::string emp = clean_text(o_.employer);
+            if (!emp.empty() && !equal_fold(emp, org_))
+                paragraph({{regular, emp, text_grey}}, 11, 15, margin_x, content_w, 2);
+        }
+        panel();
+        if (any_text(o_.description)) {
+            heading(l_.context);
+            paragraphs(o_.description);
+        }
+        if (any_text(o_.missions)) {
+            heading(l_.missions);
+            if (o_.missions.size() == 1)
+                paragraphs(o_.missions);
+            else
+                bullets(o_.missions);
+        }
+        for (activity_kind kind : {activity_kind::main, activity_kind::secondary}) {
+            bool first = true;
+            for (const auto& sec : o_.activities) {
+                if (sec.kind != kind || !any_text(sec.items)) continue;
+                if (first) heading(kind == activity_kind::main ? l_.main_activities : l_.secondary_activities);
+                first = false;
+                if (sec.title && !clean_text(*sec.title).empty()) subheading(*sec.title);
+                bullets(sec.items);
+            }
+        }
+        if (std::any_of(o_.profile.begin(), o_.profile.end(), [](const auto& p) { return any_text(p.items); })) {
+            heading(l_.profile);
+            for (const auto& p : o_.profile) {
+                if (!any_text(p.items)) continue;
+                if (p.title && !clean_text(*p.title).empty()) subheading(*p.title);
+                bullets(p.items);
+            }
+        }
+        if (any_text(o_.conditions)) {
+            heading(l_.conditions);
+            bullets(o_.conditions);
+        }
+        {
+            bool first = true;
+            for (const auto& [k, v] : o_.extra) {
+                if (clean_text(v).empty()) continue;
+                if (first) heading(l_.extra);
+                first = false;
+                paragraph({{bold, clean_text(k) + l_.colon}, {regular, v}}, body_size, body_leading, margin_x, content_w,
+                          3, "•");
+            }
+        }
+        if (any_text(o_.how_to_apply)) {
+            heading(l_.how_to_apply);
+            paragraphs(o_.how_to_apply);
+        }
+        {
+            bool first = true;
+            for (const auto& c : o_.contacts) {
+                std::vector<span> sp;
+                auto add = [&](const std::optional<std::string>& v, font_style st) {
+                    if (!v || clean_text(*v).empty()) return;
+                    if (!sp.empty()) sp.push_back({regular, " – ", text_grey});
+                    sp.push_back({st, *v});
+                };
+                add(c.name, bold);
+                add(c.role, regular);
+                add(c.email, regular);
+                add(c.phone, regular);
+                if (sp.empty()) continue;
+                if (first) heading(l_.contacts);
+                first = false;
+                paragraph(sp, body_size, body_leading, margin_x, content_w, 3, "•");
+            }
+        }
+    }
+
+    // ---- key-facts panel ------------------------------------------------------------------
+
+    struct qr_code {
+        int width = 0;
+        std::vector<unsigned char> dark;
+    };
+
+    std::optional<qr_code> make_qr(const std::string& url) {
+        QRcode* q = QRcode_encodeString(url.c_str(), 0, QR_ECLEVEL_M, QR_MODE_8, 1);
+        if (!q) {
+            warnings.push_back("url: too long for a QR code, none drawn");
+            return std::nullopt;
+        }
+        qr_code r;
+        r.width = q->width;
+        r.dark.resize(static_cast<std::size_t>(q->width) * static_cast<std::size_t>(q->width));
+        for (std::size_t i = 0; i < r.dark.size(); ++i) r.dark[i] = q->data[i] & 1;
+        QRcode_free(q);
+        return r;
+    }
+
+    void panel() {
+        auto rows = facts();
+        const std::string deadline = date_text(o_.deadline);
+        std::optional<qr_code> qr;
+        if (o_.url && !clean_text(*o_.url).empty()) qr = make_qr(clean_text(*o_.url));
+        if (rows.empty() && deadline.empty() && !qr) return;
+
+        const double pad = 12, bar = 3;
+        const double rc_w = (!deadline.empty() || qr) ? 150 : 0;
+        const double left_x = margin_x + bar + pad;
+        const double right_x = margin_x + content_w - pad - rc_w;
+        const double left_end = rc_w > 0 ? right_x - 16 : margin_x + content_w - pad;
+        const double label_w = 112, value_x = left_x + label_w + 8, value_w = left_end - value_x;
+        const double label_size = 8.5, label_lead = 11.5, value_size = 10, value_lead = 13.5, row_gap = 4;
+
+        struct row_layout {
+            std::vector<std::vector<token>> label, value;
+            double h;
+        };
+        std::vector<row_layout> layout;
+        double left_h = 0;
+        const rgb label_color = text_grey;
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            row_layout r;
+            r.label = wrap({{regular, rows[i].first, label_color}}, label_size, label_w, label_w);
+            r.value = wrap({{i == 0 ? bold : regular, rows[i].second}}, value_size, value_w, value_w);
+            r.h = std::max(static_cast<double>(r.label.size()) * label_lead + 2,
+                           static_cast<double>(r.value.size()) * value_lead) +
+                  row_gap;
+            left_h += r.h;
+            layout.push_back(std::move(r));
+        }
+        if (!layout.empty()) left_h -= row_gap;
+
+        // Right column: the deadline box, then the QR code.
+        const double box_pad = 10, dl_label = 8.5, dl_value = 13;
+        std::vector<std::vector<token>> dl_label_lines, dl_value_lines;
+        double box_h = 0;
+        if (!deadline.empty()) {
+            const rgb on_accent = white;
+            dl_label_lines = wrap({{bold, l_.deadline, on_accent}}, dl_label, rc_w - 2 * box_pad, rc_w - 2 * box_pad);
+            dl_value_lines = wrap({{bold, deadline, on_accent}}, dl_value, rc_w - 2 * box_pad, rc_w - 2 * box_pad);
+            box_h = box_pad + static_cast<double>(dl_label_lines.size()) * 11 + 4 +
+                    static_cast<double>(dl_value_lines.size()) * 16 + box_pad - 4;
+        }
+        const double qr_size = 96, caption_h = 12;
+        double right_h = box_h;
+        if (qr) right_h += (box_h > 0 ? 10 : 0) + qr_size + caption_h;
+        const double inner_h = std::max(left_h, right_h);
+        const double panel_h = inner_h + 2 * pad;
+
+        if (panel_h > page_h - cont_band_h - stripe_h - 40 - content_bottom) {
+            // Too tall for any page: fall back to flowing rows.
+            for (const auto& [k, v] : rows)
+                paragraph({{bold, k + l_.colon}, {regular, v}}, body_size, body_leading, margin_x, content_w, 2);
+            if (!deadline.empty())
+                paragraph({{bold, std::string(l_.deadline) + l_.colon, b_.accent}, {bold, deadline, b_.accent}}, 12, 17,
+                          margin_x, content_w, 6);
+            return;
+        }
+
+        element e;
+        e.gap_before = 12;
+        e.height = panel_h;
+        e.custom = [=, this](page_painter& p, double top) {
+            p.rect(margin_x, top - panel_h, content_w, panel_h, tint_);
+            p.rect(margin_x, top - panel_h, bar, panel_h, b_.primary);
+            double y = top - pad;
+            for (const auto& r : layout) {
+                const double base = y - value_size * 0.95;
+                for (std::size_t i = 0; i < r.label.size(); ++i)
+                    for (const auto& rn : runs_of(r.label[i], label_size, left_x))
+                        p.text(rn.style, label_size, rn.color, rn.x, base - static_cast<double>(i) * label_lead, rn.text);
+                for (std::size_t i = 0; i < r.value.size(); ++i)
+                    for (const auto& rn : runs_of(r.value[i], value_size, value_x))
+                        p.text(rn.style, value_size, rn.color, rn.x, base - static_cast<double>(i) * value_lead, rn.text);
+                y -= r.h;
+            }
+            double ry = top - pad;
+            if (box_h > 0) {
+                p.rect(right_x, ry - box_h, rc_w, box_h, b_.accent);
+                double by = ry - box_pad - dl_label * 0.9;
+                for (const auto& ln : dl_label_lines) {
+                    for (const auto& rn : runs_of(ln, dl_label, right_x + box_pad))
+                        p.text(rn.style, dl_label, rn.color, rn.x, by, rn.text);
+                    by -= 11;
+                }
+                by -= 4 + dl_value * 0.25;
+                for (const auto& ln : dl_value_lines) {
+                    for (const auto& rn : runs_of(ln, dl_value, right_x + box_pad))
+                        p.text(rn.style, dl_value, rn.color, rn.x, by, rn.text);
+                    by -= 16;
+                }
+                ry -= box_h + 10;
+            }
+            if (qr) {
+                const double qx = right_x + (rc_w - qr_size) / 2, qy = ry - qr_size;
+                p.rect(qx, qy, qr_size, qr_size, white);
+                const int n = qr->width;
+                const double m = qr_size / (n + 8);
+                std::vector<std::array<double, 4>> rs;
+                for (int yy = 0; yy < n; ++yy) {
+                    for (int xx = 0; xx < n;) {
+                        if (!qr->dark[static_cast<std::size_t>(yy * n + xx)]) {
+                            ++xx;
+                            continue;
+                        }
+                        int x2 = xx;
+                        while (x2 < n && qr->dark[static_cast<std::size_t>(yy * n + x2)]) ++x2;
+                        rs.push_back({qx + (4 + xx) * m, qy + qr_size - (4 + yy + 1) * m - 0.01, (x2 - xx) * m,
+                                      m + 0.02});
+                        xx = x2;
+                    }
+                }
+                p.rects(rs, black);
+                const double cw = p.font(regular).measure(l_.qr_caption, 7.5);
+                p.text(regular, 7.5, text_grey, qx + (qr_size - cw) / 2, qy - 9, l_.qr_caption);
+            }
+        };
+        flow_.push_back(std::move(e));
+    }
+
+    // ---- pages ----------------------------------------------------------------------------
+
+    HPDF_Page new_page() {
+        HPDF_Page pg = HPDF_AddPage(d_.doc);
+        d_.check("adding a page");
+        HPDF_Page_SetWidth(pg, f(page_w));
+        HPDF_Page_SetHeight(pg, f(page_h));
+        pages_.push_back(pg);
+        ++d_.pages;
+        painter_.reset();
+        painter_ = std::make_unique<page_painter>(pg, faces_);
+        auto& p = *painter_;
+        if (pages_.size() == 1) {
+            first_band(p);
+            y_ = page_h - band_h - stripe_h - 18;
+        } else {
+            p.rect(0, page_h - cont_band_h, page_w, cont_band_h, b_.primary);
+            p.rect(0, page_h - cont_band_h - 3, page_w, 3, b_.accent);
+            const double base = page_h - cont_band_h / 2 - 3.5;
+            std::string right = ref_.empty() ? std::string() : ref_ + " (" + l_.continued + ")";
+            const double rw = width(regular, right, 9);
+            p.text(regular, 9, mix(b_.primary, white, 0.8), margin_x + content_w - rw, base, right);
+            p.text(bold, 10, white, margin_x, base, fit(bold, org_, 10, content_w - rw - 20));
+            y_ = page_h - cont_band_h - 3 - 20;
+        }
+        at_top_ = true;
+        return pg;
+    }
+
+    /// `s` cut with an ellipsis to fit `w`.
+    std::string fit(font_style st, const std::string& s, double size, double w) {
+        if (width(st, s, size) <= w) return s;
+        std::string out;
+        std::size_t i = 0;
+        while (i < s.size()) {
+            std::size_t j = i;
+            next_cp(s, j);
+            std::string t = s.substr(0, j) + "…";
+            if (width(st, t, size) > w) break;
+            out = t;
+            i = j;
+        }
+        return out;
+    }
+
+    void first_band(page_painter& p) {
+        p.rect(0, page_h - band_h, page_w, band_h, b_.primary);
+        p.rect(0, page_h - band_h - stripe_h, page_w, stripe_h, b_.accent);
+        double x = margin_x;
+        const double mid = page_h - band_h / 2;
+        if (logo_) {
+            const double iw = HPDF_Image_GetWidth(logo_), ih = HPDF_Image_GetHeight(logo_);
+            if (iw > 0 && ih > 0) {
+                double h = 60, w = iw * h / ih;
+                if (w > 150) {
+                    w = 150;
+                    h = ih * w / iw;
+                }
+                p.image(logo_, x, mid - h / 2, w, h);
+                x += w + 16;
+            }
+        }
+        const std::string kind = l_.document_kind;
+        const double kw = width(bold, kind, 8);
+        const double right_edge = margin_x + content_w;
+        p.text(bold, 8, mix(b_.primary, white, 0.7), right_edge - kw, page_h - 30, kind);
+        std::string ref = ref_;
+        const double refw = width(regular, ref, 10);
+        p.text(regular, 10, white, right_edge - refw, page_h - 45, ref);
+        const double avail = right_edge - std::max(kw, refw) - 20 - x;
+        const std::string slogan = clean_text(b_.slogan);
+        double size = 17;
+        const double ow = width(bold, org_, size);
+        if (ow > avail) size = std::max(10.0, size * avail / ow);
+        const double org_y = slogan.empty() ? mid - size * 0.35 : mid + 3;
+        p.text(bold, size, white, x, org_y, fit(bold, org_, size, avail));
+        if (!slogan.empty())
+            p.text(regular, 9.5, mix(b_.primary, white, 0.82), x, org_y - 17, fit(regular, slogan, 9.5, avail));
+    }
+
+    double draw_height(std::size_t i, bool top) const {
+        return (top ? 0 : flow_[i].gap_before) + flow_[i].height;
+    }
+
+    /// The last element of the unit starting at `k` (a short paragraph is one unit).
+    std::size_t unit_end(std::size_t k) const {
+        while (k + 1 < flow_.size() && flow_[k].keep_together) ++k;
+        return k;
+    }
+
+    double heights(std::size_t from, std::size_t to) const {  // [from, to], gaps inside included
+        double h = 0;
+        for (std::size_t k = from; k <= to; ++k) h += draw_height(k, false);
+        return h;
+    }
+
+    void place() {
+        new_page();
+        for (std::size_t i = 0; i < flow_.size(); ++i) {
+            // Judged at the start of a chain only, so that a chain taller than a page is split.
+            if (flow_[i].keep_with_next && (i == 0 || !flow_[i - 1].keep_with_next)) {
+                // a heading (chain) with the first unit after it, or its first two lines
+                std::size_t j = i;
+                while (j + 1 < flow_.size() && flow_[j].keep_with_next) ++j;
+                double need = draw_height(i, at_top_) + (j > i ? heights(i + 1, j) : 0);
+                if (j + 1 < flow_.size()) {
+                    const std::size_t k = j + 1, e = unit_end(k);
+                    if (e > k)
+                        need += heights(k, e);
+                    else
+                        for (std::size_t m = k, n = 0; m < flow_.size() && n < 2; ++m, ++n) {
+                            if (flow_[m].gap_before > 0 && n > 0) break;  // next paragraph: one line is enough
+                            need += draw_height(m, false);
+                        }
+                }
+                if (y_ - need < content_bottom && !at_top_) new_page();
+            } else if (flow_[i].keep_together && (i == 0 || !flow_[i - 1].keep_together)) {
+                const double need = draw_height(i, at_top_) + heights(i + 1, unit_end(i));
+                if (y_ - need < content_bottom && !at_top_) new_page();
+            }
+            if (y_ - draw_height(i, at_top_) < content_bottom && !at_top_) new_page();
+            const element& e = flow_[i];
+            if (!at_top_) y_ -= e.gap_before;
+            draw(e, y_);
+            y_ -= e.height;
+            at_top_ = false;
+        }
+        painter_.reset();
+    }
+
+    void draw(const element& e, double top) {
+        auto& p = *painter_;
+        if (e.custom) {
+            e.custom(p, top);
+            return;
+        }
+        const double base = top - e.height * 0.5 - e.size * 0.32 - (e.heading_rule ? 3 : 0);
+        for (const auto& r : e.runs) p.text(r.style, r.size, r.color, r.x, base, r.text);
+        if (e.heading_rule) {
+            p.rect(margin_x, base - 6, content_w, 0.7, rule_);
+            p.rect(margin_x, base - 6.65, 28, 2, b_.accent);
+        }
+    }
+
+    void footers() {
+        const std::size_t n = pages_.size();
+        const std::string site = clean_text(b_.website), foot = clean_text(b_.footer);
+        std::string left = site;
+        if (!foot.empty()) left += (left.empty() ? "" : "  ·  ") + foot;
+        for (std::size_t k = 0; k < n; ++k) {
+            page_painter p(pages_[k], faces_);
+            p.rect(margin_x, footer_rule_y, content_w, 0.6, rule_);
+            std::string right = std::string(l_.page) + " " + std::to_string(k + 1) + " / " + std::to_string(n);
+            const double pw = width(bold, right, 8);
+            p.text(bold, 8, b_.primary, margin_x + content_w - pw, footer_text_y, right);
+            double rx = margin_x + content_w - pw;
+            if (!ref_.empty()) {
+                const std::string r = ref_ + "   ·   ";
+                const double w = width(regular, r, 8);
+                rx -= w;
+                p.text(regular, 8, text_grey, rx, footer_text_y, r);
+            }
+            if (!left.empty()) p.text(regular, 8, text_grey, margin_x, footer_text_y, fit(regular, left, 8, rx - margin_x - 16));
+        }
+    }
+
+    flyer_document::impl& d_;
+    const job_offer& o_;
+    const brand& b_;
+    std::string lang_;
+    const labels& l_;
+    std::array<face*, 2> faces_{};
+    HPDF_Image logo_ = nullptr;
+    rgb tint_, rule_;
+    std::string org_, ref_;
+    std::vector<element> flow_;
+    std::vector<HPDF_Page> pages_;
+    std::unique_ptr<page_painter> painter_;
+    double y_ = 0;
+    bool at_top_ = true;
+};
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+
+flyer_document::flyer_document() : impl_(std::make_unique<impl>()) {}
+flyer_document::~flyer_document() = default;
+
+std::vector<std::string> flyer_document::add_offer(const job_offer& offer, const brand& b, const std::string& lang) {
+    flyer fl(*impl_, offer, b, lang);
+    fl.render();
+    impl_->check("drawing the offer " + offer.reference);
+    return std::move(fl.warnings);
+}
+
+void flyer_document::add_blank_page() {
+    HPDF_Page pg = HPDF_AddPage(impl_->doc);
+    impl_->check("adding a page");
+    HPDF_Page_SetWidth(pg, f(page_w));
+    HPDF_Page_SetHeight(pg, f(page_h));
+    ++impl_->pages;
+}
+
+int flyer_document::page_count() const noexcept { return impl_->pages; }
+
+void flyer_document::save(const std::filesystem::path& file, const doc_info& info) {
+    impl_->set_info(info);
+    impl_->fix_to_unicode();
+    HPDF_SaveToFile(impl_->doc, file.c_str());
+    impl_->check("writing the PDF", file);
+}
+
+std::string flyer_document::save_to_string(const doc_info& info) {
+    impl_->set_info(info);
+    impl_->fix_to_unicode();
+    HPDF_SaveToStream(impl_->doc);
+    impl_->check("writing the PDF");
+    std::string out(HPDF_GetStreamSize(impl_->doc), '\0');
+    HPDF_UINT32 size = static_cast<HPDF_UINT32>(out.size());
+    HPDF_ReadFromStream(impl_->doc, reinterpret_cast<HPDF_BYTE*>(out.data()), &size);
+    impl_->errors = {};  // EOF is reported as an error by libharu
+    HPDF_ResetError(impl_->doc);
+    out.resize(size);
+    return out;
+}
+
+doc_info offer_info(const job_offer& offer, const std::string& lang, std::optional<long long> epoch) {
+    const labels& l = labels_for(lang);
+    doc_info info;
+    info.title = offer.title;
+    info.author = offer.employer;
+    info.subject = std::string(l.subject) + " " + offer.reference;
+    std::string kw = offer.reference;
+    for (const auto* v : {&offer.direction, &offer.location, &offer.grade, &offer.job_family})
+        if (*v && !clean_text(**v).empty()) kw += ", " + **v;
+    info.keywords = kw;
+    info.created = offer.posted_on ? offer.posted_on : offer.reference_date;
+    info.epoch = epoch;
+    return info;
+}
+
+}  // namespace offerkit::pdf_plugin

@@ -1,0 +1,55 @@
+// Internal: one libharu document holding one or more flyers.
+#pragma once
+
+#include <offerkit/job_offer.hpp>
+#include <offerkit/plugins/pdf.hpp>
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace offerkit::pdf_plugin {
+
+/// Document-wide metadata.
+struct doc_info {
+    std::string title, author, subject, keywords;
+    std::optional<date> created;  ///< written as CreationDate/ModDate (00:00:00Z)
+    std::optional<long long> epoch;  ///< used when `created` is empty
+};
+
+/// A PDF under construction. Not thread-safe; one per thread.
+class flyer_document {
+public:
+    flyer_document();
+    ~flyer_document();
+    flyer_document(const flyer_document&) = delete;
+    flyer_document& operator=(const flyer_document&) = delete;
+
+    /// Lays out one offer on new pages with `brand` (fonts and logo loaded on
+    /// first use and kept for the document). Throws offerkit::error.
+    /// Returns warnings (a URL too long for a QR code).
+    std::vector<std::string> add_offer(const job_offer& offer, const plugins::pdf::brand& brand,
+                                       const std::string& lang);
+    /// Adds an empty A4 page (an empty booklet).
+    void add_blank_page();
+
+    /// Number of pages so far.
+    int page_count() const noexcept;
+
+    /// Writes metadata, repairs the ToUnicode maps and saves. Throws offerkit::error.
+    void save(const std::filesystem::path& file, const doc_info& info);
+    /// Same, into memory.
+    std::string save_to_string(const doc_info& info);
+
+    struct impl;  // defined in render.cpp
+
+private:
+    std::unique_ptr<impl> impl_;
+};
+
+/// Metadata for a single-offer flyer.
+doc_info offer_info(const job_offer& offer, const std::string& lang, std::optional<long long> epoch);
+
+}  // namespace offerkit::pdf_plugin

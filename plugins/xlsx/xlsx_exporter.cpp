@@ -1,0 +1,1376 @@
+// The xlsx exporter: a monthly (or yearly) recruitment workbook on libxlsxwriter.
+//
+// Streaming design. Offers arrive one at a time through write(); nothing of an
+// offer is kept after write() returns except
+//  - its row, written at once into the worksheet of its month (libxlsxwriter
+//    keeps the cells of a monthly report; a yearly report uses constant_memory
+//    mode, where each finished row goes to a temporary file),
+//  - counters (key figures, 12-month trend, breakdowns by employer, direction
+//    and grade),
+//  - the reference and row of each offer of the period (duplicate detection),
+//  - the few offers with data problems (the Qualité sheet).
+// The Synthèse and Qualité sheets are written by finish().
+//
+// Safety. User text only ever goes through worksheet_write_string (or as the
+// target of an http(s)/mailto link); formulas are built from our own sheet
+// names and numbers only. Texts over Excel's 32,767-character cell limit are
+// cut with a warning. LC_NUMERIC is "C" for the writing thread while
+// libxlsxwriter runs (it formats numbers with printf). The document's creation
+// time is the as-of date, so the same input gives the same bytes.
+#include "xlsx_exporter.hpp"
+
+#include <offerkit/date.hpp>
+#include <offerkit/error.hpp>
+#include <offerkit/output_file.hpp>
+
+#include <xlsxwriter.h>
+
+#include <algorithm>
+#include <array>
+#include <cerrno>
+#include <clocale>
+#include <cstdint>
+#include <cstdio>
+#include <cstring>
+#include <ctime>
+#include <fstream>
+#include <locale.h>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unistd.h>
+#include <unordered_map>
+#include <vector>
+
+#if !defined(LXW_VERSION_ID) || LXW_VERSION_ID < 114
+#error "the xlsx plugin needs libxlsxwriter 1.1.4 or later"
+#endif
+
+namespace offerkit::xlsx_plugin {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// ---------------------------------------------------------------------------
+// Small helpers
+
+/// Sets LC_NUMERIC (and the rest) to "C" for the calling thread while alive.
+class c_locale_scope {
+public:
+    c_locale_scope() noexcept {
+        static const locale_t c_locale = ::newlocale(LC_ALL_MASK, "C", static_cast<locale_t>(nullptr));
+        if (c_locale) previous_ = ::uselocale(c_locale);
+    }
+    ~c_locale_scope() {
+        if (previous_) ::uselocale(previous_);
+    }
+    c_locale_scope(const c_locale_scope&) = delete;
+    c_locale_scope& operator=(const c_locale_scope&) = delete;
+
+private:
+    locale_t previous_ = nullptr;
+};
+
+constexpr std::size_t excel_text_limit = 32767;  // UTF-16 code units per cell
+constexpr std::size_t excel_url_limit = 2079;
+constexpr std::uint32_t excel_urls_per_sheet = 65530;
+constexpr std::uint32_t excel_max_data_rows = 1048575;  // below the header row
+constexpr std::size_t top_rows = 20;                     // rows per breakdown before "others"
+constexpr int closes_soon_days = 7;
+constexpr int closing_window_days = 14;
+
+/// Number of UTF-16 code units of a UTF-8 text, and the byte length of its
+/// longest prefix within `limit` units (never cutting a character).
+struct utf16_measure {
+    std::size_t units = 0;
+    std::size_t prefix_bytes = 0;
+};
+utf16_measure measure_utf16(std::string_view s, std::size_t limit) {
+    utf16_measure m;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        const auto b = static_cast<unsigned char>(s[i]);
+        std::size_t len = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 1;
+        if (i + len > s.size()) len = s.size() - i;
+        const std::size_t units = len == 4 ? 2 : 1;
+        if (m.units + units <= limit) m.prefix_bytes = i + len;
+        m.units += units;
+        i += len;
+    }
+    return m;
+}
+
+/// Length of the valid UTF-8 sequence at s[i], or 0 when the byte there does
+/// not start one (overlong forms, surrogates and code points above U+10FFFF
+/// are invalid: Excel would refuse the file).
+std::size_t utf8_sequence(std::string_view s, std::size_t i) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) return 1;
+    std::size_t len;
+    unsigned lo = 0x80, hi = 0xBF;
+    if (b >= 0xC2 && b <= 0xDF) len = 2;
+    else if (b >= 0xE0 && b <= 0xEF) {
+        len = 3;
+        if (b == 0xE0) lo = 0xA0;
+        if (b == 0xED) hi = 0x9F;
+    } else if (b >= 0xF0 && b <= 0xF4) {
+        len = 4;
+        if (b == 0xF0) lo = 0x90;
+        if (b == 0xF4) hi = 0x8F;
+    } else {
+        return 0;
+    }
+    if (i + len > s.size()) return 0;
+    const auto b1 = static_cast<unsigned char>(s[i + 1]);
+    if (b1 < lo || b1 > hi) return 0;
+    for (std::size_t k = 2; k < len; ++k)
+        if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return 0;
+    return len;
+}
+
+bool valid_utf8(std::string_view s) {
+    std::size_t i = 0;
+    while (i < s.size()) {
+        if (static_cast<unsigned char>(s[i]) < 0x80) {
+            ++i;
+            continue;
+        }
+        const std::size_t n = utf8_sequence(s, i);
+        if (n == 0) return false;
+        i += n;
+    }
+    return true;
+}
+
+/// `s` with every byte that does not start a valid UTF-8 sequence replaced by U+FFFD.
+std::string repair_utf8(std::string_view s) {
+    std::string r;
+    r.reserve(s.size() + 8);
+    for (std::size_t i = 0; i < s.size();) {
+        const std::size_t n = utf8_sequence(s, i);
+        if (n == 0) {
+            r += "\xEF\xBF\xBD";
+            ++i;
+        } else {
+            r.append(s.substr(i, n));
+            i += n;
+        }
+    }
+    return r;
+}
+
+/// The longest prefix of `s` that has at most `max_bytes` bytes, not cutting a character.
+std::string utf8_prefix(std::string_view s, std::size_t max_bytes) {
+    if (s.size() <= max_bytes) return std::string(s);
+    std::size_t n = max_bytes;
+    while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+    return std::string(s.substr(0, n));
+}
+
+/// Excel's serial day number for `d`, or nothing before 1900-03-01 (Excel's
+/// 1900 calendar has a phantom 29 February before that).
+std::optional<double> excel_serial(const date& d) {
+    static constexpr std::int64_t first_ok = date::from_ymd(1900, 3, 1)->days_since_epoch();
+    const std::int64_t z = d.days_since_epoch();
+    if (z < first_ok) return std::nullopt;
+    return static_cast<double>(z + 25569);
+}
+
+int month_index(const date& d) { return d.year() * 12 + (d.month() - 1); }
+int month_index(int y, int m) { return y * 12 + (m - 1); }
+
+date first_day(int mi) { return *date::from_ymd(mi / 12, mi % 12 + 1, 1); }
+date last_day(int mi) {
+    const int y = mi / 12, m = mi % 12 + 1;
+    return *date::from_ymd(y, m, date::days_in_month(y, m));
+}
+
+std::string two_digits(int v) {
+    std::string s(2, '0');
+    s[0] = static_cast<char>('0' + (v / 10) % 10);
+    s[1] = static_cast<char>('0' + v % 10);
+    return s;
+}
+
+bool all_digits(std::string_view s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+int to_int(std::string_view s) {
+    int v = 0;
+    for (char c : s) v = v * 10 + (c - '0');
+    return v;
+}
+
+/// The calendar day now in Nouméa (UTC+11, no daylight saving): the only clock use.
+date today_in_noumea() {
+    const std::int64_t t = static_cast<std::int64_t>(std::time(nullptr)) + 11 * 3600;
+    const std::int64_t days = t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
+    return date::from_days_since_epoch(days).value_or(date{});
+}
+
+std::string excel_date_formula(const date& d) {
+    return "DATE(" + std::to_string(d.year()) + "," + std::to_string(d.month()) + "," + std::to_string(d.day()) + ")";
+}
+
+std::string quote_sheet(std::string_view name) {
+    std::string s = "'";
+    for (char c : name) {
+        if (c == '\'') s += '\'';
+        s += c;
+    }
+    return s + "'";
+}
+
+/// Column letters for a 0-based column (0 -> A).
+std::string column_letters(int col) {
+    std::string s;
+    for (++col; col > 0; col = (col - 1) / 26) s.insert(s.begin(), static_cast<char>('A' + (col - 1) % 26));
+    return s;
+}
+
+/// A valid, unique Excel sheet name made from `wanted`: no []:*?/\, no
+/// apostrophe at either end, at most 31 characters, not empty, unique
+/// (case-insensitively for ASCII) among `taken`.
+std::string valid_sheet_name(std::string_view wanted, const std::vector<std::string>& taken) {
+    std::string s;
+    for (char c : wanted) s += std::strchr("[]:*?/\\", c) && c != '\0' ? '_' : c;
+    while (!s.empty() && s.front() == '\'') s.erase(s.begin());
+    while (!s.empty() && s.back() == '\'') s.pop_back();
+    auto cut31 = [](std::string t, std::size_t limit) {
+        const auto m = measure_utf16(t, limit);
+        t.resize(m.prefix_bytes);
+        return t;
+    };
+    s = cut31(s, 31);
+    if (s.empty()) s = "Sheet";
+    auto lower = [](std::string t) {
+        for (char& c : t)
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        return t;
+    };
+    auto used = [&](const std::string& name) {
+        return std::any_of(taken.begin(), taken.end(), [&](const std::string& t) { return lower(t) == lower(name); });
+    };
+    std::string candidate = s;
+    for (int n = 2; used(candidate); ++n) {
+        const std::string suffix = " (" + std::to_string(n) + ")";
+        candidate = cut31(s, 31 - suffix.size()) + suffix;
+    }
+    return candidate;
+}
+
+// ---------------------------------------------------------------------------
+// Labels
+
+struct labels {
+    bool en = false;
+    const char* pick(const char* fr, const char* english) const { return en ? english : fr; }
+
+    std::string month_name(int month, bool capital) const {
+        static constexpr std::array<const char*, 12> fr = {"janvier", "février", "mars",      "avril",
+                                                           "mai",     "juin",    "juillet",   "août",
+                                                           "septembre", "octobre", "novembre", "décembre"};
+        static constexpr std::array<const char*, 12> english = {"January", "February", "March",     "April",
+                                                                "May",     "June",     "July",      "August",
+                                                                "September", "October", "November", "December"};
+        std::string s = en ? english[static_cast<std::size_t>(month - 1)] : fr[static_cast<std::size_t>(month - 1)];
+        if (capital && !en && !s.empty()) s[0] = static_cast<char>(s[0] - 'a' + 'A');
+        return s;
+    }
+    std::string month_label(int mi, bool capital = false) const {
+        return month_name(mi % 12 + 1, capital) + " " + std::to_string(mi / 12);
+    }
+    std::string date_text(const date& d) const {
+        return en ? d.to_iso() : two_digits(d.day()) + "/" + two_digits(d.month()) + "/" + std::to_string(d.year());
+    }
+    const char* date_format() const { return en ? "yyyy-mm-dd" : "dd/mm/yyyy"; }
+};
+
+enum class issue_kind : int {
+    deadline_before_posting,
+    missing_deadline,
+    missing_reference,
+    duplicate_reference,
+    missing_posting_date,
+    text_cut,
+};
+
+const char* issue_label(const labels& l, issue_kind k) {
+    switch (k) {
+        case issue_kind::deadline_before_posting:
+            return l.pick("Date limite antérieure à la date de dépôt", "Deadline before the posting date");
+        case issue_kind::missing_deadline: return l.pick("Date limite manquante", "Missing deadline");
+        case issue_kind::missing_reference: return l.pick("Référence manquante", "Missing reference");
+        case issue_kind::duplicate_reference: return l.pick("Référence en double", "Duplicate reference");
+        case issue_kind::missing_posting_date:
+            return l.pick("Date de dépôt manquante (offre comptée dans aucun mois)",
+                          "Missing posting date (offer not counted in any month)");
+        case issue_kind::text_cut:
+            return l.pick("Texte trop long, coupé à 32 767 caractères", "Text too long, cut to 32,767 characters");
+    }
+    return "?";
+}
+
+// ---------------------------------------------------------------------------
+// Settings from the options
+
+struct settings {
+    labels lang;
+    bool yearly = false;
+    int year = 0;        // yearly report
+    int month_mi = 0;    // monthly report: month index (year*12 + month-1)
+    date as_of;
+    date start, end;     // the report period, inclusive
+};
+
+[[noreturn]] void bad_option(const std::string& message) {
+    throw error(errc::invalid_option, "xlsx: " + message);
+}
+
+settings read_settings(const option_map& options) {
+    settings s;
+    const std::string lang = option_or(options, "lang", "fr");
+    if (lang == "fr") s.lang.en = false;
+    else if (lang == "en") s.lang.en = true;
+    else bad_option("option lang=" + lang + " is not supported; use lang=fr or lang=en");
+
+    if (auto it = options.find("as-of"); it != options.end()) {
+        auto d = date::parse_iso(it->second);
+        if (!d) bad_option("option as-of=" + it->second + " is not a date; expected YYYY-MM-DD, e.g. as-of=2025-06-03");
+        if (d->year() < 1901) bad_option("option as-of=" + it->second + " is before 1901; Excel dates start in 1900");
+        s.as_of = *d;
+    } else {
+        s.as_of = today_in_noumea();
+    }
+
+    const auto month_it = options.find("month");
+    const auto year_it = options.find("year");
+    if (month_it != options.end() && year_it != options.end())
+        bad_option("options month=" + month_it->second + " and year=" + year_it->second +
+                   " cannot be used together; give month=YYYY-MM for a monthly report or year=YYYY for a yearly one");
+    if (year_it != options.end()) {
+        const std::string& v = year_it->second;
+        if (v.size() != 4 || !all_digits(v) || to_int(v) < 1901)
+            bad_option("option year=" + v + " is not a year; expected YYYY (1901 or later), e.g. year=2025");
+        s.yearly = true;
+        s.year = to_int(v);
+        s.start = *date::from_ymd(s.year, 1, 1);
+        s.end = *date::from_ymd(s.year, 12, 31);
+        return s;
+    }
+    if (month_it != options.end()) {
+        const std::string& v = month_it->second;
+        const bool shape = v.size() == 7 && v[4] == '-' && all_digits(v.substr(0, 4)) && all_digits(v.substr(5, 2));
+        const int y = shape ? to_int(v.substr(0, 4)) : 0, m = shape ? to_int(v.substr(5, 2)) : 0;
+        if (!shape || m < 1 || m > 12 || y < 1901)
+            bad_option("option month=" + v + " is not a month; expected YYYY-MM (1901 or later), e.g. month=2025-05");
+        s.month_mi = month_index(y, m);
+    } else {
+        s.month_mi = month_index(s.as_of) - 1;
+        if (s.month_mi < month_index(1901, 1)) s.month_mi = month_index(1901, 1);
+    }
+    s.start = first_day(s.month_mi);
+    s.end = last_day(s.month_mi);
+    return s;
+}
+
+// ---------------------------------------------------------------------------
+// The session
+
+struct figures {
+    std::uint64_t published = 0;
+    std::uint64_t open_at_end = 0;       // deadline >= end of period
+    std::uint64_t deadline_in_period = 0;
+    std::uint64_t closing_soon = 0;      // as-of <= deadline <= as-of + 14
+    std::uint64_t windows = 0;           // offers with a (non-negative) application window
+    std::int64_t window_days = 0;
+};
+
+struct sheet_slot {
+    lxw_worksheet* ws = nullptr;
+    std::string name;
+    std::uint32_t rows = 0;  // data rows written below the header
+    std::uint32_t urls = 0;
+    bool url_limit_warned = false;
+};
+
+struct issue_row {
+    issue_kind kind;
+    std::string reference, title, employer;
+    std::optional<date> posted, deadline;
+    std::string detail;
+    int sheet = -1;  // where the offer is, -1 when it is in no sheet
+    std::uint32_t row = 0;
+};
+
+struct first_seen {
+    std::uint16_t sheet;
+    std::uint32_t row;
+    std::uint32_t count;
+};
+
+std::string cut_bytes(std::string_view s, std::size_t limit_units) {
+    return std::string(s.substr(0, measure_utf16(s, limit_units).prefix_bytes));
+}
+
+enum offer_col : int {
+    c_reference, c_title, c_employer, c_direction, c_unit, c_grade, c_job_family, c_location,
+    c_posted, c_deadline, c_window, c_status, c_availability, c_managed, c_link, offer_columns
+};
+
+class xlsx_session final : public export_session {
+public:
+    xlsx_session(settings s, const export_target& target, diagnostics& diags);
+    ~xlsx_session() override;
+    xlsx_session(const xlsx_session&) = delete;
+    xlsx_session& operator=(const xlsx_session&) = delete;
+
+    void write(const job_offer& offer) override;
+    std::vector<fs::path> finish() override;
+
+private:
+    void release() noexcept;
+
+    // set-up
+    void make_formats();
+    void add_sheets();
+    std::vector<std::string> offer_headers() const;
+    void start_offer_sheet(sheet_slot& slot);
+
+    // writing cells
+    void check(lxw_error e, const char* what) const;
+    void put_text(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const std::string& text, lxw_format* f,
+                  const char* field, const job_offer* offer, int sheet);
+    void put_label(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const std::string& text, lxw_format* f = nullptr);
+    void put_date(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const std::optional<date>& d);
+    void put_number(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, double v, lxw_format* f);
+    void put_formula(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const std::string& formula, double cached,
+                     lxw_format* f);
+    void put_link(sheet_slot& slot, int sheet_index, lxw_row_t r, lxw_col_t c, const job_offer& offer);
+    void note_issue(issue_kind kind, const job_offer& offer, std::string detail, int sheet, std::uint32_t row);
+    std::string location_text(int sheet, std::uint32_t row) const;
+
+    // finishing
+    void write_summary();
+    void write_quality();
+    void finish_offer_sheets();
+    void set_properties();
+    std::string ranges_of(int col) const;  // "'S1'!$J$2:$J$9,'S2'!..." over non-empty offer sheets
+    std::string sum_of_countifs(int col, const std::vector<std::pair<std::string, date>>& criteria) const;
+    lxw_row_t write_breakdown(lxw_worksheet* ws, lxw_row_t row, const char* heading, const char* column,
+                              const std::unordered_map<std::string, std::uint32_t>& counts,
+                              std::optional<std::pair<lxw_row_t, lxw_row_t>>* chart_rows);
+
+    settings s_;
+    diagnostics& diags_;
+    std::ostream* stream_ = nullptr;
+    std::optional<atomic_output> out_;
+    fs::path own_temp_;  // our own temporary file (stream or device output)
+    fs::path write_path_;
+    lxw_workbook* wb_ = nullptr;
+    bool finished_ = false;
+
+    lxw_format* f_title_ = nullptr;
+    lxw_format* f_subtitle_ = nullptr;
+    lxw_format* f_header_ = nullptr;
+    lxw_format* f_section_ = nullptr;
+    lxw_format* f_date_ = nullptr;
+    lxw_format* f_int_ = nullptr;
+    lxw_format* f_dec_ = nullptr;
+    lxw_format* f_pct_ = nullptr;
+    lxw_format* f_soon_ = nullptr;
+    lxw_format* f_note_ = nullptr;
+    lxw_format* f_bold_ = nullptr;
+    lxw_format* f_bold_int_ = nullptr;
+    lxw_format* f_wrap_ = nullptr;
+
+    lxw_worksheet* summary_ = nullptr;
+    lxw_worksheet* quality_ = nullptr;
+    std::string summary_name_, quality_name_;
+    std::vector<sheet_slot> sheets_;  // one (monthly) or twelve (yearly) offer sheets
+
+    // counters
+    std::uint64_t received_ = 0;
+    figures period_;  // offers published in the period (what the offer sheets hold)
+    figures all_;     // every offer received, whatever its posting month
+    std::array<std::uint64_t, 12> trend_{};  // monthly: the 12 months up to the report month
+    std::unordered_map<std::string, std::uint32_t> by_employer_, by_direction_, by_grade_;
+    std::unordered_map<std::string, first_seen> references_;
+    std::vector<issue_row> issues_;
+    std::string scratch_;
+};
+
+xlsx_session::xlsx_session(settings s, const export_target& target, diagnostics& diags)
+    : s_(std::move(s)), diags_(diags), stream_(target.stream) {
+    auto make_own_temp = [this] {
+        std::string pattern = (fs::temp_directory_path() / "offerkit-xlsx-XXXXXX").string();
+        const int fd = ::mkstemp(pattern.data());
+        if (fd < 0)
+            throw error(errc::io_error, "xlsx: cannot create a temporary file in " +
+                                            fs::temp_directory_path().string() + ": " + std::strerror(errno));
+        ::close(fd);
+        own_temp_ = pattern;
+        write_path_ = own_temp_;
+    };
+    if (stream_) {
+        make_own_temp();
+    } else {
+        if (target.path.empty()) throw error(errc::usage_error, "xlsx: no output file given");
+        out_.emplace(target.path);
+        // A device or pipe (/dev/stdout) cannot take a zip file directly: the
+        // zip writer seeks. Write a temporary file and copy it.
+        if (out_->temp_path() == out_->final_path()) make_own_temp();
+        else write_path_ = out_->temp_path();
+    }
+
+    c_locale_scope c_locale;
+    lxw_workbook_options opts{};
+    opts.constant_memory = s_.yearly ? LXW_TRUE : LXW_FALSE;  // monthly: an Excel table needs the cells in memory
+    opts.tmpdir = nullptr;
+    opts.use_zip64 = LXW_FALSE;
+    try {
+        wb_ = workbook_new_opt(write_path_.c_str(), &opts);
+        if (!wb_)
+            throw error(errc::export_failed, "xlsx: cannot start the workbook (out of memory or no temporary file)");
+        make_formats();
+        add_sheets();
+    } catch (...) {
+        release();  // the destructor does not run for a half-built object
+        throw;
+    }
+}
+
+xlsx_session::~xlsx_session() { release(); }
+
+void xlsx_session::release() noexcept {
+    if (wb_) {
+        // Never written: nothing appears. lxw_workbook_free (1.1.4) does not
+        // close the temporary files of constant_memory worksheets: close them
+        // here, or each abandoned yearly export would keep 14 open files.
+        auto close_tmpfile = [](lxw_worksheet* ws) {
+            if (ws && ws->optimize_tmpfile) {
+                std::fclose(ws->optimize_tmpfile);
+                ws->optimize_tmpfile = nullptr;
+                ws->file = nullptr;
+            }
+        };
+        close_tmpfile(summary_);
+        close_tmpfile(quality_);
+        for (const auto& slot : sheets_) close_tmpfile(slot.ws);
+        lxw_workbook_free(wb_);
+        wb_ = nullptr;
+    }
+    if (!own_temp_.empty()) {
+        ::unlink(own_temp_.c_str());
+        own_temp_.clear();
+    }
+    // out_ removes its temporary file unless committed.
+}
+
+void xlsx_session::check(lxw_error e, const char* what) const {
+    if (e == LXW_NO_ERROR) return;
+    throw error(errc::export_failed, std::string("xlsx: ") + what + ": " + lxw_strerror(e));
+}
+
+void xlsx_session::make_formats() {
+    auto fmt = [this] { return workbook_add_format(wb_); };
+    f_title_ = fmt();
+    format_set_bold(f_title_);
+    format_set_font_size(f_title_, 16);
+    format_set_font_color(f_title_, 0x1F3864);
+    f_subtitle_ = fmt();
+    format_set_font_color(f_subtitle_, 0x404040);
+    f_section_ = fmt();
+    format_set_bold(f_section_);
+    format_set_font_size(f_section_, 12);
+    format_set_font_color(f_section_, 0x1F3864);
+    f_header_ = fmt();
+    format_set_bold(f_header_);
+    format_set_bg_color(f_header_, 0xD9E1F2);
+    format_set_bottom(f_header_, LXW_BORDER_THIN);
+    format_set_text_wrap(f_header_);
+    format_set_align(f_header_, LXW_ALIGN_VERTICAL_TOP);
+    f_date_ = fmt();
+    format_set_num_format(f_date_, s_.lang.date_format());
+    format_set_align(f_date_, LXW_ALIGN_LEFT);
+    f_int_ = fmt();
+    format_set_num_format(f_int_, "#,##0");
+    f_dec_ = fmt();
+    format_set_num_format(f_dec_, "0.0");
+    f_pct_ = fmt();
+    format_set_num_format(f_pct_, "0.0%");
+    f_soon_ = fmt();
+    format_set_bg_color(f_soon_, 0xFCE4D6);
+    format_set_font_color(f_soon_, 0x9C3700);
+    f_note_ = fmt();
+    format_set_italic(f_note_);
+    format_set_font_color(f_note_, 0x595959);
+    f_bold_ = fmt();
+    format_set_bold(f_bold_);
+    f_bold_int_ = fmt();
+    format_set_bold(f_bold_int_);
+    format_set_num_format(f_bold_int_, "#,##0");
+    f_wrap_ = fmt();
+    format_set_text_wrap(f_wrap_);
+    format_set_align(f_wrap_, LXW_ALIGN_VERTICAL_TOP);
+}
+
+std::vector<std::string> xlsx_session::offer_headers() const {
+    const labels& l = s_.lang;
+    return {l.pick("Référence", "Reference"),
+            l.pick("Intitulé du poste", "Job title"),
+            l.pick("Employeur", "Employer"),
+            l.pick("Direction", "Department"),
+            l.pick("Unité", "Unit"),
+            l.pick("Corps / cadre d'emploi", "Grade"),
+            l.pick("Emploi", "Job family"),
+            l.pick("Lieu de travail", "Location"),
+            l.pick("Date de dépôt", "Posted on"),
+            l.pick("Date limite", "Deadline"),
+            l.pick("Délai de candidature (jours)", "Application window (days)"),
+            std::string(l.pick("Statut au ", "Status on ")) + l.date_text(s_.as_of),
+            l.pick("Poste à pourvoir", "Availability"),
+            l.pick("Agents encadrés", "Managed staff"),
+            l.pick("Lien", "Link")};
+}
+
+void xlsx_session::add_sheets() {
+    const labels& l = s_.lang;
+    std::vector<std::string> taken;
+    auto add = [&](std::string_view wanted) {
+        std::string name = valid_sheet_name(wanted, taken);
+        check(workbook_validate_sheet_name(wb_, name.c_str()), "sheet name");
+        taken.push_back(name);
+        lxw_worksheet* ws = workbook_add_worksheet(wb_, name.c_str());
+        if (!ws) throw error(errc::export_failed, "xlsx: cannot add the sheet " + name);
+        return std::pair{ws, name};
+    };
+    std::tie(summary_, summary_name_) = add(l.pick("Synthèse", "Summary"));
+    if (s_.yearly) {
+        sheets_.resize(12);
+        for (int m = 1; m <= 12; ++m) {
+            auto [ws, name] = add(l.month_label(month_index(s_.year, m), true));
+            sheets_[static_cast<std::size_t>(m - 1)].ws = ws;
+            sheets_[static_cast<std::size_t>(m - 1)].name = name;
+        }
+    } else {
+        sheets_.resize(1);
+        std::tie(sheets_[0].ws, sheets_[0].name) = add(l.pick("Offres", "Offers"));
+    }
+    std::tie(quality_, quality_name_) = add(l.pick("Qualité", "Data quality"));
+    worksheet_set_tab_color(summary_, 0x1F3864);
+    worksheet_set_tab_color(quality_, 0xC65911);
+    for (auto& slot : sheets_) start_offer_sheet(slot);
+}
+
+void xlsx_session::start_offer_sheet(sheet_slot& slot) {
+    static constexpr std::array<double, offer_columns> widths = {18, 48, 32, 32, 28, 28, 24, 28,
+                                                                 12, 12, 13, 16, 26, 14, 40};
+    for (int c = 0; c < offer_columns; ++c)
+        worksheet_set_column(slot.ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c),
+                             widths[static_cast<std::size_t>(c)], nullptr);
+    worksheet_set_row(slot.ws, 0, 32, nullptr);
+    const auto headers = offer_headers();
+    for (int c = 0; c < offer_columns; ++c)
+        put_label(slot.ws, 0, static_cast<lxw_col_t>(c), headers[static_cast<std::size_t>(c)], f_header_);
+    worksheet_freeze_panes(slot.ws, 1, 1);
+    worksheet_set_landscape(slot.ws);
+    worksheet_set_paper(slot.ws, 9);
+    worksheet_fit_to_pages(slot.ws, 1, 0);
+    check(worksheet_repeat_rows(slot.ws, 0, 0), "cannot set the printed header row");
+    // References and staff counts such as "3" are text on purpose: no green triangles.
+    check(worksheet_ignore_errors(slot.ws, LXW_IGNORE_NUMBER_STORED_AS_TEXT, "A2:O1048576"),
+          "cannot set the ignored errors");
+}
+
+void xlsx_session::put_label(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const std::string& text, lxw_format* f) {
+    check(worksheet_write_string(ws, r, c, text.c_str(), f), "cannot write a label");
+}
+
+void xlsx_session::put_number(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, double v, lxw_format* f) {
+    check(worksheet_write_number(ws, r, c, v, f), "cannot write a number");
+}
+
+void xlsx_session::put_formula(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const std::string& formula,
+                               double cached, lxw_format* f) {
+    // Only formulas we built from our own sheet names and numbers come here.
+    check(worksheet_write_formula_num(ws, r, c, formula.c_str(), f, cached), "cannot write a formula");
+}
+
+void xlsx_session::put_date(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const std::optional<date>& d) {
+    if (!d) return;
+    if (auto serial = excel_serial(*d)) put_number(ws, r, c, *serial, f_date_);
+    else put_label(ws, r, c, d->to_iso());  // before 1900-03-01: kept as text
+}
+
+void xlsx_session::put_text(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const std::string& text, lxw_format* f,
+                            const char* field, const job_offer* offer, int sheet) {
+    if (text.empty()) return;
+    if (!valid_utf8(text)) {
+        // Only an application calling the API directly can get here (the readers reject invalid UTF-8).
+        if (offer)
+            diags_.warn(source_location{"", 0, 0, field},
+                        "offer " + (offer->reference.empty() ? std::string("(no reference)") : repair_utf8(offer->reference)) +
+                            ": the " + field + " is not valid UTF-8; the invalid bytes were replaced by U+FFFD");
+        put_text(ws, r, c, repair_utf8(text), f, field, offer, sheet);
+        return;
+    }
+    // Always a string cell: "=1+1", "+33…", "-x", "@x" stay text.
+    if (text.size() <= excel_text_limit) {
+        check(worksheet_write_string(ws, r, c, text.c_str(), f), "cannot write a text");
+        return;
+    }
+    const auto m = measure_utf16(text, excel_text_limit);
+    if (m.units <= excel_text_limit) {
+        check(worksheet_write_string(ws, r, c, text.c_str(), f), "cannot write a text");
+        return;
+    }
+    const std::string cut = text.substr(0, m.prefix_bytes);
+    check(worksheet_write_string(ws, r, c, cut.c_str(), f), "cannot write a text");
+    const std::string ref = offer && !offer->reference.empty() ? offer->reference : "(no reference)";
+    diags_.warn(source_location{"", 0, 0, field},
+                "offer " + ref + ": the " + field + " has " + std::to_string(m.units) +
+                    " characters, more than Excel's 32,767 per cell; it was cut in the workbook");
+    if (offer)
+        note_issue(issue_kind::text_cut, *offer,
+                   std::string(s_.lang.pick("Champ ", "Field ")) + field + " (" + std::to_string(m.units) +
+                       s_.lang.pick(" caractères)", " characters)"),
+                   sheet, r);
+}
+
+void xlsx_session::put_link(sheet_slot& slot, int sheet_index, lxw_row_t r, lxw_col_t c, const job_offer& offer) {
+    if (!offer.url || offer.url->empty()) return;
+    const std::string& url = *offer.url;
+    auto starts = [&url](std::string_view p) {
+        if (url.size() < p.size()) return false;
+        for (std::size_t i = 0; i < p.size(); ++i) {
+            char ch = url[i];
+            if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+            if (ch != p[i]) return false;
+        }
+        return true;
+    };
+    // Only web and mail links become hyperlinks ("internal:" or "external:"
+    // would address sheets or local files); the others stay plain text.
+    const bool linkable = starts("https://") || starts("http://") || starts("mailto:") || starts("ftp://");
+    const bool fits = url.size() <= excel_url_limit && url.find_first_of(" \t\r\n\"<>") == std::string::npos &&
+                      valid_utf8(url);
+    if (linkable && fits && slot.urls < excel_urls_per_sheet) {
+        if (worksheet_write_url(slot.ws, r, c, url.c_str(), nullptr) == LXW_NO_ERROR) {
+            ++slot.urls;
+            return;
+        }
+    }
+    if (linkable && slot.urls >= excel_urls_per_sheet && !slot.url_limit_warned) {
+        slot.url_limit_warned = true;
+        diags_.warn(source_location{"", 0, 0, "url"}, "sheet " + slot.name +
+                                                          ": more than 65,530 links, Excel's limit per sheet; "
+                                                          "the further links are written as plain text");
+    }
+    put_text(slot.ws, r, c, url, nullptr, "url", &offer, sheet_index);
+}
+
+std::string xlsx_session::location_text(int sheet, std::uint32_t row) const {
+    if (sheet < 0) return {};
+    return sheets_[static_cast<std::size_t>(sheet)].name + s_.lang.pick(", ligne ", ", row ") +
+           std::to_string(row + 1);
+}
+
+void xlsx_session::note_issue(issue_kind kind, const job_offer& offer, std::string detail, int sheet,
+                              std::uint32_t row) {
+    issue_row q{kind, {}, {}, {}, offer.posted_on, offer.deadline, std::move(detail), sheet, row};
+    // Only what the Qualité sheet shows, each bounded (the long text is the problem itself).
+    q.reference = cut_bytes(offer.reference, 255);
+    q.title = cut_bytes(offer.title, 1024);
+    q.employer = cut_bytes(offer.employer, 1024);
+    issues_.push_back(std::move(q));
+}
+
+void xlsx_session::write(const job_offer& offer) {
+    if (finished_) throw error(errc::usage_error, "xlsx: write() after finish()");
+    c_locale_scope c_locale;
+    ++received_;
+
+    // Counters over every offer received.
+    if (offer.posted_on) {
+        const int mi = month_index(*offer.posted_on);
+        if (!s_.yearly) {
+            const int k = mi - (s_.month_mi - 11);
+            if (k >= 0 && k < 12) ++trend_[static_cast<std::size_t>(k)];
+        }
+    }
+    if (offer.deadline) {
+        const date& d = *offer.deadline;
+        if (d >= s_.end && (!offer.posted_on || *offer.posted_on <= s_.end)) ++all_.open_at_end;
+        if (d >= s_.start && d <= s_.end) ++all_.deadline_in_period;
+        if (d >= s_.as_of && days_between(s_.as_of, d) <= closing_window_days) ++all_.closing_soon;
+        if (offer.posted_on && d >= *offer.posted_on) {
+            ++all_.windows;
+            all_.window_days += days_between(*offer.posted_on, d);
+        }
+    }
+
+    if (!offer.posted_on) {
+        note_issue(issue_kind::missing_posting_date, offer, {}, -1, 0);
+        if (!offer.deadline) note_issue(issue_kind::missing_deadline, offer, {}, -1, 0);
+        if (offer.reference.empty()) note_issue(issue_kind::missing_reference, offer, {}, -1, 0);
+        return;
+    }
+    const date posted = *offer.posted_on;
+    if (posted < s_.start || posted > s_.end) return;  // another period: counted above only
+
+    const int sheet_index = s_.yearly ? posted.month() - 1 : 0;
+    sheet_slot& slot = sheets_[static_cast<std::size_t>(sheet_index)];
+    if (slot.rows >= excel_max_data_rows)
+        throw error(errc::limit_exceeded, "xlsx: offer " + offer.reference + ": sheet " + slot.name +
+                                              " already has 1,048,575 offers, Excel's row limit");
+    const auto r = static_cast<lxw_row_t>(++slot.rows);
+    lxw_worksheet* ws = slot.ws;
+
+    put_text(ws, r, c_reference, offer.reference, nullptr, "reference", &offer, sheet_index);
+    put_text(ws, r, c_title, offer.title, nullptr, "title", &offer, sheet_index);
+    put_text(ws, r, c_employer, offer.employer, nullptr, "employer", &offer, sheet_index);
+    if (offer.direction) put_text(ws, r, c_direction, *offer.direction, nullptr, "direction", &offer, sheet_index);
+    if (offer.unit) put_text(ws, r, c_unit, *offer.unit, nullptr, "unit", &offer, sheet_index);
+    if (offer.grade) put_text(ws, r, c_grade, *offer.grade, nullptr, "grade", &offer, sheet_index);
+    if (offer.job_family) put_text(ws, r, c_job_family, *offer.job_family, nullptr, "job_family", &offer, sheet_index);
+    if (offer.location) put_text(ws, r, c_location, *offer.location, nullptr, "location", &offer, sheet_index);
+    put_date(ws, r, c_posted, offer.posted_on);
+    put_date(ws, r, c_deadline, offer.deadline);
+
+    const labels& l = s_.lang;
+    const char* status;
+    if (!offer.deadline) status = l.pick("sans date limite", "no deadline");
+    else if (*offer.deadline < s_.as_of) status = l.pick("clôturée", "closed");
+    else if (days_between(s_.as_of, *offer.deadline) <= closes_soon_days) status = l.pick("clôture proche", "closes soon");
+    else status = l.pick("ouverte", "open");
+    check(worksheet_write_string(ws, r, c_status, status, nullptr), "cannot write a status");
+
+    if (offer.availability)
+        put_text(ws, r, c_availability, *offer.availability, nullptr, "availability", &offer, sheet_index);
+    if (!offer.managed_staff.empty()) {
+        const auto& m = offer.managed_staff;
+        scratch_.clear();
+        if (m.total) scratch_ = *m.total;
+        if (m.direct || m.indirect) {
+            std::string parts;
+            if (m.direct) parts += *m.direct + l.pick(" directs", " direct");
+            if (m.indirect) parts += (parts.empty() ? "" : ", ") + *m.indirect + l.pick(" indirects", " indirect");
+            scratch_ += scratch_.empty() ? parts : " (" + parts + ")";
+        }
+        put_text(ws, r, c_managed, scratch_, nullptr, "managed_staff", &offer, sheet_index);
+    }
+    put_link(slot, sheet_index, r, c_link, offer);
+
+    // Figures of the period (they match what the sheet holds).
+    ++period_.published;
+    ++all_.published;
+    if (offer.deadline) {
+        const date& d = *offer.deadline;
+        if (d >= s_.end) ++period_.open_at_end;
+        if (d >= s_.start && d <= s_.end) ++period_.deadline_in_period;
+        if (d >= s_.as_of && days_between(s_.as_of, d) <= closing_window_days) ++period_.closing_soon;
+        if (d >= posted) {
+            const auto w = days_between(posted, d);
+            put_number(ws, r, c_window, static_cast<double>(w), nullptr);
+            ++period_.windows;
+            period_.window_days += w;
+        } else {
+            note_issue(issue_kind::deadline_before_posting, offer,
+                       std::to_string(days_between(d, posted)) + l.pick(" jours avant le dépôt", " days before posting"),
+                       sheet_index, r);
+        }
+    } else {
+        note_issue(issue_kind::missing_deadline, offer, {}, sheet_index, r);
+    }
+
+    ++by_employer_[offer.employer];
+    ++by_direction_[offer.direction ? *offer.direction : std::string()];
+    ++by_grade_[offer.grade ? *offer.grade : std::string()];
+
+    if (offer.reference.empty()) {
+        note_issue(issue_kind::missing_reference, offer, {}, sheet_index, r);
+    } else {
+        auto [it, inserted] = references_.try_emplace(offer.reference,
+                                                      first_seen{static_cast<std::uint16_t>(sheet_index), r, 1});
+        if (!inserted) {
+            ++it->second.count;
+            note_issue(issue_kind::duplicate_reference, offer,
+                       std::string(l.pick("déjà en ", "already in ")) +
+                           location_text(it->second.sheet, it->second.row),
+                       sheet_index, r);
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Finishing
+
+std::string xlsx_session::ranges_of(int col) const {
+    std::string s;
+    const std::string letters = column_letters(col);
+    for (const auto& slot : sheets_) {
+        if (slot.rows == 0) continue;
+        if (!s.empty()) s += ',';
+        s += quote_sheet(slot.name) + "!$" + letters + "$2:$" + letters + "$" + std::to_string(slot.rows + 1);
+    }
+    return s;
+}
+
+std::string xlsx_session::sum_of_countifs(int col, const std::vector<std::pair<std::string, date>>& criteria) const {
+    std::string s;
+    const std::string letters = column_letters(col);
+    for (const auto& slot : sheets_) {
+        if (slot.rows == 0) continue;
+        const std::string range =
+            quote_sheet(slot.name) + "!$" + letters + "$2:$" + letters + "$" + std::to_string(slot.rows + 1);
+        s += s.empty() ? "=" : "+";
+        s += "COUNTIFS(";
+        for (std::size_t i = 0; i < criteria.size(); ++i) {
+            if (i) s += ',';
+            s += range + ",\"" + criteria[i].first + "\"&" + excel_date_formula(criteria[i].second);
+        }
+        s += ')';
+    }
+    return s;
+}
+
+lxw_row_t xlsx_session::write_breakdown(lxw_worksheet* ws, lxw_row_t row, const char* heading, const char* column,
+                                        const std::unordered_map<std::string, std::uint32_t>& counts,
+                                        std::optional<std::pair<lxw_row_t, lxw_row_t>>* chart_rows) {
+    const labels& l = s_.lang;
+    put_label(ws, row++, 0, heading, f_section_);
+    put_label(ws, row, 0, column, f_header_);
+    put_label(ws, row, 1, l.pick("Offres", "Offers"), f_header_);
+    put_label(ws, row, 2, l.pick("Part", "Share"), f_header_);
+    ++row;
+    std::vector<std::pair<const std::string*, std::uint32_t>> items;
+    items.reserve(counts.size());
+    for (const auto& [k, v] : counts) items.emplace_back(&k, v);
+    std::sort(items.begin(), items.end(), [](const auto& a, const auto& b) {
+        if (a.second != b.second) return a.second > b.second;
+        return *a.first < *b.first;
+    });
+    const double total = static_cast<double>(period_.published);
+    const lxw_row_t first = row;
+    std::size_t shown = 0;
+    std::uint64_t other_count = 0;
+    std::size_t other_values = 0;
+    for (const auto& [key, count] : items) {
+        if (shown < top_rows || items.size() == top_rows + 1) {
+            if (key->empty()) put_label(ws, row, 0, l.pick("(non renseigné)", "(not given)"), f_note_);
+            else put_text(ws, row, 0, cut_bytes(*key, 1024), nullptr, column, nullptr, -1);
+            put_number(ws, row, 1, count, f_int_);
+            put_number(ws, row, 2, total > 0 ? count / total : 0.0, f_pct_);
+            ++row;
+            ++shown;
+        } else {
+            other_count += count;
+            ++other_values;
+        }
+    }
+    if (other_values) {
+        put_label(ws, row, 0,
+                  std::string(l.pick("Autres (", "Others (")) + std::to_string(other_values) +
+                      l.pick(" valeurs)", " values)"),
+                  f_note_);
+        put_number(ws, row, 1, static_cast<double>(other_count), f_int_);
+        put_number(ws, row, 2, total > 0 ? static_cast<double>(other_count) / total : 0.0, f_pct_);
+        ++row;
+    }
+    if (items.empty()) {
+        put_label(ws, row++, 0, l.pick("Aucune offre", "No offers"), f_note_);
+    } else {
+        put_label(ws, row, 0, l.pick("Total", "Total"), f_bold_);
+        put_number(ws, row, 1, total, f_bold_int_);
+        ++row;
+        if (chart_rows) *chart_rows = std::pair{first, static_cast<lxw_row_t>(first + shown - 1)};
+    }
+    return row + 1;
+}
+
+void xlsx_session::write_summary() {
+    const labels& l = s_.lang;
+    lxw_worksheet* ws = summary_;
+    worksheet_set_column(ws, 0, 0, 62, nullptr);
+    worksheet_set_column(ws, 1, 2, 20, nullptr);
+    worksheet_set_column(ws, 3, 3, 3, nullptr);
+    worksheet_gridlines(ws, LXW_HIDE_ALL_GRIDLINES);
+    worksheet_activate(ws);
+    worksheet_set_landscape(ws);
+    worksheet_set_paper(ws, 9);  // A4
+    worksheet_fit_to_pages(ws, 1, 0);
+
+    const std::string period_text =
+        s_.yearly ? std::to_string(s_.year) : l.month_label(s_.month_mi);
+    lxw_row_t row = 0;
+    put_label(ws, row++, 0,
+              std::string(s_.yearly ? l.pick("Recrutements — synthèse annuelle ", "Recruitment — yearly summary ")
+                                    : l.pick("Recrutements — synthèse mensuelle, ", "Recruitment — monthly summary, ")) +
+                  period_text,
+              f_title_);
+    put_label(ws, row++, 0,
+              std::string(l.pick("Période : du ", "Period: ")) + l.date_text(s_.start) + l.pick(" au ", " to ") +
+                  l.date_text(s_.end),
+              f_subtitle_);
+    put_label(ws, row++, 0, std::string(l.pick("Situation au ", "As of ")) + l.date_text(s_.as_of), f_subtitle_);
+    if (period_.published == 0) {
+        put_label(ws, row++, 0,
+                  std::string(s_.yearly ? l.pick("Aucune offre publiée en ", "No offers were published in ")
+                                        : l.pick("Aucune offre publiée en ", "No offers were published in ")) +
+                      period_text + ".",
+                  f_section_);
+    } else {
+        put_label(ws, row++, 0,
+                  std::to_string(received_) + l.pick(" offres reçues, dont ", " offers received, ") +
+                      std::to_string(period_.published) +
+                      l.pick(" publiées dans la période.", " published in the period."),
+                  f_note_);
+    }
+    ++row;
+
+    // Key figures: the period's offers (formulas over the offer sheets, with
+    // their values cached) and every offer received (values).
+    put_label(ws, row++, 0, l.pick("Chiffres clés", "Key figures"), f_section_);
+    const lxw_row_t key_header = row;
+    put_label(ws, row, 0, l.pick("Indicateur", "Indicator"), f_header_);
+    put_label(ws, row, 1,
+              s_.yearly ? l.pick("Offres de l'année (feuilles mensuelles)", "Offers of the year (month sheets)")
+                        : l.pick("Offres du mois (feuille Offres)", "Offers of the month (Offers sheet)"),
+              f_header_);
+    put_label(ws, row, 2, l.pick("Toutes les offres reçues", "All offers received"), f_header_);
+    worksheet_set_row(ws, row, 30, nullptr);
+    ++row;
+    const bool any = period_.published > 0;
+    auto figure = [&](const std::string& label, const std::string& formula, double cached, double all_value) {
+        put_label(ws, row, 0, label);
+        if (any && !formula.empty()) put_formula(ws, row, 1, formula, cached, f_int_);
+        else put_number(ws, row, 1, cached, f_int_);
+        put_number(ws, row, 2, all_value, f_int_);
+        ++row;
+    };
+    const date soon_end = s_.as_of.plus_days(closing_window_days).value_or(s_.as_of);
+    figure(s_.yearly ? l.pick("Offres publiées dans l'année", "Offers published in the year")
+                     : l.pick("Offres publiées dans le mois", "Offers published in the month"),
+           "=COUNT(" + ranges_of(c_posted) + ")", static_cast<double>(period_.published),
+           static_cast<double>(all_.published));
+    figure(std::string(s_.yearly ? l.pick("Offres ouvertes à la fin de l'année", "Offers open at the end of the year")
+                                 : l.pick("Offres ouvertes à la fin du mois", "Offers open at the end of the month")) +
+               l.pick(" (date limite au ", " (deadline on or after ") + l.date_text(s_.end) +
+               l.pick(" ou après)", ")"),
+           sum_of_countifs(c_deadline, {{">=", s_.end}}), static_cast<double>(period_.open_at_end),
+           static_cast<double>(all_.open_at_end));
+    figure(s_.yearly ? l.pick("Offres dont la date limite tombe dans l'année", "Offers whose deadline falls in the year")
+                     : l.pick("Offres dont la date limite tombe dans le mois", "Offers whose deadline falls in the month"),
+           sum_of_countifs(c_deadline, {{">=", s_.start}, {"<=", s_.end}}),
+           static_cast<double>(period_.deadline_in_period), static_cast<double>(all_.deadline_in_period));
+    figure(std::string(l.pick("Offres clôturant dans les 14 jours (date limite du ",
+                              "Offers closing in the next 14 days (deadline from ")) +
+               l.date_text(s_.as_of) + l.pick(" au ", " to ") + l.date_text(soon_end) + ")",
+           sum_of_countifs(c_deadline, {{">=", s_.as_of}, {"<=", soon_end}}),
+           static_cast<double>(period_.closing_soon), static_cast<double>(all_.closing_soon));
+    {
+        put_label(ws, row, 0, l.pick("Délai moyen de candidature (jours, du dépôt à la date limite)",
+                                     "Average application window (days, posting to deadline)"));
+        if (period_.windows > 0)
+            put_formula(ws, row, 1, "=AVERAGE(" + ranges_of(c_window) + ")",
+                        static_cast<double>(period_.window_days) / static_cast<double>(period_.windows), f_dec_);
+        else
+            put_label(ws, row, 1, "—");
+        if (all_.windows > 0)
+            put_number(ws, row, 2, static_cast<double>(all_.window_days) / static_cast<double>(all_.windows), f_dec_);
+        else
+            put_label(ws, row, 2, "—");
+        ++row;
+    }
+    {
+        put_label(ws, row, 0, l.pick("Anomalies de données (voir la feuille Qualité)",
+                                     "Data problems (see the Data quality sheet)"));
+        const auto n = static_cast<double>(issues_.size());
+        if (!issues_.empty())
+            put_formula(ws, row, 1,
+                        "=COUNTA(" + quote_sheet(quality_name_) + "!$A$2:$A$" + std::to_string(issues_.size() + 1) + ")",
+                        n, f_int_);
+        else
+            put_number(ws, row, 1, 0, f_int_);
+        ++row;
+    }
+    put_label(ws, row++, 0,
+              l.pick("Statut « clôture proche » : date limite dans les 7 jours suivant la date de situation.",
+                     "Status “closes soon”: deadline within 7 days of the as-of date."),
+              f_note_);
+    ++row;
+
+    // Trend: 12 months of publications.
+    put_label(ws, row++, 0,
+              s_.yearly ? l.pick("Offres publiées par mois", "Offers published per month")
+                        : l.pick("Offres publiées par mois (12 derniers mois)", "Offers published per month (last 12 months)"),
+              f_section_);
+    put_label(ws, row, 0, l.pick("Mois", "Month"), f_header_);
+    put_label(ws, row, 1, l.pick("Offres publiées", "Offers published"), f_header_);
+    ++row;
+    const lxw_row_t trend_first = row;
+    for (std::size_t k = 0; k < 12; ++k) {
+        if (s_.yearly) {
+            const sheet_slot& slot = sheets_[k];
+            put_label(ws, row, 0, l.month_label(month_index(s_.year, static_cast<int>(k) + 1)));
+            if (slot.rows > 0)
+                put_formula(ws, row, 1,
+                            "=COUNT(" + quote_sheet(slot.name) + "!$I$2:$I$" + std::to_string(slot.rows + 1) + ")",
+                            slot.rows, f_int_);
+            else
+                put_number(ws, row, 1, 0, f_int_);
+        } else {
+            const int mi = s_.month_mi - 11 + static_cast<int>(k);
+            put_label(ws, row, 0, l.month_label(mi));
+            put_number(ws, row, 1, static_cast<double>(trend_[k]), f_int_);
+        }
+        ++row;
+    }
+    const lxw_row_t trend_last = row - 1;
+    ++row;
+
+    std::optional<std::pair<lxw_row_t, lxw_row_t>> direction_rows;
+    row = write_breakdown(ws, row, l.pick("Offres par employeur", "Offers by employer"), l.pick("Employeur", "Employer"),
+                          by_employer_, nullptr);
+    const lxw_row_t direction_heading = row;
+    row = write_breakdown(ws, row, l.pick("Offres par direction", "Offers by department"),
+                          l.pick("Direction", "Department"), by_direction_, &direction_rows);
+    row = write_breakdown(ws, row, l.pick("Offres par corps / cadre d'emploi", "Offers by grade"),
+                          l.pick("Corps / cadre d'emploi", "Grade"), by_grade_, nullptr);
+
+    // Charts, to the right of the tables.
+    lxw_chart* trend = workbook_add_chart(wb_, LXW_CHART_COLUMN);
+    lxw_chart_series* series = chart_add_series(trend, nullptr, nullptr);
+    chart_series_set_categories(series, summary_name_.c_str(), trend_first, 0, trend_last, 0);
+    chart_series_set_values(series, summary_name_.c_str(), trend_first, 1, trend_last, 1);
+    chart_series_set_name(series, l.pick("Offres publiées", "Offers published"));
+    chart_title_set_name(trend, s_.yearly ? l.pick("Offres publiées par mois", "Offers published per month")
+                                          : l.pick("Offres publiées, 12 derniers mois", "Offers published, last 12 months"));
+    chart_legend_set_position(trend, LXW_CHART_LEGEND_NONE);
+    chart_axis_major_gridlines_set_visible(trend->y_axis, LXW_TRUE);
+    chart_axis_set_min(trend->y_axis, 0);
+    lxw_chart_options placement{};
+    placement.x_scale = 1.5;
+    placement.y_scale = 1.2;
+    check(worksheet_insert_chart_opt(ws, key_header, 4, trend, &placement), "cannot place the trend chart");
+
+    if (direction_rows) {
+        lxw_chart* bars = workbook_add_chart(wb_, LXW_CHART_BAR);
+        lxw_chart_series* ds = chart_add_series(bars, nullptr, nullptr);
+        chart_series_set_categories(ds, summary_name_.c_str(), direction_rows->first, 0, direction_rows->second, 0);
+        chart_series_set_values(ds, summary_name_.c_str(), direction_rows->first, 1, direction_rows->second, 1);
+        chart_series_set_name(ds, l.pick("Offres", "Offers"));
+        chart_title_set_name(bars, l.pick("Offres par direction", "Offers by department"));
+        chart_legend_set_position(bars, LXW_CHART_LEGEND_NONE);
+        chart_axis_set_min(bars->x_axis, 0);   // the value axis (horizontal): bars start at zero
+        chart_axis_set_reverse(bars->y_axis);  // the category axis (vertical in a bar chart): largest on top
+        lxw_chart_options p2{};
+        p2.x_scale = 1.5;
+        const auto n = direction_rows->second - direction_rows->first + 1;
+        p2.y_scale = std::max(1.2, 0.35 + 0.09 * static_cast<double>(n));
+        check(worksheet_insert_chart_opt(ws, std::max<lxw_row_t>(direction_heading, key_header + 20), 4, bars, &p2),
+              "cannot place the direction chart");
+    }
+}
+
+void xlsx_session::write_quality() {
+    const labels& l = s_.lang;
+    lxw_worksheet* ws = quality_;
+    static constexpr std::array<double, 8> widths = {54, 18, 44, 30, 12, 12, 40, 22};
+    for (std::size_t c = 0; c < widths.size(); ++c)
+        worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), widths[c], nullptr);
+    const std::array<const char*, 8> headers = {
+        l.pick("Problème", "Problem"),      l.pick("Référence", "Reference"),   l.pick("Intitulé du poste", "Job title"),
+        l.pick("Employeur", "Employer"),    l.pick("Date de dépôt", "Posted on"), l.pick("Date limite", "Deadline"),
+        l.pick("Détail", "Detail"),         l.pick("Emplacement", "Location in workbook")};
+    worksheet_set_row(ws, 0, 30, nullptr);
+    for (std::size_t c = 0; c < headers.size(); ++c) put_label(ws, 0, static_cast<lxw_col_t>(c), headers[c], f_header_);
+    worksheet_freeze_panes(ws, 1, 0);
+    worksheet_set_landscape(ws);
+    worksheet_set_paper(ws, 9);
+    worksheet_fit_to_pages(ws, 1, 0);
+    check(worksheet_repeat_rows(ws, 0, 0), "cannot set the printed header row");
+    if (issues_.empty()) {
+        put_label(ws, 1, 0, l.pick("Aucune anomalie détectée.", "No data problems found."), f_note_);
+        return;
+    }
+    std::stable_sort(issues_.begin(), issues_.end(),
+                     [](const issue_row& a, const issue_row& b) { return a.kind < b.kind; });
+    lxw_row_t row = 1;
+    for (const auto& q : issues_) {
+        put_label(ws, row, 0, issue_label(l, q.kind));
+        put_text(ws, row, 1, q.reference, nullptr, "reference", nullptr, -1);
+        put_text(ws, row, 2, q.title, nullptr, "title", nullptr, -1);
+        put_text(ws, row, 3, q.employer, nullptr, "employer", nullptr, -1);
+        put_date(ws, row, 4, q.posted);
+        put_date(ws, row, 5, q.deadline);
+        put_text(ws, row, 6, q.detail, nullptr, "detail", nullptr, -1);
+        if (q.sheet >= 0) {
+            const std::string target = "internal:" + quote_sheet(sheets_[static_cast<std::size_t>(q.sheet)].name) +
+                                       "!A" + std::to_string(q.row + 1);
+            const std::string shown = location_text(q.sheet, q.row);
+            check(worksheet_write_url_opt(ws, row, 7, target.c_str(), nullptr, shown.c_str(), nullptr),
+                  "cannot write an internal link");
+        }
+        ++row;
+    }
+    check(worksheet_autofilter(ws, 0, 0, row - 1, 7), "cannot add the filter");
+}
+
+void xlsx_session::finish_offer_sheets() {
+    const labels& l = s_.lang;
+    const date soon_end = s_.as_of.plus_days(closes_soon_days).value_or(s_.as_of);
+    const std::string rule = "=AND($J2>=" + excel_date_formula(s_.as_of) + ",$J2<=" + excel_date_formula(soon_end) + ")";
+    const auto headers = offer_headers();
+    for (auto& slot : sheets_) {
+        if (slot.rows == 0) {
+            const std::string message =
+                std::string(l.pick("Aucune offre publiée en ", "No offers were published in ")) +
+                (s_.yearly ? l.month_label(month_index(s_.year, static_cast<int>(&slot - sheets_.data()) + 1))
+                           : l.month_label(s_.month_mi)) +
+                ".";
+            put_label(slot.ws, 1, 0, message, f_note_);
+            continue;
+        }
+        const auto last = static_cast<lxw_row_t>(slot.rows);
+        if (!s_.yearly) {
+            // An Excel table: filters, banded rows, named columns.
+            std::array<lxw_table_column, offer_columns> cols{};
+            std::array<lxw_table_column*, offer_columns + 1> col_ptrs{};
+            for (std::size_t c = 0; c < cols.size(); ++c) {
+                cols[c].header = const_cast<char*>(headers[c].c_str());
+                cols[c].header_format = f_header_;
+                col_ptrs[c] = &cols[c];
+            }
+            lxw_table_options table{};
+            table.name = const_cast<char*>(l.pick("OffresDuMois", "OffersOfTheMonth"));
+            table.style_type = LXW_TABLE_STYLE_TYPE_LIGHT;
+            table.style_type_number = 9;
+            table.columns = col_ptrs.data();
+            check(worksheet_add_table(slot.ws, 0, 0, last, offer_columns - 1, &table), "cannot add the table");
+        } else {
+            // constant_memory mode has no tables: an autofilter does the job.
+            check(worksheet_autofilter(slot.ws, 0, 0, last, offer_columns - 1), "cannot add the filter");
+        }
+        lxw_conditional_format cf{};
+        cf.type = LXW_CONDITIONAL_TYPE_FORMULA;
+        cf.value_string = const_cast<char*>(rule.c_str());
+        cf.format = f_soon_;
+        check(worksheet_conditional_format_range(slot.ws, 1, 0, last, offer_columns - 1, &cf),
+              "cannot add the conditional format");
+    }
+}
+
+void xlsx_session::set_properties() {
+    const labels& l = s_.lang;
+    const std::string period_text = s_.yearly ? std::to_string(s_.year) : l.month_label(s_.month_mi);
+    const std::string title = std::string(s_.yearly ? l.pick("Recrutements — synthèse annuelle ",
+                                                             "Recruitment — yearly summary ")
+                                                    : l.pick("Recrutements — synthèse mensuelle, ",
+                                                             "Recruitment — monthly summary, ")) +
+                              period_text;
+    const std::string subject = std::string(l.pick("Offres d'emploi publiées : ", "Job offers published: ")) +
+                                period_text + l.pick(", situation au ", ", as of ") + l.date_text(s_.as_of);
+    // The company: the employer of most offers of the period (ties: the first in order).
+    std::string company;
+    std::uint32_t best = 0;
+    for (const auto& [k, v] : by_employer_)
+        if (!k.empty() && (v > best || (v == best && k < company))) {
+            best = v;
+            company = k;
+        }
+    company = utf8_prefix(repair_utf8(company), 250);
+    lxw_doc_properties props{};
+    props.title = const_cast<char*>(title.c_str());
+    props.subject = const_cast<char*>(subject.c_str());
+    props.author = const_cast<char*>("offerkit");
+    props.company = const_cast<char*>(company.c_str());
+    props.category = const_cast<char*>(l.pick("Rapport de recrutement", "Recruitment report"));
+    // A fixed creation time makes the file reproducible: the as-of date, 00:00 UTC.
+    const std::int64_t seconds = s_.as_of.days_since_epoch() * 86400;
+    props.created = static_cast<time_t>(seconds == 0 ? 1 : seconds);
+    check(workbook_set_properties(wb_, &props), "cannot set the document properties");
+}
+
+std::vector<fs::path> xlsx_session::finish() {
+    if (finished_) throw error(errc::usage_error, "xlsx: finish() called twice");
+    finished_ = true;
+    {
+        c_locale_scope c_locale;
+        finish_offer_sheets();
+        write_summary();
+        write_quality();
+        set_properties();
+        // libxlsxwriter opens the file only now, and prints to stderr when it
+        // cannot: check the place first so that the usual case is our message.
+        const fs::path dir = write_path_.has_parent_path() ? write_path_.parent_path() : fs::path(".");
+        if (::access(dir.c_str(), W_OK) != 0) {
+            const int err = errno;
+            throw error(errc::io_error, "xlsx: " + (stream_ ? std::string("the output stream") : out_->final_path().string()) +
+                                            ": cannot write the workbook: directory " + dir.string() + ": " +
+                                            std::strerror(err));
+        }
+        lxw_workbook* wb = wb_;
+        wb_ = nullptr;  // workbook_close frees it, whatever happens
+        const lxw_error e = workbook_close(wb);
+        if (e != LXW_NO_ERROR) {
+            const std::string where = stream_ ? std::string("the output stream") : out_->final_path().string();
+            const bool io = e == LXW_ERROR_CREATING_XLSX_FILE || e == LXW_ERROR_CREATING_TMPFILE ||
+                            e == LXW_ERROR_READING_TMPFILE || e == LXW_ERROR_ZIP_FILE_OPERATION ||
+                            e == LXW_ERROR_ZIP_FILE_ADD || e == LXW_ERROR_ZIP_CLOSE ||
+                            e == LXW_ERROR_ZIP_BAD_ZIP_FILE || e == LXW_ERROR_ZIP_INTERNAL_ERROR ||
+                            e == LXW_ERROR_ZIP_PARAMETER_ERROR;
+            std::string message = where + ": cannot write the workbook: " + lxw_strerror(e);
+            if (e == LXW_ERROR_CREATING_XLSX_FILE)
+                message += " (" + write_path_.string() + ": check that the directory exists and is writable)";
+            throw error(io ? errc::io_error : errc::export_failed, "xlsx: " + message);
+        }
+    }
+    if (!own_temp_.empty()) {
+        std::ifstream in(own_temp_, std::ios::binary);
+        std::ostream& dest = stream_ ? *stream_ : out_->stream();
+        dest << in.rdbuf();
+        dest.flush();
+        const bool ok = in.good() || in.eof();
+        ::unlink(own_temp_.c_str());
+        own_temp_.clear();
+        if (!ok || !dest)
+            throw error(errc::io_error, "xlsx: " + (stream_ ? std::string("the output stream") : out_->final_path().string()) +
+                                            ": write failed");
+    }
+    if (stream_) return {};
+    out_->commit();
+    return {out_->final_path()};
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------
+// The exporter
+
+const exporter_info& xlsx_exporter::info() const noexcept {
+    static const exporter_info i{
+        "xlsx",
+        "Excel recruitment summary: key figures, charts, offers, data quality (monthly or yearly)",
+        ".xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        {
+            {"month", "report month, YYYY-MM (default: the month before as-of)", ""},
+            {"year", "yearly report for YYYY: one sheet per month and a year summary", ""},
+            {"as-of", "the day the report is made, YYYY-MM-DD (default: today in Nouméa, UTC+11)", ""},
+            {"lang", "labels: fr or en", "fr"},
+        }};
+    return i;
+}
+
+std::unique_ptr<export_session> xlsx_exporter::begin(const export_target& target, const option_map& options,
+                                                     diagnostics& diags) const {
+    check_options(info(), options);
+    settings s = read_settings(options);
+    return std::make_unique<xlsx_session>(std::move(s), target, diags);
+}
+
+}  // namespace offerkit::xlsx_plugin

@@ -1,0 +1,2 @@
+offerkit_add_test(bad_inputs)
+add_dependencies(test_bad_inputs test_plugin_bad_abi)

@@ -1,0 +1,5 @@
+offerkit_add_test(concurrency)
+get_property(offerkit_all_plugins GLOBAL PROPERTY OFFERKIT_PLUGINS)
+foreach(p ${offerkit_all_plugins})
+  add_dependencies(test_concurrency offerkit_${p}_module)
+endforeach()

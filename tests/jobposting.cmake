@@ -1,0 +1,17 @@
+# schema.org JobPosting JSON-LD: core codec (src/jobposting.cpp) and the jsonld plugin.
+if(NOT TARGET offerkit::jsonld)
+  return()
+endif()
+offerkit_add_test(jobposting LIBRARIES offerkit::jsonld Boost::json)
+add_dependencies(test_jobposting offerkit_jsonld_module)
+# Rendering the imported real feed with the other exporters (library and CLI), when they are built.
+if(TARGET offerkit::pdf)
+  target_link_libraries(test_jobposting PRIVATE offerkit::pdf)
+  target_compile_definitions(test_jobposting PRIVATE OFFERKIT_TEST_WITH_PDF=1)
+  add_dependencies(test_jobposting offerkit_pdf_module)
+endif()
+if(TARGET offerkit::xlsx)
+  target_link_libraries(test_jobposting PRIVATE offerkit::xlsx)
+  target_compile_definitions(test_jobposting PRIVATE OFFERKIT_TEST_WITH_XLSX=1)
+  add_dependencies(test_jobposting offerkit_xlsx_module)
+endif()

@@ -1,0 +1,103 @@
+// Every exporter, run twice serially and from 8 threads at once, gives
+// byte-identical files; the registry is read from all threads concurrently.
+#include "support/test_support.hpp"
+
+#include <offerkit/registry.hpp>
+
+#include <map>
+#include <thread>
+
+using namespace offerkit;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::vector<job_offer> sample_offers() {
+    std::vector<job_offer> offers;
+    for (int i = 0; i < 6; ++i) {
+        job_offer o = i % 2 ? testing::full_offer() : testing::minimal_offer();
+        o.reference = "9001-26-07" + std::to_string(10 + i) + "/SR";
+        o.title += " n° " + std::to_string(i);
+        o.posted_on = date::from_ymd(2026, 10, 1 + i * 3);
+        o.deadline = o.posted_on->plus_days(20 + i);
+        offers.push_back(o);
+    }
+    return offers;
+}
+
+option_map options_for(const std::string& format) {
+    if (format == "xlsx") return {{"month", "2026-10"}, {"as-of", "2026-11-02"}};
+    return {};
+}
+
+// Exports `offers` with `e` into `dir`; returns file name → bytes.
+std::map<std::string, std::string> export_all(const exporter& e, const std::vector<job_offer>& offers, const fs::path& dir) {
+    fs::create_directories(dir);
+    const option_map options = options_for(e.info().name);
+    export_target target;
+    target.path = e.layout(options) == output_layout::file_per_offer ? dir : dir / ("all" + e.info().extension);
+    diagnostics diags;
+    auto session = e.begin(target, options, diags);
+    for (const auto& o : offers) session->write(o);
+    std::map<std::string, std::string> files;
+    for (const auto& f : session->finish()) files[f.filename().string()] = testing::read_file(f);
+    return files;
+}
+
+registry every_plugin() {
+    registry reg;
+    const auto failures = reg.load_search_path({testing::binary_dir() / "lib/offerkit/plugins"});
+    REQUIRE(failures.empty());
+    return reg;
+}
+
+}  // namespace
+
+TEST_CASE("every exporter is deterministic: two runs, identical bytes") {
+    const registry reg = every_plugin();
+    const auto offers = sample_offers();
+    testing::temp_dir dir;
+    for (const auto& entry : reg.list()) {
+        const exporter& e = *entry.object;
+        INFO("format " << e.info().name);
+        const auto first = export_all(e, offers, dir / (e.info().name + "-1"));
+        const auto second = export_all(e, offers, dir / (e.info().name + "-2"));
+        REQUIRE_FALSE(first.empty());
+        CHECK(first == second);
+    }
+}
+
+TEST_CASE("8 threads exporting every format at once give the serial run's bytes") {
+    const registry reg = every_plugin();
+    const auto offers = sample_offers();
+    testing::temp_dir dir;
+    std::map<std::string, std::map<std::string, std::string>> serial;
+    for (const auto& entry : reg.list())
+        serial[entry.object->info().name] = export_all(*entry.object, offers, dir / "serial" / entry.object->info().name);
+
+    constexpr int threads = 8;
+    std::vector<std::map<std::string, std::map<std::string, std::string>>> results(threads);
+    std::vector<std::string> errors(threads);
+    std::vector<std::thread> pool;
+    for (int t = 0; t < threads; ++t)
+        pool.emplace_back([&, t] {
+            try {
+                for (const auto& entry : reg.list()) {  // concurrent reads of the registry
+                    const exporter* e = reg.find(entry.object->info().name);
+                    results[static_cast<std::size_t>(t)][e->info().name] =
+                        export_all(*e, offers, dir / ("t" + std::to_string(t)) / e->info().name);
+                }
+            } catch (const std::exception& ex) {
+                errors[static_cast<std::size_t>(t)] = ex.what();
+            }
+        });
+    for (auto& th : pool) th.join();
+    for (int t = 0; t < threads; ++t) {
+        INFO("thread " << t);
+        CHECK(errors[static_cast<std::size_t>(t)].empty());
+        for (const auto& [format, files] : serial) {
+            INFO("format " << format);
+            CHECK(results[static_cast<std::size_t>(t)][format] == files);
+        }
+    }
+}

@@ -1,0 +1,565 @@
+// The `pdf` exporter: flyers checked with tools we did not write (qpdf, poppler, MuPDF).
+#include "support/test_support.hpp"
+
+#include <offerkit/error.hpp>
+#include <offerkit/exporter.hpp>
+#include <offerkit/plugins/pdf.hpp>
+#include <offerkit/registry.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+using namespace offerkit;
+using offerkit::testing::run;
+using offerkit::testing::shell_quote;
+using offerkit::testing::temp_dir;
+
+namespace {
+
+const fs::path brands_dir = offerkit::testing::source_dir() / "assets" / "brands";
+
+bool have_tool(const std::string& name) { return run("command -v " + name + " >/dev/null 2>&1").exit_code == 0; }
+
+#define REQUIRE_PDF_TOOLS()                                                                     \
+    do {                                                                                        \
+        if (!have_tool("qpdf") || !have_tool("pdftotext") || !have_tool("pdffonts") ||          \
+            !have_tool("pdfinfo") || !have_tool("mutool"))                                      \
+            OFFERKIT_SKIP("qpdf, poppler-utils or mupdf-tools missing (scripts/install-deps)"); \
+    } while (0)
+
+/// Runs the exporter; returns the files written.
+std::vector<fs::path> export_pdf(const std::vector<job_offer>& offers, const option_map& options, const fs::path& out,
+                                 diagnostics* diags_out = nullptr) {
+    registry reg;
+    plugins::register_pdf(reg);
+    const exporter& ex = reg.get("pdf");
+    diagnostics diags;
+    export_target target;
+    target.path = out;
+    auto session = ex.begin(target, options, diags);
+    for (const auto& o : offers) session->write(o);
+    auto files = session->finish();
+    if (diags_out) *diags_out = diags;
+    return files;
+}
+
+/// All white space folded to one space, so that wrapped lines compare as written.
+std::string fold_ws(std::string_view s) {
+    std::string out;
+    bool space = false;
+    for (char c : s) {
+        if (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f') {
+            space = !out.empty();
+            continue;
+        }
+        if (space) out += ' ';
+        space = false;
+        out += c;
+    }
+    return out;
+}
+
+struct extraction {
+    std::string text;      // stdout
+    std::string warnings;  // stderr
+};
+
+extraction pdftotext(const fs::path& pdf, const std::string& flags = "") {
+    const fs::path txt = pdf.string() + ".txt";
+    auto r = run("pdftotext -enc UTF-8 " + flags + " " + shell_quote(pdf.string()) + " " + shell_quote(txt.string()));
+    REQUIRE(r.exit_code == 0);
+    return {offerkit::testing::read_file(txt), r.output};
+}
+
+extraction mutool_text(const fs::path& pdf) {
+    const fs::path txt = pdf.string() + ".mu.txt";
+    auto r = run("mutool draw -q -F txt -o " + shell_quote(txt.string()) + " " + shell_quote(pdf.string()));
+    REQUIRE(r.exit_code == 0);
+    // This mutool build always says it has no ICC support: not about the file.
+    std::string warnings;
+    std::istringstream in(r.output);
+    for (std::string line; std::getline(in, line);)
+        if (line.find("ICC support is not available") == std::string::npos && !line.empty()) warnings += line + "\n";
+    return {offerkit::testing::read_file(txt), warnings};
+}
+
+int page_count(const fs::path& pdf) {
+    auto r = run("pdfinfo " + shell_quote(pdf.string()));
+    REQUIRE(r.exit_code == 0);
+    auto at = r.output.find("Pages:");
+    REQUIRE(at != std::string::npos);
+    return std::stoi(r.output.substr(at + 6));
+}
+
+void check_qpdf(const fs::path& pdf) {
+    auto r = run("qpdf --check " + shell_quote(pdf.string()));
+    INFO(r.output);
+    CHECK(r.exit_code == 0);
+    CHECK(r.output.find("No syntax or stream encoding errors found") != std::string::npos);
+}
+
+void check_fonts_embedded(const fs::path& pdf) {
+    auto r = run("pdffonts " + shell_quote(pdf.string()));
+    REQUIRE(r.exit_code == 0);
+    INFO(r.output);
+    std::istringstream in(r.output);
+    std::string line;
+    int fonts = 0;
+    std::getline(in, line);  // header
+    std::getline(in, line);  // ----
+    while (std::getline(in, line)) {
+        if (line.empty()) continue;
+        ++fonts;
+        // simple WinAnsi TrueType (Windows-1252 text) or CID TrueType (any other text)
+        CHECK(line.find("TrueType") != std::string::npos);
+        // columns: emb sub uni
+        CHECK(line.find(" yes yes yes ") != std::string::npos);
+    }
+    CHECK(fonts >= 2);
+}
+
+std::vector<std::string> pages_of(const std::string& text) {
+    std::vector<std::string> pages;
+    std::size_t i = 0;
+    while (i <= text.size()) {
+        std::size_t j = text.find('\f', i);
+        if (j == std::string::npos) j = text.size();
+        pages.push_back(text.substr(i, j - i));
+        i = j + 1;
+    }
+    while (!pages.empty() && fold_ws(pages.back()).empty()) pages.pop_back();
+    return pages;
+}
+
+/// Checks that every word lies inside the page, between the margins, above the
+/// footer rule; returns the number of words.
+std::size_t words_inside_page(const fs::path& pdf) {
+    const auto bbox = pdftotext(pdf, "-bbox").text;
+    std::size_t at = 0, words = 0;
+    while ((at = bbox.find("<word xMin=\"", at)) != std::string::npos) {
+        double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+        REQUIRE(std::sscanf(bbox.c_str() + at, "<word xMin=\"%lf\" yMin=\"%lf\" xMax=\"%lf\" yMax=\"%lf\"", &x0, &y0,
+                            &x1, &y1) == 4);
+        ++words;
+        INFO("word box " << x0 << " " << y0 << " " << x1 << " " << y1);
+        CHECK(x0 >= 47.0);
+        CHECK(x1 <= 595.276 - 47.0);
+        CHECK(y0 >= 0.0);
+        CHECK(y1 <= 841.89 - 30.0);  // y grows downwards; the footer text sits at y ≈ 806
+        ++at;
+    }
+    return words;
+}
+
+/// A long fictional offer: many activities, long paragraphs, a long unbreakable
+/// address, a Vietnamese name.
+job_offer long_offer() {
+    job_offer o = offerkit::testing::full_offer();
+    o.reference = "9001-25-0999/SR";
+    o.title = "DAF – Responsable du pôle « comptabilité, budget et marchés publics » de la direction";
+    o.description.clear();
+    for (int i = 1; i <= 6; ++i)
+        o.description.push_back("Paragraphe " + std::to_string(i) +
+                                " : la direction des affaires financières prépare le budget, suit son exécution, "
+                                "tient la comptabilité de l’établissement et conseille les services opérationnels "
+                                "sur la commande publique, les délégations et les contrôles internes ; elle "
+                                "s’appuie sur une équipe de douze agents répartis sur deux sites.");
+    o.activities.clear();
+    for (int s = 1; s <= 4; ++s) {
+        activity_section sec;
+        sec.kind = s <= 3 ? activity_kind::main : activity_kind::secondary;
+        sec.title = "Domaine " + std::to_string(s) + " – pilotage & contrôle";
+        for (int i = 1; i <= 7; ++i)
+            sec.items.push_back("Activité " + std::to_string(s) + "." + std::to_string(i) +
+                                " : élaborer, vérifier et présenter les états financiers périodiques à la "
+                                "direction générale en respectant les échéances réglementaires");
+        o.activities.push_back(sec);
+    }
+    o.how_to_apply = {
+        "Les candidatures sont reçues sur https://emploi.example.nc/candidatures/offres/2025/daf/responsable-pole-"
+        "comptabilite-budget-marches-publics-formulaire-en-ligne-unique",
+        "Joindre une lettre de motivation, un CV et le dernier arrêté de situation administrative."};
+    o.contacts.push_back({"Nguyễn Thị Minh Khai", "Adjointe au directeur", "minh.khai@example.nc", "27 00 00"});
+    return o;
+}
+
+std::vector<std::string> activity_items(const job_offer& o) {
+    std::vector<std::string> items;
+    for (const auto& s : o.activities)
+        for (const auto& i : s.items) items.push_back(i);
+    return items;
+}
+
+}  // namespace
+
+TEST_CASE("a full offer gives one A4 flyer whose text extracts exactly, without warnings") {
+    REQUIRE_PDF_TOOLS();
+    temp_dir dir;
+    const job_offer o = offerkit::testing::full_offer();
+    const auto files = export_pdf({o}, {}, dir.path());
+    REQUIRE(files.size() == 1);
+    CHECK(files[0] == dir / "9001-25-0042_SR.pdf");
+    REQUIRE(fs::exists(files[0]));
+    check_qpdf(files[0]);
+    check_fonts_embedded(files[0]);
+
+    for (const auto& [tool, ex] : {std::pair{"pdftotext", pdftotext(files[0])}, std::pair{"mutool", mutool_text(files[0])}}) {
+        INFO(tool);
+        CHECK(ex.warnings.empty());
+        INFO(ex.warnings);
+        const std::string text = fold_ws(ex.text);
+        INFO(text);
+        CHECK(text.find(fold_ws(o.title)) != std::string::npos);
+        CHECK(text.find(o.reference) != std::string::npos);
+        CHECK(text.find("vendredi 6 juin 2025") != std::string::npos);  // deadline, the French way
+        CHECK(text.find("Date limite de candidature") != std::string::npos);
+        for (const auto& item : activity_items(o)) CHECK(text.find(fold_ws(item)) != std::string::npos);
+        for (const char* word : {"études", "Île-de-Pins", "Nouméa", "« cœur »", "Dupont-Wéa", "Régime",
+                                 "technicité — 15 %", "d’information", "3 à 4", "recrutement@example.nc",
+                                 "marie.dupont@example.nc", "Activités principales", "Management", "Savoir-être"})
+            CHECK(text.find(word) != std::string::npos);
+        CHECK(text.find("Page 1 / ") != std::string::npos);
+    }
+}
+
+TEST_CASE("fonts: the Latin subset when it covers the text, the full DejaVu Sans otherwise") {
+    REQUIRE_PDF_TOOLS();
+    temp_dir dir;
+    const auto small = export_pdf({offerkit::testing::full_offer()}, {}, dir / "a").at(0);
+    const auto fonts_small = run("pdffonts " + shell_quote(small.string())).output;
+    INFO(fonts_small);
+    if (fonts_small.find("OfferkitSansLatin") == std::string::npos)
+        OFFERKIT_SKIP("the Latin subset font was not built (no /usr/bin/python3 at build time?)");
+    CHECK(fonts_small.find("DejaVu") == std::string::npos);
+    CHECK(fonts_small.find("CID") == std::string::npos);  // all Windows-1252: simple fonts
+    CHECK(fs::file_size(small) < 30 * 1024);               // issue 8: at most 30 KB per flyer
+
+    // Latin outside Windows-1252 (ł, ő, a narrow no-break space): the subset, as CID fonts.
+    job_offer polish = offerkit::testing::full_offer();
+    polish.contacts[0].name = "Łucja Wałęsa-Erdős";
+    polish.title += "\u202f!";
+    const auto mid = export_pdf({polish}, {}, dir / "c").at(0);
+    const auto fonts_mid = run("pdffonts " + shell_quote(mid.string())).output;
+    CHECK(fonts_mid.find("OfferkitSansLatin") != std::string::npos);
+    CHECK(fonts_mid.find("CID TrueType") != std::string::npos);
+    const auto ex_mid = pdftotext(mid);
+    CHECK(ex_mid.warnings.empty());
+    CHECK(fold_ws(ex_mid.text).find("Łucja Wałęsa-Erdős") != std::string::npos);
+    const auto mu_mid = mutool_text(mid);
+    CHECK(mu_mid.warnings.empty());
+    CHECK(fold_ws(mu_mid.text).find("Łucja Wałęsa-Erdős") != std::string::npos);
+
+    // A Vietnamese name is outside the subset: the whole flyer uses DejaVu Sans.
+    const auto big = export_pdf({long_offer()}, {}, dir / "b").at(0);
+    const auto fonts_big = run("pdffonts " + shell_quote(big.string())).output;
+    CHECK(fonts_big.find("DejaVuSans") != std::string::npos);
+    CHECK(fonts_big.find("OfferkitSansLatin") == std::string::npos);
+    const auto ex = pdftotext(big);
+    CHECK(ex.warnings.empty());
+    CHECK(fold_ws(ex.text).find("Nguyễn Thị Minh Khai") != std::string::npos);
+    const auto mu = mutool_text(big);
+    CHECK(mu.warnings.empty());
+    CHECK(fold_ws(mu.text).find("Nguyễn Thị Minh Khai") != std::string::npos);
+    CHECK(fold_ws(mu.text).find(fold_ws(long_offer().title)) != std::string::npos);
+}
+
+TEST_CASE("metadata: title, author, subject, keywords, creator, date from the offer") {
+    REQUIRE_PDF_TOOLS();
+    temp_dir dir;
+    const job_offer o = offerkit::testing::full_offer();
+    const auto files = export_pdf({o}, {}, dir.path());
+    auto r = run("pdfinfo -enc UTF-8 " + shell_quote(files.at(0).string()));
+    REQUIRE(r.exit_code == 0);
+    CHECK(r.output.find("Title:           " + o.title) != std::string::npos);
+    CHECK(r.output.find("Author:          " + o.employer) != std::string::npos);
+    CHECK(r.output.find("Subject:         Avis de vacance de poste 9001-25-0042/SR") != std::string::npos);
+    CHECK(r.output.find("Keywords:        9001-25-0042/SR") != std::string::npos);
+    CHECK(r.output.find("Creator:         offerkit") != std::string::npos);
+    CHECK(r.output.find("May 16 00:00:00 2025") != std::string::npos);
+    CHECK(r.output.find("A4") != std::string::npos);
+}
+
+TEST_CASE("a short offer is one page with its footer and no empty labels") {
+    REQUIRE_PDF_TOOLS();
+    temp_dir dir;
+    const job_offer o = offerkit::testing::minimal_offer();
+    const auto files = export_pdf({o}, {}, dir.path());
+    REQUIRE(files.size() == 1);
+    check_qpdf(files[0]);
+    CHECK(page_count(files[0]) == 1);
+    const std::string text = fold_ws(pdftotext(files[0]).text);
+    CHECK(text.find("Page 1 / 1") != std::string::npos);
+    CHECK(text.find(fold_ws(o.title)) != std::string::npos);
+    for (const char* label : {"Direction", "Lieu de travail", "Date limite", "Missions", "Contexte", "Renseignements",
+                              "Activités", "Offre en ligne"})
+        CHECK(text.find(label) == std::string::npos);
+}
+
+TEST_CASE("a long offer flows onto several pages, each with its footer, nothing outside the page") {
+    REQUIRE_PDF_TOOLS();
+    temp_dir dir;
+    const job_offer o = long_offer();
+    const auto files = export_pdf({o}, {}, dir.path());
+    REQUIRE(files.size() == 1);
+    check_qpdf(files[0]);
+    const int n = page_count(files[0]);
+    CHECK(n >= 3);
+    const auto ex = pdftotext(files[0]);
+    CHECK(ex.warnings.empty());
+    const auto pages = pages_of(ex.text);
+    REQUIRE(static_cast<int>(pages.size()) == n);
+    const std::vector<std::string> headings = {"Contexte", "Missions", "Activités principales", "Activités secondaires",
+                                               "Profil recherché", "Comment postuler", "Renseignements"};
+    for (int k = 0; k < n; ++k) {
+        INFO("page " << k + 1);
+        const std::string page = fold_ws(pages[static_cast<std::size_t>(k)]);
+        CHECK(page.find("Page " + std::to_string(k + 1) + " / " + std::to_string(n)) != std::string::npos);
+        CHECK(page.find(o.reference) != std::string::npos);
+        // No heading ends a page: the text before the footer is never a heading.
+        std::istringstream in(pages[static_cast<std::size_t>(k)]);
+        std::vector<std::string> lines;
+        for (std::string l; std::getline(in, l);)
+            if (!fold_ws(l).empty()) lines.push_back(fold_ws(l));
+        // the last lines are the footer (website/ref/page); look at the last body line
+        auto body_end = std::find_if(lines.rbegin(), lines.rend(), [&](const std::string& l) {
+            return l.find("Page ") == std::string::npos && l.find(o.reference) == std::string::npos;
+        });
+        if (body_end != lines.rend()) {
+            INFO("last body line: " << *body_end);
+            CHECK(std::find(headings.begin(), headings.end(), *body_end) == headings.end());
+            CHECK(body_end->rfind("Domaine ", 0) != 0);  // nor a sub-heading
+        }
+    }
+    const std::string text = fold_ws(ex.text);
+    for (const auto& item : activity_items(o)) {
+        CHECK(text.find(fold_ws(item)) != std::string::npos);
+        // a short item (two lines here) is never split across two pages
+        CHECK(std::any_of(pages.begin(), pages.end(),
+                          [&](const std::string& pg) { return fold_ws(pg).find(fold_ws(item)) != std::string::npos; }));
+    }
+    CHECK(text.find("Nguyễn Thị Minh Khai") != std::string::npos);
+    CHECK(mutool_text(files[0]).warnings.empty());
+
+    CHECK(words_inside_page(files[0]) > 500);
+}
+
+TEST_CASE("a pathological offer: huge title, endless word, hundreds of items, emoji") {
+    REQUIRE_PDF_TOOLS();
+    temp_dir dir;
+    job_offer o = offerkit::testing::full_offer();
+    o.title.clear();
+    for (int i = 0; i < 60; ++i) o.title += "Très long intitulé de poste numéro " + std::to_string(i) + " ";
+    o.location = std::string(600, 'x');
+    o.missions = {std::string(3000, 'W'), "Émoji 🙂 hors du plan multilingue de base", "\t contrôle\n  "};
+    activity_section many{activity_kind::main, std::string(400, 'T'), {}};
+    for (int i = 0; i < 300; ++i) many.items.push_back("Point " + std::to_string(i) + " de la liste");
+    o.activities.push_back(many);
+    o.url = std::string("https://example.nc/") + std::string(5000, 'q');  // too long for a QR code
+    diagnostics diags;
+    const auto files = export_pdf({o}, {}, dir.path(), &diags);
+    REQUIRE(files.size() == 1);
+    check_qpdf(files[0]);
+    const int pages = page_count(files[0]);
+    CHECK(pages > 5);
+    CHECK(pages < 20);  // a title taller than a page is split, not one line per page
+    CHECK(diags.size() == 1);  // the QR code left out, said so
+    CHECK(words_inside_page(files[0]) > 1000);
+    const auto ex = pdftotext(files[0]);
+    CHECK(ex.warnings.empty());
+    CHECK(fold_ws(ex.text).find("Point 299 de la liste") != std::string::npos);
+    CHECK(fold_ws(ex.text).find("Émoji \xEF\xBF\xBD hors") != std::string::npos);  // U+FFFD in place of the emoji
+}
+
+TEST_CASE("two runs give identical bytes") {
+    REQUIRE_PDF_TOOLS();
+    temp_dir a, b;
+    const auto o = offerkit::testing::full_offer();
+    const option_map opts{{"brand", (brands_dir / "lagons.json").string()}};
+    const auto fa = export_pdf({o, long_offer()}, opts, a.path());
+    const auto fb = export_pdf({o, long_offer()}, opts, b.path());
+    REQUIRE(fa.size() == 2);
+    REQUIRE(fb.size() == 2);
+    for (std::size_t i = 0; i < 2; ++i)
+        CHECK(offerkit::testing::read_file(fa[i]) == offerkit::testing::read_file(fb[i]));
+}
+
+TEST_CASE("the example brand: logo, organisation, slogan, Liberation fonts, website in the footer") {
+    REQUIRE_PDF_TOOLS();
+    temp_dir dir;
+    const auto files =
+        export_pdf({offerkit::testing::full_offer()}, {{"brand", (brands_dir / "lagons.json").string()}}, dir.path());
+    check_qpdf(files.at(0));
+    auto fonts = run("pdffonts " + shell_quote(files[0].string())).output;
+    CHECK(fonts.find("LiberationSans") != std::string::npos);
+    auto images = run("pdfimages -list " + shell_quote(files[0].string())).output;
+    CHECK(images.find("240   240  rgb") != std::string::npos);
+    const std::string text = fold_ws(pdftotext(files[0]).text);
+    CHECK(text.find("Agence des lagons du Pacifique") != std::string::npos);
+    CHECK(text.find("Protéger, partager, transmettre") != std::string::npos);
+    CHECK(text.find("lagons.example.nc") != std::string::npos);
+}
+
+TEST_CASE("brands-dir picks the brand by employer, lang=en gives English labels and dates") {
+    REQUIRE_PDF_TOOLS();
+    temp_dir dir;
+    job_offer alp = offerkit::testing::full_offer();
+    alp.reference = "ALP-1";
+    alp.employer = "  agence des LAGONS du pacifique ";
+    job_offer other = offerkit::testing::full_offer();
+    other.reference = "OTHER-1";
+    const auto files = export_pdf({alp, other}, {{"brands-dir", brands_dir.string()}, {"lang", "en"}}, dir.path());
+    REQUIRE(files.size() == 2);
+    const std::string t1 = fold_ws(pdftotext(files[0]).text), t2 = fold_ws(pdftotext(files[1]).text);
+    CHECK(t1.find("Protéger, partager, transmettre") != std::string::npos);
+    CHECK(t2.find("Protéger, partager, transmettre") == std::string::npos);
+    CHECK(t2.find("Office des postes et télécommunications") != std::string::npos);
+    for (const auto& t : {t1, t2}) {
+        CHECK(t.find("Application deadline") != std::string::npos);
+        CHECK(t.find("Friday 6 June 2025") != std::string::npos);
+        CHECK(t.find("Main activities") != std::string::npos);
+    }
+}
+
+TEST_CASE("booklet: one PDF, each offer starting on a new page, every page with its footer") {
+    REQUIRE_PDF_TOOLS();
+    temp_dir dir;
+    const std::vector<job_offer> offers = {offerkit::testing::full_offer(), offerkit::testing::minimal_offer(),
+                                           long_offer()};
+    const fs::path out = dir / "booklet.pdf";
+    const auto files = export_pdf(offers, {{"booklet", "true"}}, out);
+    REQUIRE(files.size() == 1);
+    CHECK(files[0] == out);
+    check_qpdf(out);
+    check_fonts_embedded(out);
+
+    // the page count of each offer alone
+    temp_dir singles;
+    int expected = 0;
+    std::vector<int> starts;
+    for (const auto& o : offers) {
+        starts.push_back(expected);
+        expected += page_count(export_pdf({o}, {}, singles.path()).at(0));
+    }
+    CHECK(page_count(out) == expected);
+    const auto ex = pdftotext(out);
+    CHECK(ex.warnings.empty());
+    const auto pages = pages_of(ex.text);
+    REQUIRE(static_cast<int>(pages.size()) == expected);
+    for (std::size_t i = 0; i < offers.size(); ++i) {
+        const std::string first = fold_ws(pages[static_cast<std::size_t>(starts[i])]);
+        CHECK(first.find(fold_ws(offers[i].title)) != std::string::npos);
+        CHECK(first.find("Page 1 / ") != std::string::npos);
+    }
+    CHECK(run("pdfinfo " + shell_quote(out.string())).output.find("Title:") != std::string::npos);
+}
+
+TEST_CASE("booklet to a stream (-o -), and one file per offer refuses a stream") {
+    REQUIRE_PDF_TOOLS();
+    temp_dir dir;
+    registry reg;
+    plugins::register_pdf(reg);
+    diagnostics diags;
+    std::ostringstream out;
+    export_target target;
+    target.stream = &out;
+    auto session = reg.get("pdf").begin(target, {{"booklet", "true"}}, diags);
+    session->write(offerkit::testing::full_offer());
+    session->write(offerkit::testing::minimal_offer());
+    CHECK(session->finish().empty());
+    const std::string bytes = out.str();
+    REQUIRE(bytes.rfind("%PDF-", 0) == 0);
+    offerkit::testing::write_file(dir / "s.pdf", bytes);
+    check_qpdf(dir / "s.pdf");
+    CHECK(page_count(dir / "s.pdf") == 3);
+    CHECK_THROWS_AS(reg.get("pdf").begin(target, {}, diags), offerkit::error);
+}
+
+TEST_CASE("missing or broken brand, font or logo: an error naming the file, no output") {
+    temp_dir dir;
+    const fs::path out = dir / "out";
+    const auto o = offerkit::testing::full_offer();
+    auto expect_error = [&](const option_map& opts, const std::string& names) {
+        try {
+            export_pdf({o}, opts, out);
+            FAIL("no error for " << names);
+        } catch (const offerkit::error& e) {
+            INFO(e.what());
+            CHECK(std::string(e.what()).find(names) != std::string::npos);
+        }
+        if (fs::exists(out)) CHECK(fs::is_empty(out));
+    };
+
+    SECTION("missing brand file") {
+        expect_error({{"brand", (dir / "nope.json").string()}}, (dir / "nope.json").string());
+    }
+    SECTION("malformed brand file: file and line") {
+        offerkit::testing::write_file(dir / "bad.json", "{\n  \"organisation\": \"X\",\n  \"colors\": { oops }\n}\n");
+        expect_error({{"brand", (dir / "bad.json").string()}}, (dir / "bad.json").string() + ":3:");
+    }
+    SECTION("bad colour") {
+        offerkit::testing::write_file(dir / "c.json", R"({"colors": {"primary": "blue"}})");
+        expect_error({{"brand", (dir / "c.json").string()}}, "colors.primary");
+    }
+    SECTION("missing font") {
+        offerkit::testing::write_file(dir / "f.json", R"({"fonts": {"regular": "no-such-font.ttf"}})");
+        expect_error({{"brand", (dir / "f.json").string()}}, (dir / "no-such-font.ttf").string());
+    }
+    SECTION("broken font") {
+        offerkit::testing::write_file(dir / "broken.ttf", "this is not a font");
+        offerkit::testing::write_file(dir / "f.json", R"({"fonts": {"bold": "broken.ttf"}})");
+        expect_error({{"brand", (dir / "f.json").string()}}, (dir / "broken.ttf").string());
+    }
+    SECTION("missing logo") {
+        offerkit::testing::write_file(dir / "l.json", R"({"logo": "logo.png"})");
+        expect_error({{"brand", (dir / "l.json").string()}}, (dir / "logo.png").string());
+    }
+    SECTION("broken logo") {
+        offerkit::testing::write_file(dir / "logo.png", "\x89PNG but not really");
+        offerkit::testing::write_file(dir / "l.json", R"({"logo": "logo.png"})");
+        expect_error({{"brand", (dir / "l.json").string()}}, (dir / "logo.png").string());
+    }
+    SECTION("bad option values") {
+        expect_error({{"lang", "de"}}, "lang");
+        expect_error({{"booklet", "maybe"}}, "booklet");
+        expect_error({{"colour", "red"}}, "colour");
+    }
+}
+
+TEST_CASE("a session destroyed without finish leaves no file") {
+    temp_dir dir;
+    registry reg;
+    plugins::register_pdf(reg);
+    diagnostics diags;
+    {
+        export_target t;
+        t.path = dir.path();
+        auto s = reg.get("pdf").begin(t, {}, diags);
+        s->write(offerkit::testing::full_offer());
+    }
+    CHECK(fs::is_empty(dir.path()));
+}
+
+TEST_CASE("French and English long dates") {
+    using plugins::pdf::long_date;
+    CHECK(long_date(*date::from_ymd(2025, 6, 6), "fr") == "vendredi 6 juin 2025");
+    CHECK(long_date(*date::from_ymd(2025, 7, 1), "fr") == "mardi 1er juillet 2025");
+    CHECK(long_date(*date::from_ymd(2025, 8, 17), "fr") == "dimanche 17 août 2025");
+    CHECK(long_date(*date::from_ymd(2025, 6, 6), "en") == "Friday 6 June 2025");
+}
+
+TEST_CASE("the shipped brands load") {
+    const auto d = plugins::pdf::load_brand(brands_dir / "default.json");
+    CHECK(d.organisation.empty());
+    const auto l = plugins::pdf::load_brand(brands_dir / "lagons.json");
+    CHECK(l.organisation == "Agence des lagons du Pacifique");
+    CHECK(l.logo == brands_dir / "lagons-logo.png");
+    CHECK(l.primary == plugins::pdf::rgb{0x0E / 255.0, 0x5A / 255.0, 0x7A / 255.0});
+    const auto set = plugins::pdf::brand_set::load_directory(brands_dir);
+    CHECK(set.pick("ALP").name == "lagons");
+    CHECK(set.pick("Agence des Lagons du Pacifique").name == "lagons");
+    CHECK(set.pick("Somebody else").name == "default");
+}
