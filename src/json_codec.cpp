@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstring>
 #include <limits>
 
 namespace offerkit {
@@ -45,8 +46,8 @@ json::value parse_json(std::string_view text, const std::string& name, std::size
 }
 
 json::value parse_json_with(json::stream_parser& parser, std::string_view text, const std::string& name,
-                            std::size_t first_line, const read_limits& limits) {
-    parser.reset();
+                            std::size_t first_line, const read_limits& limits, bool reset) {
+    if (reset) parser.reset();
     boost::system::error_code ec;
     std::size_t consumed = parser.write_some(text.data(), text.size(), ec);
     if (!ec) parser.finish(ec);
@@ -72,36 +73,53 @@ json::value parse_json_with(json::stream_parser& parser, std::string_view text, 
 namespace {
 
 // Boost.JSON keeps the last of duplicate keys silently; we refuse them. A
-// light scan of text that already parsed: strings, and the keys of each object
-// (a string followed by ':'), compared within their object.
+// light scan of text that already parsed: it skips strings with memchr, and
+// compares the keys of each object (a string followed by ':') within it.
 void check_duplicate_keys(std::string_view text, const std::string& name, std::size_t first_line) {
-    struct frame {
-        bool is_object;
-        std::vector<std::string_view> keys;
-    };
-    std::vector<frame> stack;
+    // Keys of the open objects, flat; `starts` marks where each open
+    // container's keys begin (npos for arrays). No allocation per object.
+    thread_local std::vector<std::string_view> keys;
+    thread_local std::vector<std::size_t> starts;
+    keys.clear();
+    starts.clear();
+    constexpr std::size_t array_mark = static_cast<std::size_t>(-1);
+    const char* const base = text.data();
     const std::size_t n = text.size();
     for (std::size_t i = 0; i < n; ++i) {
-        const char c = text[i];
-        if (c == '{' || c == '[') {
-            stack.push_back({c == '{', {}});
+        const char c = base[i];
+        if (c == '{') {
+            starts.push_back(keys.size());
+        } else if (c == '[') {
+            starts.push_back(array_mark);
         } else if (c == '}' || c == ']') {
-            if (!stack.empty()) stack.pop_back();
+            if (starts.empty()) continue;
+            if (starts.back() != array_mark) keys.resize(starts.back());
+            starts.pop_back();
         } else if (c == '"') {
+            // Find the closing quote: one not preceded by an odd run of backslashes.
             const std::size_t start = i + 1;
-            for (++i; i < n && text[i] != '"'; ++i)
-                if (text[i] == '\\') ++i;
-            if (stack.empty() || !stack.back().is_object) continue;
-            std::size_t j = i + 1;
-            while (j < n && (text[j] == ' ' || text[j] == '\t' || text[j] == '\n' || text[j] == '\r')) ++j;
-            if (j >= n || text[j] != ':') continue;
-            const std::string_view key = text.substr(start, i - start);
-            auto& keys = stack.back().keys;
-            if (std::find(keys.begin(), keys.end(), key) != keys.end()) {
-                auto [line, column] = line_column(text, start - 1, first_line);
-                throw error(errc::syntax_error, name + ":" + std::to_string(line) + ":" + std::to_string(column) +
-                                                    ": duplicate key \"" + std::string(key) + "\" in the same object");
+            std::size_t end = start;
+            while (true) {
+                const void* q = std::memchr(base + end, '"', n - end);
+                if (!q) return;  // cannot happen in text that parsed
+                end = static_cast<std::size_t>(static_cast<const char*>(q) - base);
+                std::size_t slashes = 0;
+                while (end - slashes > start && base[end - slashes - 1] == '\\') ++slashes;
+                if (slashes % 2 == 0) break;
+                ++end;
             }
+            i = end;
+            if (starts.empty() || starts.back() == array_mark) continue;
+            std::size_t j = end + 1;
+            while (j < n && (base[j] == ' ' || base[j] == '\t' || base[j] == '\n' || base[j] == '\r')) ++j;
+            if (j >= n || base[j] != ':') continue;
+            const std::string_view key(base + start, end - start);
+            for (std::size_t k = starts.back(); k < keys.size(); ++k)
+                if (keys[k] == key) {
+                    auto [line, column] = line_column(text, start - 1, first_line);
+                    throw error(errc::syntax_error, name + ":" + std::to_string(line) + ":" + std::to_string(column) +
+                                                        ": duplicate key \"" + std::string(key) + "\" in the same object");
+                }
             keys.push_back(key);
         }
     }

@@ -20,9 +20,10 @@ boost::json::value parse_json(std::string_view text, const std::string& name, st
                               const read_limits& limits = {});
 
 /// The same with a parser that the caller reuses across texts (faster for
-/// JSON Lines); its max_depth must match limits.max_json_depth.
+/// JSON Lines); its max_depth must match limits.max_json_depth. With `reset`
+/// false the caller has reset the parser itself (to choose the storage).
 boost::json::value parse_json_with(boost::json::stream_parser& parser, std::string_view text, const std::string& name,
-                                   std::size_t first_line, const read_limits& limits);
+                                   std::size_t first_line, const read_limits& limits, bool reset = true);
 
 /// "a string", "a number", "an object"… for messages.
 const char* json_kind(const boost::json::value& v) noexcept;

@@ -8,6 +8,7 @@
 #include <cstring>
 #include <deque>
 #include <fstream>
+#include <optional>
 #include <iostream>
 #include <sstream>
 
@@ -104,6 +105,12 @@ struct offer_reader::impl {
     std::size_t line_number = 0;
     std::string line;
     json::stream_parser line_parser;
+    // An arena for the DOM of each line over a reused buffer: far fewer
+    // allocations than the default heap storage. (A new resource per line:
+    // monotonic_resource::release() then reuse throws bad_alloc in Boost 1.81.)
+    std::unique_ptr<unsigned char[]> arena_buffer = std::make_unique<unsigned char[]>(arena_size);
+    std::optional<json::monotonic_resource> line_arena;
+    static constexpr std::size_t arena_size = 64 * 1024;
 
     // Whole documents: the text, and the parsed entries still to return.
     std::string text;
@@ -159,7 +166,10 @@ struct offer_reader::impl {
                 throw error(errc::limit_exceeded, location.to_string() + ": line of " + std::to_string(l.size()) +
                                                       " bytes exceeds the limit of " +
                                                       std::to_string(options.limits.max_line_bytes));
-            const json::value v = detail::parse_json_with(line_parser, l, name, line_number, options.limits);
+            line_arena.reset();
+            line_arena.emplace(arena_buffer.get(), arena_size);
+            line_parser.reset(json::storage_ptr(&*line_arena));
+            const json::value v = detail::parse_json_with(line_parser, l, name, line_number, options.limits, false);
             if (detail::looks_like_jobposting(v)) {
                 for (auto& o : detail::offers_from_jobposting_value(v, location, diags)) queued.push_back(std::move(o));
                 continue;

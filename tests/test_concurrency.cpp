@@ -2,6 +2,7 @@
 // byte-identical files; the registry is read from all threads concurrently.
 #include "support/test_support.hpp"
 
+#include <offerkit/json.hpp>
 #include <offerkit/registry.hpp>
 
 #include <map>
@@ -99,5 +100,39 @@ TEST_CASE("8 threads exporting every format at once give the serial run's bytes"
             INFO("format " << format);
             CHECK(results[static_cast<std::size_t>(t)][format] == files);
         }
+    }
+}
+
+TEST_CASE("offerkit convert --jobs 4 writes the same files as --jobs 1, duplicate references included") {
+    if (!every_plugin().find("pdf")) OFFERKIT_SKIP("the pdf plugin is not built");
+    testing::temp_dir dir;
+    auto offers = sample_offers();
+    offers.push_back(offers[1]);  // the same reference twice: -2 suffix, in input order
+    offers.back().title = "Doublon";
+    std::string lines;
+    for (const auto& o : offers) lines += to_json(o, {false}) + "\n";
+    lines += "{\"reference\": \"bad\", \"title\": 3}\n";
+    testing::write_file(dir / "in.jsonl", lines);
+    const std::string cli = "env -u OFFERKIT_PLUGIN_PATH " + testing::shell_quote(testing::cli_path().string());
+    std::map<std::string, std::map<std::string, std::string>> runs;
+    for (const char* jobs : {"1", "4"}) {
+        const fs::path out = dir / (std::string("jobs") + jobs);
+        const auto r = testing::run(cli + " convert " + testing::shell_quote((dir / "in.jsonl").string()) +
+                                    " --to pdf --keep-going --jobs " + jobs + " -o " + testing::shell_quote(out.string()));
+        INFO(r.output);
+        CHECK(r.exit_code == 1);  // the bad line
+        CHECK_THAT(r.output, Catch::Contains("in.jsonl:8: title: expected a string"));
+        CHECK_THAT(r.output, Catch::Contains("7 exported to pdf, 7 files written"));
+        for (const auto& e : fs::directory_iterator(out)) runs[jobs][e.path().filename().string()] = testing::read_file(e.path());
+    }
+    CHECK(runs["1"].size() == 7);
+    CHECK(runs["1"].count("9001-26-0711_SR-2.pdf") == 1);
+    CHECK(runs["1"] == runs["4"]);
+
+    SECTION("without --keep-going one bad offer leaves nothing, even with the others already rendered") {
+        const auto r = testing::run(cli + " convert " + testing::shell_quote((dir / "in.jsonl").string()) +
+                                    " --to pdf --jobs 4 -o " + testing::shell_quote((dir / "none").string()));
+        CHECK(r.exit_code == 1);
+        CHECK(fs::is_empty(dir / "none"));
     }
 }

@@ -5,6 +5,7 @@
 
 #include <iostream>
 #include <memory>
+#include <thread>
 
 namespace offerkit::cli {
 
@@ -80,8 +81,13 @@ int run_convert(const convert_request& request) {
     diagnostics diags;
     batch_stats stats;
     std::unique_ptr<export_session> session;
+    std::unique_ptr<parallel_export> parallel;
+    const unsigned jobs = request.jobs ? request.jobs : std::max(1u, std::thread::hardware_concurrency());
     try {
-        session = exp->begin(target, request.options, diags);
+        if (jobs > 1 && exp->layout(request.options) == output_layout::file_per_offer)
+            parallel = std::make_unique<parallel_export>(*exp, target, request.options, jobs);
+        else
+            session = exp->begin(target, request.options, diags);
     } catch (const error& e) {
         std::cerr << "offerkit: error: " << e.what() << '\n';
         return e.code() == errc::invalid_option ? exit_usage : exit_bad_input;
@@ -93,6 +99,17 @@ int run_convert(const convert_request& request) {
         ++stats.failed;
         stats.failures.push_back(message);
         std::cerr << "offerkit: error: " << message << '\n';
+    };
+    // Failures of offers exported on worker threads arrive later: collect them.
+    std::size_t parallel_failures_seen = 0;
+    auto collect_parallel_failures = [&] {
+        if (!parallel) return;
+        const auto failures = parallel->failures();
+        for (; parallel_failures_seen < failures.size(); ++parallel_failures_seen) {
+            const auto& f = failures[parallel_failures_seen];
+            --stats.exported;
+            fail(f.message.rfind(f.origin, 0) == 0 ? f.message : f.origin + ": " + f.message);
+        }
     };
     for (std::size_t input_index = 0; input_index < request.inputs.size(); ++input_index) {
         const std::string& input = request.inputs[input_index];
@@ -111,7 +128,13 @@ int run_convert(const convert_request& request) {
                 if (!reader->next(offer, local)) break;
                 ++stats.read;
                 require_identity(offer, reader->location());
-                session->write(offer);
+                if (parallel) {
+                    std::string origin = reader->location().to_string();
+                    if (!reader->location().path.empty()) origin += (origin.empty() ? "" : ": ") + reader->location().path;
+                    parallel->write(std::move(offer), std::move(origin));
+                } else {
+                    session->write(offer);
+                }
                 ++stats.exported;
             } catch (const error& e) {
                 fail(e.what());
@@ -121,26 +144,33 @@ int run_convert(const convert_request& request) {
                 print(local);
             }
             stats.warnings += local.count(severity::warning);
+            collect_parallel_failures();
             bar.update(stats.read, input_index);
             if (stats.failed && !request.keep_going) break;
         }
         if (stats.failed && !request.keep_going) break;
     }
 
+    if (parallel) {
+        parallel->wait();  // every queued offer exported (or failed)
+        collect_parallel_failures();
+    }
     bar.clear();
     print(diags);
     stats.warnings += diags.count(severity::warning);
     if (stats.failed && !request.keep_going) {
         session.reset();  // discards every partial output
+        parallel.reset();
         std::cerr << "offerkit: nothing written (use --keep-going to export the good offers)\n";
         return exit_bad_input;
     }
     std::vector<std::filesystem::path> files;
     const std::size_t shown = diags.size();
     try {
-        files = session->finish();
+        files = parallel ? parallel->finish(diags) : session->finish();
     } catch (const error& e) {
         session.reset();
+        parallel.reset();
         std::cerr << "offerkit: error: " << e.what() << '\n';
         return exit_bad_input;
     }

@@ -19,6 +19,7 @@ struct convert_request {
     option_map options;
     bool keep_going = false;
     bool quiet = false;
+    unsigned jobs = 0;  ///< worker threads for one-file-per-offer formats; 0 = one per core
 };
 
 struct validate_request {

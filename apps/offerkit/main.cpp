@@ -36,6 +36,9 @@ int main(int argc, char** argv) {
     convert->add_option("--as-of", as_of, "xlsx: the day the report is made; jsonld: datePosted for offers without dates; YYYY-MM-DD");
     convert->add_flag("-k,--keep-going", conv.keep_going, "Export the good offers when some are bad; list the bad ones");
     convert->add_flag("-q,--quiet", conv.quiet, "No progress or summary on standard error");
+    convert->add_option("-j,--jobs", conv.jobs,
+                        "Threads for one-file-per-offer formats (pdf); 0, the default, means one per core. "
+                        "The files are the same as with --jobs 1");
 
     validate_request val;
     auto* validate = app.add_subcommand("validate", "Check offers and list problems as file:line: warning: …");

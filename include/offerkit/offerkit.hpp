@@ -9,6 +9,7 @@
 #include <offerkit/jobposting.hpp>
 #include <offerkit/json.hpp>
 #include <offerkit/output_file.hpp>
+#include <offerkit/parallel_export.hpp>
 #include <offerkit/posting_parser.hpp>
 #include <offerkit/reader.hpp>
 #include <offerkit/validate.hpp>
