@@ -89,6 +89,30 @@ void atomic_output::discard() noexcept {
     done_ = true;
 }
 
+export_output::export_output(const export_target& target, std::string_view format) : stream_(target.stream) {
+    if (!stream_) {
+        if (target.path.empty()) throw error(errc::usage_error, message({format, ": no output file given"}));
+        file_ = std::make_unique<atomic_output>(target.path);
+        stream_ = &file_->stream();
+    }
+    name_ = target.stream ? "<stdout>" : target.path.string();
+}
+
+export_output::~export_output() = default;
+
+void export_output::write(std::string_view bytes) {
+    stream_->write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    if (!*stream_) throw error(errc::io_error, message({name_, ": write failed"}));
+}
+
+std::vector<fs::path> export_output::commit() {
+    stream_->flush();
+    if (!*stream_) throw error(errc::io_error, message({name_, ": write failed"}));
+    if (!file_) return {};
+    file_->commit();
+    return {file_->final_path()};
+}
+
 void write_file_atomically(const fs::path& path, std::string_view bytes) {
     atomic_output out(path);
     out.stream().write(bytes.data(), static_cast<std::streamsize>(bytes.size()));

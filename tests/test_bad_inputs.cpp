@@ -14,7 +14,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string cli() { return "env -u OFFERKIT_PLUGIN_PATH " + shell_quote(testing::cli_path().string()); }
+std::string cli() { return testing::cli_command(); }
 
 struct outcome {
     int exit_code;

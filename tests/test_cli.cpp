@@ -11,7 +11,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string cli() { return "env -u OFFERKIT_PLUGIN_PATH " + shell_quote(testing::cli_path().string()); }
+std::string cli() { return testing::cli_command(); }
 
 std::vector<job_offer> offers_in(const fs::path& p) {
     diagnostics diags;

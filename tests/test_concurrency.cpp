@@ -113,7 +113,7 @@ TEST_CASE("offerkit convert --jobs 4 writes the same files as --jobs 1, duplicat
     for (const auto& o : offers) lines += to_json(o, {false}) + "\n";
     lines += "{\"reference\": \"bad\", \"title\": 3}\n";
     testing::write_file(dir / "in.jsonl", lines);
-    const std::string cli = "env -u OFFERKIT_PLUGIN_PATH " + testing::shell_quote(testing::cli_path().string());
+    const std::string cli = testing::cli_command();
     std::map<std::string, std::map<std::string, std::string>> runs;
     for (const char* jobs : {"1", "4"}) {
         const fs::path out = dir / (std::string("jobs") + jobs);

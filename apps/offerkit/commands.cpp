@@ -35,6 +35,17 @@ void require_identity(const job_offer& offer, const source_location& where) {
     throw error(errc::missing_field, at + ": the offer has no " + missing + "; not exported");
 }
 
+// --from: false (after saying why) when the name is unknown.
+bool parse_input_format(const std::string& name, read_options& options) {
+    try {
+        options.format = input_format_from_string(name);
+        return true;
+    } catch (const error& e) {
+        std::cerr << "offerkit: error: --from: " << e.what() << '\n';
+        return false;
+    }
+}
+
 struct batch_stats {
     std::size_t read = 0, exported = 0, failed = 0, warnings = 0;
     std::vector<std::string> failures;
@@ -53,12 +64,7 @@ int run_convert(const convert_request& request) {
         return exit_usage;
     }
     read_options read_opts;
-    try {
-        read_opts.format = input_format_from_string(request.input_format);
-    } catch (const error& e) {
-        std::cerr << "offerkit: error: --from: " << e.what() << '\n';
-        return exit_usage;
-    }
+    if (!parse_input_format(request.input_format, read_opts)) return exit_usage;
 
     export_target target;
     try {
@@ -195,12 +201,7 @@ int run_convert(const convert_request& request) {
 
 int run_validate(const validate_request& request) {
     read_options read_opts;
-    try {
-        read_opts.format = input_format_from_string(request.input_format);
-    } catch (const error& e) {
-        std::cerr << "offerkit: error: --from: " << e.what() << '\n';
-        return exit_usage;
-    }
+    if (!parse_input_format(request.input_format, read_opts)) return exit_usage;
     std::size_t offers = 0, errors = 0, warnings = 0;
     for (const auto& input : request.inputs) {
         try {

@@ -1,10 +1,14 @@
 // offerkit/output_file.hpp — safe output: write to a temporary file, rename into place.
 #pragma once
 
+#include <offerkit/exporter.hpp>
+
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace offerkit {
 
@@ -45,6 +49,29 @@ private:
     std::ofstream out_;
     bool direct_ = false;
     bool done_ = false;
+};
+
+/// The output of a single-file export: the target's stream when it has one
+/// (standard output), else an atomic_output on the target's path, so that the
+/// file appears only on commit(). Write errors name the output.
+class export_output {
+public:
+    /// `format` names the exporter in messages. Throws errc::usage_error when
+    /// the target has neither stream nor path, errc::io_error when the file
+    /// cannot be created.
+    export_output(const export_target& target, std::string_view format);
+    ~export_output();
+
+    void write(std::string_view bytes);
+    /// Flushes and moves the file into place; returns it (nothing for a stream).
+    std::vector<std::filesystem::path> commit();
+    /// "<stdout>" or the file's path.
+    const std::string& name() const noexcept { return name_; }
+
+private:
+    std::unique_ptr<atomic_output> file_;
+    std::ostream* stream_ = nullptr;
+    std::string name_;
 };
 
 /// Writes `bytes` to `path` through an atomic_output.

@@ -4,46 +4,16 @@
 #include <offerkit/json.hpp>
 #include <offerkit/output_file.hpp>
 
-#include <optional>
 
 namespace offerkit::json_plugin {
 
 namespace {
 
-// Writes to the target stream, or to a file that appears only on finish().
-class sink {
-public:
-    explicit sink(const export_target& target) : stream_(target.stream) {
-        if (!stream_) {
-            if (target.path.empty()) throw error(errc::usage_error, "json: no output file given");
-            file_.emplace(target.path);
-            stream_ = &file_->stream();
-        }
-        name_ = target.stream ? "<stdout>" : target.path.string();
-    }
-    void write(const std::string& bytes) {
-        stream_->write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-        if (!*stream_) throw error(errc::io_error, name_ + ": write failed");
-    }
-    std::vector<std::filesystem::path> commit() {
-        stream_->flush();
-        if (!*stream_) throw error(errc::io_error, name_ + ": write failed");
-        if (!file_) return {};
-        file_->commit();
-        return {file_->final_path()};
-    }
-
-private:
-    std::optional<atomic_output> file_;
-    std::ostream* stream_ = nullptr;
-    std::string name_;
-};
-
 // One object for one offer, an array for several: the first offer is held
 // back until we know whether a second one follows.
 class json_session final : public export_session {
 public:
-    json_session(const export_target& target, bool pretty) : out_(target), pretty_(pretty) {}
+    json_session(const export_target& target, bool pretty) : out_(target, "json"), pretty_(pretty) {}
 
     void write(const job_offer& offer) override {
         buffer_.clear();
@@ -66,7 +36,7 @@ public:
     }
 
 private:
-    sink out_;
+    export_output out_;
     bool pretty_;
     std::size_t count_ = 0;
     std::string held_, buffer_;
@@ -74,7 +44,7 @@ private:
 
 class jsonl_session final : public export_session {
 public:
-    explicit jsonl_session(const export_target& target) : out_(target) {}
+    explicit jsonl_session(const export_target& target) : out_(target, "jsonl") {}
     void write(const job_offer& offer) override {
         buffer_.clear();
         append_json(buffer_, offer, {false});
@@ -84,7 +54,7 @@ public:
     std::vector<std::filesystem::path> finish() override { return out_.commit(); }
 
 private:
-    sink out_;
+    export_output out_;
     std::string buffer_;
 };
 

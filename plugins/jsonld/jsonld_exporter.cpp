@@ -12,36 +12,6 @@ namespace offerkit::jsonld_plugin {
 
 namespace {
 
-// Writes to the target stream, or to a file that appears only on finish().
-class sink {
-public:
-    explicit sink(const export_target& target) : stream_(target.stream) {
-        if (!stream_) {
-            if (target.path.empty()) throw error(errc::usage_error, "jsonld: no output file given");
-            file_.emplace(target.path);
-            stream_ = &file_->stream();
-        }
-        name_ = target.stream ? "<stdout>" : target.path.string();
-    }
-    const std::string& name() const noexcept { return name_; }
-    void write(const std::string& bytes) {
-        stream_->write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-        if (!*stream_) throw error(errc::io_error, name_ + ": write failed");
-    }
-    std::vector<std::filesystem::path> commit() {
-        stream_->flush();
-        if (!*stream_) throw error(errc::io_error, name_ + ": write failed");
-        if (!file_) return {};
-        file_->commit();
-        return {file_->final_path()};
-    }
-
-private:
-    std::optional<atomic_output> file_;
-    std::ostream* stream_ = nullptr;
-    std::string name_;
-};
-
 struct settings {
     bool lines = false;
     bool pretty = true;
@@ -63,7 +33,7 @@ std::string indented(const std::string& text) {
 class jsonld_session final : public export_session {
 public:
     jsonld_session(const export_target& target, settings s, diagnostics& diags)
-        : out_(target), settings_(s), diags_(diags) {}
+        : out_(target, "jsonld"), settings_(s), diags_(diags) {}
 
     void write(const job_offer& offer) override {
         std::string text = posting(offer);
@@ -124,7 +94,7 @@ private:
         return to_jobposting_json(offer, settings_.pretty && !settings_.lines);
     }
 
-    sink out_;
+    export_output out_;
     settings settings_;
     diagnostics& diags_;
     std::size_t count_ = 0;

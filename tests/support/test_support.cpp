@@ -61,6 +61,8 @@ std::string shell_quote(std::string_view s) {
     return r + "'";
 }
 
+std::string cli_command() { return "env -u OFFERKIT_PLUGIN_PATH " + shell_quote(cli_path().string()); }
+
 command_result run(const std::string& command) {
     command_result r;
     std::string full = "( " + command + " ) 2>&1";

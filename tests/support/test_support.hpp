@@ -47,6 +47,9 @@ struct command_result {
 command_result run(const std::string& command);
 /// Quotes `s` for /bin/sh.
 std::string shell_quote(std::string_view s);
+/// The command that runs the built CLI, without OFFERKIT_PLUGIN_PATH from the
+/// environment (so that it finds exactly the plugins built beside it).
+std::string cli_command();
 
 /// An offer that fills every field, with French accents and other non-ASCII text.
 job_offer full_offer();
