@@ -1,6 +1,8 @@
 // Text helpers of the schema.org JobPosting codec: see jobposting_text.hpp.
 #include "jobposting_text.hpp"
 
+#include <offerkit/utf8.hpp>
+
 #include "json_internal.hpp"
 
 #include <array>
@@ -13,44 +15,8 @@ namespace {
 
 bool is_space(char c) noexcept { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
-/// Decodes one UTF-8 code point at `s[i]`; advances `i`. Invalid bytes give U+FFFD.
-char32_t next_code_point(std::string_view s, std::size_t& i) noexcept {
-    const auto b0 = static_cast<unsigned char>(s[i]);
-    std::size_t len = b0 < 0x80 ? 1 : (b0 >> 5) == 0x6 ? 2 : (b0 >> 4) == 0xE ? 3 : (b0 >> 3) == 0x1E ? 4 : 0;
-    if (len == 0 || i + len > s.size()) {
-        ++i;
-        return 0xFFFD;
-    }
-    char32_t cp = len == 1 ? b0 : len == 2 ? (b0 & 0x1Fu) : len == 3 ? (b0 & 0x0Fu) : (b0 & 0x07u);
-    for (std::size_t k = 1; k < len; ++k) {
-        const auto b = static_cast<unsigned char>(s[i + k]);
-        if ((b & 0xC0) != 0x80) {
-            ++i;
-            return 0xFFFD;
-        }
-        cp = (cp << 6) | (b & 0x3Fu);
-    }
-    i += len;
-    return cp;
-}
-
-void append_utf8(std::string& out, char32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
+using utf8::append;  // offerkit/utf8.hpp
+using utf8::next;
 
 /// The ASCII stand-in of a Latin letter or punctuation, or nullptr.
 const char* ascii_of(char32_t cp) noexcept {
@@ -126,13 +92,13 @@ std::string decode_entities(std::string_view s) {
                 }
             }
             if (ok && cp != 0 && !(cp >= 0xD800 && cp <= 0xDFFF)) {
-                append_utf8(out, cp);
+                append(out, cp);
                 done = true;
             }
         } else {
             for (const auto& e : named_entities)
                 if (e.name == name) {
-                    append_utf8(out, e.cp);
+                    append(out, e.cp);
                     done = true;
                     break;
                 }
@@ -186,7 +152,7 @@ std::string fold(std::string_view s) {
             continue;
         }
         const std::size_t start = i;
-        const char32_t cp = next_code_point(s, i);
+        const char32_t cp = next(s, i);
         if (const char* a = ascii_of(cp)) put(a);
         else put(s.substr(start, i - start));
     }

@@ -17,6 +17,8 @@
 // WinAnsi fonts get a ToUnicode map too.
 #include "render.hpp"
 
+#include <offerkit/utf8.hpp>
+
 #include "fonts.hpp"
 #include "labels.hpp"
 
@@ -79,37 +81,8 @@ HPDF_REAL f(double v) { return static_cast<HPDF_REAL>(v); }
 // ---------------------------------------------------------------------------------------------
 // UTF-8
 
-/// Decodes one code point at `i` (advancing it); invalid bytes give U+FFFD.
-char32_t next_cp(std::string_view s, std::size_t& i) {
-    const auto b0 = static_cast<unsigned char>(s[i++]);
-    if (b0 < 0x80) return b0;
-    int extra = b0 >= 0xF0 ? 3 : b0 >= 0xE0 ? 2 : b0 >= 0xC0 ? 1 : -1;
-    if (extra < 0) return 0xFFFD;
-    char32_t cp = b0 & (0x3F >> extra);
-    for (int k = 0; k < extra; ++k) {
-        if (i >= s.size() || (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) return 0xFFFD;
-        cp = (cp << 6) | (static_cast<unsigned char>(s[i++]) & 0x3F);
-    }
-    return cp;
-}
-
-void append_utf8(std::string& out, char32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
+using utf8::append;  // offerkit/utf8.hpp
+using utf8::next;
 
 /// Text as libharu can draw it: white space and controls become one space,
 /// soft hyphens go, code points beyond the BMP (which the UTF-8 encoder of
@@ -119,7 +92,7 @@ std::string clean_text(std::string_view s) {
     out.reserve(s.size());
     bool pending_space = false;
     for (std::size_t i = 0; i < s.size();) {
-        char32_t cp = next_cp(s, i);
+        char32_t cp = next(s, i);
         if (cp == 0xAD) continue;
         const bool space = cp == ' ' || cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || cp == 0x2028 ||
                            cp == 0x2029 || (cp >= 0x2000 && cp <= 0x200B && cp != 0x2007) || cp == 0x3000;
@@ -130,7 +103,7 @@ std::string clean_text(std::string_view s) {
         if (cp > 0xFFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
         if (pending_space) out += ' ';
         pending_space = false;
-        append_utf8(out, cp);
+        append(out, cp);
     }
     return out;
 }
@@ -209,7 +182,7 @@ struct face {
                 const int b = to_cp1252(cp);
                 u += static_cast<char>(b < 0 ? '?' : b);
             } else {
-                append_utf8(u, cp);
+                append(u, cp);
             }
             const HPDF_TextWidth tw = HPDF_Font_TextWidth(font, reinterpret_cast<const HPDF_BYTE*>(u.data()),
                                                           static_cast<HPDF_UINT>(u.size()));
@@ -223,7 +196,7 @@ struct face {
         std::string out;
         out.reserve(s.size());
         for (std::size_t i = 0; i < s.size();) {
-            const int b = to_cp1252(next_cp(s, i));
+            const int b = to_cp1252(next(s, i));
             out += static_cast<char>(b < 0 ? '?' : b);
         }
         return out;
@@ -231,7 +204,7 @@ struct face {
     /// Width of a UTF-8 string in points at `size`.
     double measure(std::string_view s, double size) {
         std::int64_t units = 0;
-        for (std::size_t i = 0; i < s.size();) units += width(next_cp(s, i));
+        for (std::size_t i = 0; i < s.size();) units += width(next(s, i));
         return static_cast<double>(units) * size / 1000.0;
     }
 };
@@ -687,7 +660,7 @@ private:
             double acc = 0;
             while (i < rest.size()) {
                 std::size_t j = i;
-                const char32_t cp = next_cp(rest, j);
+                const char32_t cp = next(rest, j);
                 acc += faces_[st]->width(cp) * size / 1000.0;
                 if (acc > avail && fit > 0) break;
                 fit = j;
@@ -1149,7 +1122,7 @@ private:
         std::size_t i = 0;
         while (i < s.size()) {
             std::size_t j = i;
-            next_cp(s, j);
+            next(s, j);
             std::string t = s.substr(0, j) + "…";
             if (width(st, t, size) > w) break;
             out = t;
