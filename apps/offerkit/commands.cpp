@@ -212,8 +212,11 @@ int run_validate(const validate_request& request) {
                 try {
                     if (!reader.next(offer, local)) break;
                     ++offers;
-                    // The posting parser reports these itself, with line numbers.
-                    if (reader.format() != input_format::posting_text) validate_offer(offer, reader.location(), local);
+                    // The posting parser and the JobPosting importer report these
+                    // themselves, with line numbers or JSON paths.
+                    const auto f = reader.format();
+                    if (f == input_format::canonical_json || f == input_format::json_lines)
+                        validate_offer(offer, reader.location(), local);
                 } catch (const error& e) {
                     ++errors;
                     std::cerr << e.what() << '\n';
