@@ -8,6 +8,15 @@ function(offerkit_set_warnings target)
   endif()
 endfunction()
 
+# -Wl,-z,defs: every symbol of a shared library resolves at link time. Not with
+# OFFERKIT_FUZZ: coverage instrumentation leaves symbols for the fuzzer
+# executable to provide.
+function(offerkit_no_undefined target)
+  if(NOT OFFERKIT_FUZZ)
+    target_link_options(${target} PRIVATE -Wl,-z,defs)
+  endif()
+endfunction()
+
 # offerkit_add_plugin(NAME <name> SOURCES <exporter sources> MODULE_SOURCE <entry.cpp>
 #                     [LIBRARIES <third-party targets>])
 #
@@ -31,7 +40,7 @@ function(offerkit_add_plugin)
   set(module offerkit_${P_NAME}_module)
   add_library(${module} MODULE ${P_MODULE_SOURCE})
   target_link_libraries(${module} PRIVATE ${static} ${P_LIBRARIES})
-  target_link_options(${module} PRIVATE -Wl,-z,defs)
+  offerkit_no_undefined(${module})
   set_target_properties(${module} PROPERTIES
     PREFIX "" OUTPUT_NAME offerkit-${P_NAME}
     LIBRARY_OUTPUT_DIRECTORY ${OFFERKIT_PLUGIN_OUTPUT_DIR}

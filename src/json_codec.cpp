@@ -1,5 +1,6 @@
 // The canonical JSON codec (job-offer/1): a hand-written writer (deterministic
 // key order, fast) and a Boost.JSON based reader with field-path errors.
+#include "json_fast_reader.hpp"
 #include "json_internal.hpp"
 
 #include <offerkit/error.hpp>
@@ -571,6 +572,10 @@ std::string to_json_lines(const std::vector<job_offer>& offers) {
 }
 
 job_offer offer_from_json(std::string_view text, const source_location& where, diagnostics& diags) {
+    // The SAX fast path for a canonical offer; the DOM reader for anything else
+    // (it gives the exact errors and warnings).
+    job_offer fast;
+    if (detail::fast_read_offer(text, fast, read_limits{}.max_json_depth)) return fast;
     const auto v = detail::parse_json(text, where.file.empty() ? "<input>" : where.file, where.line ? where.line : 1);
     return detail::offer_from_value(v, where, diags);
 }

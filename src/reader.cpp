@@ -1,4 +1,5 @@
 // offer_reader: format detection and streaming over every supported input kind.
+#include "json_fast_reader.hpp"
 #include "json_internal.hpp"
 
 #include <offerkit/json.hpp>
@@ -166,6 +167,9 @@ struct offer_reader::impl {
                 throw error(errc::limit_exceeded, location.to_string() + ": line of " + std::to_string(l.size()) +
                                                       " bytes exceeds the limit of " +
                                                       std::to_string(options.limits.max_line_bytes));
+            // The common case, a canonical offer, straight into `out`; anything
+            // else (errors, warnings, JobPosting) goes through the DOM below.
+            if (detail::fast_read_offer(l, out, options.limits.max_json_depth)) return true;
             line_arena.reset();
             line_arena.emplace(arena_buffer.get(), arena_size);
             line_parser.reset(json::storage_ptr(&*line_arena));

@@ -67,7 +67,8 @@ public:
     offer_reader(offer_reader&&) noexcept;
     offer_reader& operator=(offer_reader&&) noexcept;
 
-    /// Reads the next offer into `out`. False at the end of the input.
+    /// Reads the next offer into `out` (reusing its storage). False at the end
+    /// of the input. On error, `out` is left valid but unspecified.
     bool next(job_offer& out, diagnostics& diags);
 
     /// The detected (or given) format; known after construction.

@@ -1,0 +1,563 @@
+// The SAX fast path for one canonical offer (see json_fast_reader.hpp).
+//
+// A boost::json::basic_parser drives a handler that writes each value straight
+// into the caller's job_offer: strings are assigned into the strings already
+// there and vector elements are reused, so that reading offer after offer into
+// the same object allocates almost nothing. The handler follows the fixed shape
+// of job-offer/1 with a small stack of frames; any event that does not fit
+// that shape makes it give up, and the caller falls back to the DOM reader.
+#include "json_fast_reader.hpp"
+
+#include <boost/json/basic_parser_impl.hpp>
+
+#include <bit>
+#include <cstdint>
+#include <cstring>
+#include <iterator>
+#include <limits>
+#include <string>
+#include <vector>
+
+namespace offerkit::detail {
+
+namespace {
+
+namespace json = boost::json;
+
+// ---------------------------------------------------------------- keys
+
+// Keys of each kind of object, in the order the writer puts them: the index
+// is the key's id, and the key after the previous one is tried first.
+constexpr std::string_view top_keys[] = {
+    "format",       "reference",      "reference_date", "title",        "employer",   "direction",
+    "unit",         "grade",          "job_family",     "location",     "residency_requirement",
+    "posted_on",    "deadline",       "availability",   "available_from", "openings", "org_position",
+    "supervisor",   "managed_staff",  "description",    "missions",     "activities", "profile",
+    "conditions",   "how_to_apply",   "contacts",       "url",          "extra"};
+enum top_key : int {
+    k_format, k_reference, k_reference_date, k_title, k_employer, k_direction,
+    k_unit, k_grade, k_job_family, k_location, k_residency_requirement,
+    k_posted_on, k_deadline, k_availability, k_available_from, k_openings, k_org_position,
+    k_supervisor, k_managed_staff, k_description, k_missions, k_activities, k_profile,
+    k_conditions, k_how_to_apply, k_contacts, k_url, k_extra, top_key_count
+};
+static_assert(std::size(top_keys) == top_key_count);
+static_assert(top_key_count <= 32, "seen keys are a 32-bit mask");
+
+constexpr std::string_view staff_keys[] = {"total", "direct", "indirect"};
+enum staff_key : int { s_total, s_direct, s_indirect, staff_key_count };
+
+constexpr std::string_view activity_keys[] = {"kind", "title", "items"};
+enum activity_key : int { a_kind, a_title, a_items, activity_key_count };
+
+constexpr std::string_view profile_keys[] = {"title", "items"};
+enum profile_key : int { p_title, p_items, profile_key_count };
+
+constexpr std::string_view contact_keys[] = {"name", "role", "email", "phone"};
+enum contact_key : int { c_name, c_role, c_email, c_phone, contact_key_count };
+
+template <std::size_t N>
+int find_key(const std::string_view (&table)[N], std::string_view key, int hint) noexcept {
+    const auto h = static_cast<std::size_t>(hint);
+    if (h < N && table[h] == key) return hint;
+    for (std::size_t i = 0; i < N; ++i)
+        if (table[i] == key) return static_cast<int>(i);
+    return -1;
+}
+
+constexpr std::uint32_t all_keys(int count) noexcept {
+    return count >= 32 ? ~std::uint32_t{0} : (std::uint32_t{1} << count) - 1;
+}
+
+// ---------------------------------------------------------------- handler
+
+// What the container being read is.
+enum class frame_kind : unsigned char {
+    none,        // outside the document (the bottom of the stack)
+    top,         // the offer object
+    staff,       // managed_staff
+    extra,       // extra: free keys, string values
+    strings,     // an array of strings (target: std::vector<std::string>)
+    activities,  // the activities array
+    activity,    // one section (target: activity_section)
+    profiles,    // the profile array
+    profile,     // one section (target: profile_section)
+    contacts,    // the contacts array
+    contact      // one contact (target: contact)
+};
+
+struct frame {
+    frame_kind kind = frame_kind::none;
+    int slot = -1;           // objects: id of the key whose value comes next
+    std::uint32_t seen = 0;  // objects: ids of the keys met
+    std::size_t count = 0;   // arrays: elements read; extra: entries read
+    void* target = nullptr;
+};
+
+// The element `i` of `v`, reusing the one already there (and its capacity).
+template <class T>
+T& element(std::vector<T>& v, std::size_t i) {
+    if (i < v.size()) return v[i];
+    return v.emplace_back();
+}
+
+template <class T>
+void truncate(std::vector<T>& v, std::size_t n) {
+    if (n < v.size()) v.erase(v.begin() + static_cast<std::ptrdiff_t>(n), v.end());
+}
+
+std::string* emplace(std::optional<std::string>& o) {
+    if (!o) o.emplace();
+    return &*o;
+}
+
+class offer_handler {
+public:
+    static constexpr std::size_t max_object_size = std::numeric_limits<std::size_t>::max();
+    static constexpr std::size_t max_array_size = std::numeric_limits<std::size_t>::max();
+    static constexpr std::size_t max_key_size = std::numeric_limits<std::size_t>::max();
+    static constexpr std::size_t max_string_size = std::numeric_limits<std::size_t>::max();
+
+    explicit offer_handler(job_offer& out) noexcept : out_(out) {}
+
+    /// True once the offer object has ended with every required key.
+    bool complete() const noexcept { return complete_; }
+
+    bool on_document_begin(json::error_code&) { return true; }
+    bool on_document_end(json::error_code&) { return true; }
+
+    bool on_object_begin(json::error_code& ec) {
+        frame& f = stack_[depth_];
+        switch (f.kind) {
+            case frame_kind::none:
+                if (complete_) return fail(ec);
+                return push(frame_kind::top, nullptr, ec);
+            case frame_kind::top:
+                if (f.slot == k_managed_staff) return push(frame_kind::staff, nullptr, ec);
+                if (f.slot == k_extra) return push(frame_kind::extra, nullptr, ec);
+                return fail(ec);
+            case frame_kind::activities: return push(frame_kind::activity, &element(out_.activities, f.count++), ec);
+            case frame_kind::profiles: return push(frame_kind::profile, &element(out_.profile, f.count++), ec);
+            case frame_kind::contacts: return push(frame_kind::contact, &element(out_.contacts, f.count++), ec);
+            default: return fail(ec);
+        }
+    }
+
+    bool on_object_end(std::size_t, json::error_code& ec) {
+        frame& f = stack_[depth_];
+        switch (f.kind) {
+            case frame_kind::top: {
+                // Absent keys: as null (format excepted: absent is fine, null is not).
+                std::uint32_t missing = ~f.seen & all_keys(top_key_count) & ~(std::uint32_t{1} << k_format);
+                while (missing) {
+                    const int k = std::countr_zero(missing);
+                    missing &= missing - 1;
+                    if (!null_top(k)) return fail(ec);
+                }
+                complete_ = true;
+                break;
+            }
+            case frame_kind::extra: truncate(out_.extra.entries, f.count); break;
+            case frame_kind::staff:
+            case frame_kind::activity:
+            case frame_kind::profile:
+            case frame_kind::contact: {
+                int n = contact_key_count;
+                if (f.kind == frame_kind::staff) n = staff_key_count;
+                else if (f.kind == frame_kind::activity) n = activity_key_count;
+                else if (f.kind == frame_kind::profile) n = profile_key_count;
+                std::uint32_t missing = ~f.seen & all_keys(n);
+                while (missing) {
+                    f.slot = std::countr_zero(missing);
+                    missing &= missing - 1;
+                    if (!null_value(f)) return fail(ec);
+                }
+                break;
+            }
+            default: return fail(ec);
+        }
+        --depth_;
+        return true;
+    }
+
+    bool on_array_begin(json::error_code& ec) {
+        frame& f = stack_[depth_];
+        if (f.kind == frame_kind::top) {
+            switch (f.slot) {
+                case k_description: return push(frame_kind::strings, &out_.description, ec);
+                case k_missions: return push(frame_kind::strings, &out_.missions, ec);
+                case k_conditions: return push(frame_kind::strings, &out_.conditions, ec);
+                case k_how_to_apply: return push(frame_kind::strings, &out_.how_to_apply, ec);
+                case k_activities: return push(frame_kind::activities, nullptr, ec);
+                case k_profile: return push(frame_kind::profiles, nullptr, ec);
+                case k_contacts: return push(frame_kind::contacts, nullptr, ec);
+                default: return fail(ec);
+            }
+        }
+        if (f.kind == frame_kind::activity && f.slot == a_items)
+            return push(frame_kind::strings, &static_cast<activity_section*>(f.target)->items, ec);
+        if (f.kind == frame_kind::profile && f.slot == p_items)
+            return push(frame_kind::strings, &static_cast<profile_section*>(f.target)->items, ec);
+        return fail(ec);
+    }
+
+    bool on_array_end(std::size_t, json::error_code& ec) {
+        frame& f = stack_[depth_];
+        switch (f.kind) {
+            case frame_kind::strings: truncate(*static_cast<std::vector<std::string>*>(f.target), f.count); break;
+            case frame_kind::activities: truncate(out_.activities, f.count); break;
+            case frame_kind::profiles: truncate(out_.profile, f.count); break;
+            case frame_kind::contacts: truncate(out_.contacts, f.count); break;
+            default: return fail(ec);
+        }
+        --depth_;
+        return true;
+    }
+
+    bool on_key_part(json::string_view s, std::size_t, json::error_code&) {
+        if (!in_key_) {
+            key_.assign(s.data(), s.size());
+            in_key_ = true;
+        } else {
+            key_.append(s.data(), s.size());
+        }
+        return true;
+    }
+
+    bool on_key(json::string_view s, std::size_t, json::error_code& ec) {
+        std::string_view key(s.data(), s.size());
+        if (in_key_) {
+            key_.append(s.data(), s.size());
+            key = key_;
+            in_key_ = false;
+        }
+        frame& f = stack_[depth_];
+        int id = -1;
+        switch (f.kind) {
+            case frame_kind::top: id = find_key(top_keys, key, f.slot + 1); break;
+            case frame_kind::staff: id = find_key(staff_keys, key, f.slot + 1); break;
+            case frame_kind::activity: id = find_key(activity_keys, key, f.slot + 1); break;
+            case frame_kind::profile: id = find_key(profile_keys, key, f.slot + 1); break;
+            case frame_kind::contact: id = find_key(contact_keys, key, f.slot + 1); break;
+            case frame_kind::extra: {
+                auto& entries = out_.extra.entries;
+                for (std::size_t i = 0; i < f.count; ++i)
+                    if (entries[i].first == key) return fail(ec);  // duplicate
+                element(entries, f.count++).first.assign(key);
+                return true;
+            }
+            default: return fail(ec);
+        }
+        if (id < 0) return fail(ec);  // unknown key: the DOM reader keeps it in extra, with a warning
+        const std::uint32_t bit = std::uint32_t{1} << id;
+        if (f.seen & bit) return fail(ec);  // duplicate
+        f.seen |= bit;
+        f.slot = id;
+        return true;
+    }
+
+    bool on_string_part(json::string_view s, std::size_t, json::error_code& ec) {
+        if (!string_) {
+            string_ = begin_string();
+            if (!string_) return fail(ec);
+            string_->assign(s.data(), s.size());
+        } else {
+            string_->append(s.data(), s.size());
+        }
+        return true;
+    }
+
+    bool on_string(json::string_view s, std::size_t, json::error_code& ec) {
+        std::string* t = string_;
+        if (!t) {
+            t = begin_string();
+            if (!t) return fail(ec);
+            t->assign(s.data(), s.size());
+        } else {
+            t->append(s.data(), s.size());
+            string_ = nullptr;
+        }
+        return end_string(*t) || fail(ec);
+    }
+
+    bool on_number_part(json::string_view, json::error_code&) { return true; }
+
+    bool on_int64(std::int64_t i, json::string_view, json::error_code& ec) {
+        if (!is_openings() || i < 0 || i > std::numeric_limits<int>::max()) return fail(ec);
+        out_.openings = static_cast<int>(i);
+        return true;
+    }
+    bool on_uint64(std::uint64_t u, json::string_view, json::error_code& ec) {
+        if (!is_openings() || u > static_cast<std::uint64_t>(std::numeric_limits<int>::max())) return fail(ec);
+        out_.openings = static_cast<int>(u);
+        return true;
+    }
+    bool on_double(double, json::string_view, json::error_code& ec) { return fail(ec); }
+    bool on_bool(bool, json::error_code& ec) { return fail(ec); }
+    bool on_null(json::error_code& ec) { return null_value(stack_[depth_]) || fail(ec); }
+    bool on_comment_part(json::string_view, json::error_code& ec) { return fail(ec); }
+    bool on_comment(json::string_view, json::error_code& ec) { return fail(ec); }
+
+private:
+    static bool fail(json::error_code& ec) {
+        ec = json::make_error_code(json::error::syntax);
+        return false;
+    }
+
+    bool push(frame_kind kind, void* target, json::error_code& ec) {
+        if (depth_ + 1 >= max_frames) return fail(ec);
+        stack_[++depth_] = frame{kind, -1, 0, 0, target};
+        return true;
+    }
+
+    bool is_openings() const noexcept {
+        const frame& f = stack_[depth_];
+        return f.kind == frame_kind::top && f.slot == k_openings;
+    }
+
+    std::optional<std::string>* top_string(int k) noexcept {
+        switch (k) {
+            case k_direction: return &out_.direction;
+            case k_unit: return &out_.unit;
+            case k_grade: return &out_.grade;
+            case k_job_family: return &out_.job_family;
+            case k_location: return &out_.location;
+            case k_residency_requirement: return &out_.residency_requirement;
+            case k_availability: return &out_.availability;
+            case k_org_position: return &out_.org_position;
+            case k_supervisor: return &out_.supervisor;
+            case k_url: return &out_.url;
+            default: return nullptr;
+        }
+    }
+    std::optional<date>* top_date(int k) noexcept {
+        switch (k) {
+            case k_reference_date: return &out_.reference_date;
+            case k_posted_on: return &out_.posted_on;
+            case k_deadline: return &out_.deadline;
+            case k_available_from: return &out_.available_from;
+            default: return nullptr;
+        }
+    }
+    std::vector<std::string>* top_strings(int k) noexcept {
+        switch (k) {
+            case k_description: return &out_.description;
+            case k_missions: return &out_.missions;
+            case k_conditions: return &out_.conditions;
+            case k_how_to_apply: return &out_.how_to_apply;
+            default: return nullptr;
+        }
+    }
+
+    // Where the string value about to be read goes (nullptr: not a string here).
+    std::string* begin_string() {
+        frame& f = stack_[depth_];
+        switch (f.kind) {
+            case frame_kind::top:
+                switch (f.slot) {
+                    case k_reference: return &out_.reference;
+                    case k_title: return &out_.title;
+                    case k_employer: return &out_.employer;
+                    case k_format:
+                    case k_reference_date:
+                    case k_posted_on:
+                    case k_deadline:
+                    case k_available_from: return &scratch_;
+                    default: {
+                        auto* o = top_string(f.slot);
+                        return o ? emplace(*o) : nullptr;
+                    }
+                }
+            case frame_kind::staff:
+                switch (f.slot) {
+                    case s_total: return emplace(out_.managed_staff.total);
+                    case s_direct: return emplace(out_.managed_staff.direct);
+                    case s_indirect: return emplace(out_.managed_staff.indirect);
+                    default: return nullptr;
+                }
+            case frame_kind::extra: return f.count ? &out_.extra.entries[f.count - 1].second : nullptr;
+            case frame_kind::strings:
+                return &element(*static_cast<std::vector<std::string>*>(f.target), f.count++);
+            case frame_kind::activity: {
+                auto& s = *static_cast<activity_section*>(f.target);
+                if (f.slot == a_kind) return &scratch_;
+                if (f.slot == a_title) return emplace(s.title);
+                return nullptr;
+            }
+            case frame_kind::profile: {
+                auto& s = *static_cast<profile_section*>(f.target);
+                return f.slot == p_title ? emplace(s.title) : nullptr;
+            }
+            case frame_kind::contact: {
+                auto& c = *static_cast<contact*>(f.target);
+                switch (f.slot) {
+                    case c_name: return emplace(c.name);
+                    case c_role: return emplace(c.role);
+                    case c_email: return emplace(c.email);
+                    case c_phone: return emplace(c.phone);
+                    default: return nullptr;
+                }
+            }
+            default: return nullptr;
+        }
+    }
+
+    // Checks and converts a string just read (format, dates, kind).
+    bool end_string(const std::string& s) {
+        const frame& f = stack_[depth_];
+        if (f.kind == frame_kind::top) {
+            if (f.slot == k_format) return s == job_offer_format;
+            if (auto* d = top_date(f.slot)) {
+                const auto parsed = date::parse_iso(s);
+                if (!parsed) return false;
+                *d = *parsed;
+            }
+            return true;
+        }
+        if (f.kind == frame_kind::activity && f.slot == a_kind) {
+            auto& section = *static_cast<activity_section*>(f.target);
+            if (s == "main") section.kind = activity_kind::main;
+            else if (s == "secondary") section.kind = activity_kind::secondary;
+            else return false;
+        }
+        return true;
+    }
+
+    // A top-level key whose value is null, or absent: false where the DOM
+    // reader would refuse null (format and the required strings).
+    bool null_top(int k) {
+        if (auto* o = top_string(k)) {
+            o->reset();
+            return true;
+        }
+        if (auto* d = top_date(k)) {
+            d->reset();
+            return true;
+        }
+        if (auto* v = top_strings(k)) {
+            v->clear();
+            return true;
+        }
+        switch (k) {
+            case k_openings: out_.openings.reset(); return true;
+            case k_managed_staff: out_.managed_staff = {}; return true;
+            case k_activities: out_.activities.clear(); return true;
+            case k_profile: out_.profile.clear(); return true;
+            case k_contacts: out_.contacts.clear(); return true;
+            case k_extra: out_.extra.entries.clear(); return true;
+            default: return false;  // format, reference, title, employer
+        }
+    }
+
+    // The value for the key f.slot of object f is null (or absent).
+    bool null_value(frame& f) {
+        switch (f.kind) {
+            case frame_kind::top: return null_top(f.slot);
+            case frame_kind::staff:
+                switch (f.slot) {
+                    case s_total: out_.managed_staff.total.reset(); return true;
+                    case s_direct: out_.managed_staff.direct.reset(); return true;
+                    case s_indirect: out_.managed_staff.indirect.reset(); return true;
+                    default: return false;
+                }
+            case frame_kind::activity: {
+                auto& s = *static_cast<activity_section*>(f.target);
+                if (f.slot == a_title) s.title.reset();
+                else if (f.slot == a_items) s.items.clear();
+                else return false;  // kind is required, and a string
+                return true;
+            }
+            case frame_kind::profile: {
+                auto& s = *static_cast<profile_section*>(f.target);
+                if (f.slot == p_title) s.title.reset();
+                else if (f.slot == p_items) s.items.clear();
+                else return false;
+                return true;
+            }
+            case frame_kind::contact: {
+                auto& c = *static_cast<contact*>(f.target);
+                switch (f.slot) {
+                    case c_name: c.name.reset(); return true;
+                    case c_role: c.role.reset(); return true;
+                    case c_email: c.email.reset(); return true;
+                    case c_phone: c.phone.reset(); return true;
+                    default: return false;
+                }
+            }
+            default: return false;  // array elements and extra values are never null
+        }
+    }
+
+    // none + offer + activities + section + items, and one spare.
+    static constexpr std::size_t max_frames = 6;
+
+    job_offer& out_;
+    frame stack_[max_frames];
+    std::size_t depth_ = 0;
+    std::string* string_ = nullptr;  // the string being read in parts
+    bool in_key_ = false;            // a key is being read in parts, into key_
+    bool complete_ = false;
+    std::string key_;
+    std::string scratch_;  // format, dates, kind
+};
+
+// True when `s` is well-formed UTF-8 (Unicode 15, table 3-7: no overlong
+// forms, no surrogates, nothing above U+10FFFF) — exactly what Boost.JSON
+// accepts in strings. Checked here over the whole text, ASCII eight bytes at
+// a time, because Boost.JSON's own check goes byte by byte after the first
+// non-ASCII byte of each string, which took half of the reading time.
+bool valid_utf8(std::string_view s) noexcept {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const auto* const end = p + s.size();
+    const auto cont = [](unsigned char c) noexcept { return (c & 0xC0) == 0x80; };
+    while (p != end) {
+        if (end - p >= 8) {
+            std::uint64_t w;
+            std::memcpy(&w, p, 8);
+            const std::uint64_t high = w & 0x8080808080808080ull;
+            if (!high) {
+                p += 8;
+                continue;
+            }
+            // Straight to the first non-ASCII byte of the eight.
+            if constexpr (std::endian::native == std::endian::little) p += std::countr_zero(high) / 8;
+            else p += std::countl_zero(high) / 8;
+        } else if (*p < 0x80) {
+            ++p;
+            continue;
+        }
+        const unsigned char c = *p;
+        const auto left = end - p;
+        if (c < 0xC2) return false;
+        if (c < 0xE0) {
+            if (left < 2 || !cont(p[1])) return false;
+            p += 2;
+        } else if (c < 0xF0) {
+            const unsigned char lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+            if (left < 3 || p[1] < lo || p[1] > hi || !cont(p[2])) return false;
+            p += 3;
+        } else if (c < 0xF5) {
+            const unsigned char lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+            if (left < 4 || p[1] < lo || p[1] > hi || !cont(p[2]) || !cont(p[3])) return false;
+            p += 4;
+        } else {
+            return false;
+        }
+    }
+    return true;
+}
+
+}  // namespace
+
+bool fast_read_offer(std::string_view text, job_offer& out, std::size_t max_depth) {
+    if (!valid_utf8(text)) return false;
+    json::parse_options options;
+    options.max_depth = max_depth;
+    options.allow_invalid_utf8 = true;  // checked above, faster
+    json::basic_parser<offer_handler> parser(options, out);
+    json::error_code ec;
+    const std::size_t consumed = parser.write_some(false, text.data(), text.size(), ec);
+    return !ec && consumed == text.size() && parser.done() && parser.handler().complete();
+}
+
+}  // namespace offerkit::detail
