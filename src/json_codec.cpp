@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdint>
 #include <cstring>
 #include <limits>
 
@@ -152,13 +153,42 @@ std::string json_excerpt(const json::value& v) {
     return s;
 }
 
+namespace {
+
+// True when one of the 8 bytes of `w` is < 0x20, '"' or '\\' (SWAR: bytes
+// >= 0x80, that is UTF-8, never match).
+constexpr bool word_needs_escape(std::uint64_t w) noexcept {
+    constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    const std::uint64_t below_space = (w - ones * 0x20) & ~w & highs;
+    const std::uint64_t q = w ^ (ones * '"'), b = w ^ (ones * '\\');
+    const std::uint64_t quote = (q - ones) & ~q & highs;
+    const std::uint64_t slash = (b - ones) & ~b & highs;
+    return (below_space | quote | slash) != 0;
+}
+
+}  // namespace
+
 void append_json_string(std::string& out, std::string_view s) {
     static constexpr char hex[] = "0123456789abcdef";
     out += '"';
     std::size_t run = 0;  // start of the pending run of plain bytes
-    for (std::size_t i = 0; i < s.size(); ++i) {
+    const std::size_t n = s.size();
+    std::size_t i = 0;
+    while (i < n) {
+        // Most text needs no escape: skip it eight bytes at a time.
+        if (i + 8 <= n) {
+            std::uint64_t w;
+            std::memcpy(&w, s.data() + i, 8);
+            if (!word_needs_escape(w)) {
+                i += 8;
+                continue;
+            }
+        }
         const auto c = static_cast<unsigned char>(s[i]);
-        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        if (c >= 0x20 && c != '"' && c != '\\') {
+            ++i;
+            continue;
+        }
         out.append(s.data() + run, i - run);
         run = i + 1;
         switch (c) {
@@ -174,8 +204,9 @@ void append_json_string(std::string& out, std::string_view s) {
                 out += hex[c >> 4];
                 out += hex[c & 15];
         }
+        ++i;
     }
-    out.append(s.data() + run, s.size() - run);
+    out.append(s.data() + run, n - run);
     out += '"';
 }
 

@@ -225,3 +225,19 @@ TEST_CASE("duplicate keys are refused with their position") {
                      "\"contacts\": [{\"name\": \"a\"}, {\"name\": \"b\"}], \"extra\": {\"title\": \"t\"}}";
     CHECK(offers_from_json(ok, "ok.json", diags).size() == 1);
 }
+
+TEST_CASE("every character that needs escaping is escaped, wherever it stands in a string") {
+    // The writer skips plain text eight bytes at a time: put each special byte
+    // at every offset of a word, between plain ASCII and UTF-8 text.
+    std::vector<char> specials{'"', '\\', '\n', '\r', '\t', '\b', '\f', '\x01', '\x1f', '\x00'};
+    for (char special : specials)
+        for (std::size_t at = 0; at < 17; ++at) {
+            job_offer o = testing::minimal_offer();
+            o.title = std::string(at, 'a') + special + "é€ plain text après";
+            const std::string json = to_json(o, {false});
+            INFO("byte " << static_cast<int>(special) << " at " << at);
+            CHECK(json.find('\n') == std::string::npos);
+            diagnostics diags;
+            CHECK(offer_from_json(json, {"t.json", 0, 0, {}}, diags) == o);
+        }
+}
