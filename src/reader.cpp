@@ -242,7 +242,10 @@ struct offer_reader::impl {
             return false;
         }
         const std::size_t i = next_index++;
-        location = {name, 0, 0, "[" + std::to_string(i) + "]"};
+        std::string path = "[";  // appended, not "[" + …: GCC 12 -O3 warns falsely (-Wrestrict)
+        path += std::to_string(i);
+        path += ']';
+        location = {name, 0, 0, std::move(path)};
         out = detail::offer_from_value(entries[i], location, diags);
         entries[i] = nullptr;  // release memory as we go
         return true;

@@ -23,9 +23,14 @@ struct source_location {
     /// `file:line:column` with the unknown parts left out (`offers.jsonl:3`).
     std::string to_string() const {
         std::string s = file;
+        // Appends only: `":" + std::to_string(…)` makes GCC 12 -O3 warn falsely (-Wrestrict).
         if (line != 0) {
-            s += (s.empty() ? "" : ":") + std::to_string(line);
-            if (column != 0) s += ":" + std::to_string(column);
+            if (!s.empty()) s += ':';
+            s += std::to_string(line);
+            if (column != 0) {
+                s += ':';
+                s += std::to_string(column);
+            }
         }
         return s;
     }

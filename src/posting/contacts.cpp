@@ -22,7 +22,8 @@ std::vector<marker> phone_markers(std::string_view text) {
     const std::string_view s = f.text;
     std::vector<marker> out;
     static constexpr std::string_view words[] = {"telephone", "tel.", "tel", "phone", "portable", "mobile",
-                                                 "standard", "fixe", "gsm", "ligne directe", "cel", "cell"};
+                                                 "mob.", "mob", "standard", "fixe", "gsm", "ligne directe",
+                                                 "cel", "cell", "cellulaire"};
     for (std::size_t i = 0; i < s.size(); ++i) {
         if (i > 0 && std::isalpha(static_cast<unsigned char>(s[i - 1]))) continue;
         for (auto w : words) {
@@ -118,7 +119,8 @@ std::string clean_piece(std::string_view s) {
     for (bool again = true; again && !v.empty();) {
         again = false;
         const std::string f = fold(v.size() > 24 ? v.substr(v.size() - 24) : v);  // these words are ASCII
-        for (std::string_view tail : {"e-mail", "email", "courriel", "mail", "ou", "et", "par"}) {
+        for (std::string_view tail : {"e-mail", "email", "courriel", "mail", "ou", "et", "par", "au", "joignable",
+                                      "telephone", "joindre"}) {
             if ((ends_with(f, tail) && f.size() > tail.size() && f[f.size() - tail.size() - 1] == ' ') ||
                 (f == tail && v.size() == tail.size())) {
                 v = strip(v.substr(0, v.size() - tail.size()));
@@ -264,8 +266,11 @@ std::vector<contact> parse_contacts(std::string_view raw) {
         std::string who = cut_mails(piece, cursor, c);
         split_name_role(who, c);
         if (!c.name && !c.role && !c.email && !out.empty() && c.phone) {
-            // "Fixe : … / Mobile : …": a second number of the same person
-            out.back().phone = out.back().phone ? *out.back().phone + " / " + *c.phone : *c.phone;
+            // "Fixe : … / Mobile : …", "Tél : … ou Mob : …": a second number of the same person,
+            // joined by the separator the posting used
+            const std::string sep = fold(trim(piece));
+            const std::string glue = sep == "ou" || sep == "et" ? " " + sep + " " : " / ";
+            out.back().phone = out.back().phone ? *out.back().phone + glue + *c.phone : *c.phone;
             cursor = pend;
             continue;
         }

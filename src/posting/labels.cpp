@@ -38,12 +38,20 @@ constexpr raw_entry raw_table[] = {
     {"Référence du poste", field::reference, lf_none},
     {"N° de référence", field::reference, lf_none},
     {"Numéro de l'offre", field::reference, lf_none},
+    {"Numéro de poste", field::reference, lf_none},
+    {"Référence n°", field::reference, lf_none},
+    {"Réf. n°", field::reference, lf_none},
+    {"Numéro de référence", field::reference, lf_none},
+    {"N° de l'offre", field::reference, lf_none},
+    {"Job reference", field::reference, lf_none},
+    {"Reference number", field::reference, lf_none},
 
     {"Employeur", field::employer, lf_none},
     {"Collectivité", field::employer, lf_needs_colon},
     {"Collectivité employeur", field::employer, lf_none},
     {"Organisme employeur", field::employer, lf_none},
     {"Établissement employeur", field::employer, lf_none},
+    {"Employer", field::employer, lf_none},
 
     {"Corps ou Cadre d'emploi/Domaine", field::grade, lf_none},
     {"Corps ou Cadre d'emplois/Domaine", field::grade, lf_none},
@@ -59,15 +67,24 @@ constexpr raw_entry raw_table[] = {
     {"Corps", field::grade, lf_needs_colon},
     {"Grade", field::grade, lf_needs_colon},
     {"Corps/Grade", field::grade, lf_none},
+    {"Cadre d'emplois/Grade", field::grade, lf_none},
+    {"Cadre d'emploi/Grade", field::grade, lf_none},
+    {"Grade/Corps", field::grade, lf_none},
+    {"Catégorie/Grade", field::grade, lf_none},
+    {"Filière/Cadre d'emploi", field::grade, lf_none},
+    {"Grade requis", field::grade, lf_none},
 
     {"Direction", field::direction, lf_run_value},
     {"Direction/Service", field::direction, lf_none},
     {"Direction d'affectation", field::direction, lf_none},
+    {"Direction de rattachement", field::direction, lf_none},
+    {"Department", field::direction, lf_none},
 
     {"Unité organisationnelle", field::unit, lf_none},
     {"Unité", field::unit, lf_needs_colon},
     {"Service", field::unit, lf_needs_colon},
     {"Service d'affectation", field::unit, lf_none},
+    {"Service de rattachement", field::unit, lf_none},
 
     {"Emploi RESPNC", field::job_family, lf_none},
     {"Emploi (RESPNC)", field::job_family, lf_none},
@@ -80,6 +97,11 @@ constexpr raw_entry raw_table[] = {
     {"Lieu d'exercice", field::location, lf_none},
     {"Localisation", field::location, lf_needs_colon},
     {"Localisation du poste", field::location, lf_none},
+    {"Lieu d'exercice des fonctions", field::location, lf_none},
+    {"Lieu de travail/Affectation", field::location, lf_none},
+    {"Résidence administrative", field::location, lf_none},
+    {"Location", field::location, lf_none},
+    {"Place of work", field::location, lf_none},
 
     {"Durée de résidence exigée pour le recrutement sur titre", field::residency, lf_none},
     {"Durée de résidence exigée pour le recrutement sur", field::residency, lf_none},
@@ -100,6 +122,12 @@ constexpr raw_entry raw_table[] = {
     {"Date de diffusion", field::posted_on, lf_none},
     {"Publié le", field::posted_on, lf_needs_colon},
     {"Date de l'offre", field::posted_on, lf_none},
+    {"Date de mise en ligne", field::posted_on, lf_none},
+    {"Date d'affichage", field::posted_on, lf_none},
+    {"Date de l'avis", field::posted_on, lf_none},
+    {"Posted on", field::posted_on, lf_none},
+    {"Date posted", field::posted_on, lf_none},
+    {"Publication date", field::posted_on, lf_none},
 
     {"Date limite de candidature", field::deadline, lf_none},
     {"Date limite de candidatures", field::deadline, lf_none},
@@ -110,6 +138,17 @@ constexpr raw_entry raw_table[] = {
     {"Date de clôture", field::deadline, lf_none},
     {"Date de clôture des candidatures", field::deadline, lf_none},
     {"Clôture des candidatures", field::deadline, lf_none},
+    {"Date limite d'envoi des candidatures", field::deadline, lf_none},
+    {"Date limite de dépôt", field::deadline, lf_none},
+    {"Date limite de dépôt de candidature", field::deadline, lf_none},
+    {"Date limite de réception", field::deadline, lf_none},
+    {"Date limite de réponse", field::deadline, lf_none},
+    {"Date limite de retour des candidatures", field::deadline, lf_none},
+    {"Date de fin de publication", field::deadline, lf_none},
+    {"Candidatures jusqu'au", field::deadline, lf_needs_colon},
+    {"Closing date", field::deadline, lf_none},
+    {"Application deadline", field::deadline, lf_none},
+    {"Deadline", field::deadline, lf_needs_colon},
 
     {"Poste à pourvoir", field::availability, lf_none},
     {"Postes à pourvoir", field::availability, lf_none},
@@ -118,6 +157,18 @@ constexpr raw_entry raw_table[] = {
     {"Disponibilité", field::availability, lf_needs_colon},
     {"Date de prise de poste", field::availability, lf_none},
     {"Prise de poste", field::availability, lf_needs_colon},
+    {"Date de prise de fonction", field::availability, lf_none},
+    {"Date de prise de fonctions", field::availability, lf_none},
+    {"Poste vacant", field::availability, lf_needs_colon},
+    {"Vacance du poste", field::availability, lf_none},
+    {"Start date", field::availability, lf_none},
+    {"Nombre de poste", field::openings, lf_none},
+    {"Nombre de poste(s)", field::openings, lf_none},
+    {"Nombre de postes ouverts", field::openings, lf_none},
+    {"Nombre de poste(s) à pourvoir", field::openings, lf_none},
+    {"Nombre d'emplois", field::openings, lf_none},
+    {"Number of positions", field::openings, lf_none},
+    {"Number of posts", field::openings, lf_none},
     {"Nombre de postes", field::openings, lf_none},
     {"Nombre de postes à pourvoir", field::openings, lf_none},
     {"Nb de postes", field::openings, lf_none},
@@ -125,6 +176,8 @@ constexpr raw_entry raw_table[] = {
     {"Place dans l'organigramme", field::org_position, lf_none},
     {"Position dans l'organigramme", field::org_position, lf_none},
     {"Positionnement dans l'organigramme", field::org_position, lf_none},
+    {"Position hiérarchique", field::org_position, lf_none},
+    {"Niveau dans l'organigramme", field::org_position, lf_none},
 
     {"Fonction du supérieur hiérarchique direct", field::supervisor, lf_none},
     {"Fonction du supérieur hiérarchique directe", field::supervisor, lf_none},
@@ -132,6 +185,9 @@ constexpr raw_entry raw_table[] = {
     {"Supérieur hiérarchique direct", field::supervisor, lf_none},
     {"Supérieur hiérarchique", field::supervisor, lf_none},
     {"Rattachement hiérarchique", field::supervisor, lf_none},
+    {"Supérieur hiérarchique direct (fonction)", field::supervisor, lf_none},
+    {"Responsable hiérarchique", field::supervisor, lf_none},
+    {"Reports to", field::supervisor, lf_none},
 
     {"Nb d'agents encadrés", field::staff_total, lf_none},
     {"Nombre d'agents encadrés", field::staff_total, lf_none},
@@ -151,6 +207,8 @@ constexpr raw_entry raw_table[] = {
     {"Lien de l'offre", field::url, lf_none},
     {"Postuler en ligne", field::url, lf_needs_colon},
     {"Candidature en ligne", field::url, lf_needs_colon},
+    {"Apply online", field::url, lf_needs_colon},
+    {"Lien pour postuler", field::url, lf_none},
 
     {"Détails de l'offre", field::details, lf_none},
     {"Détail de l'offre", field::details, lf_none},
@@ -160,6 +218,13 @@ constexpr raw_entry raw_table[] = {
     {"Présentation du service", field::context, lf_none},
     {"Présentation de la direction", field::context, lf_none},
     {"Environnement du poste", field::context, lf_none},
+    {"Présentation de la structure", field::context, lf_none},
+    {"Présentation de l'établissement", field::context, lf_none},
+    {"Présentation de la collectivité", field::context, lf_none},
+    {"Descriptif du service", field::context, lf_none},
+    {"About the role", field::context, lf_none},
+    {"About us", field::context, lf_none},
+    {"Job description", field::missions, lf_none},
 
     {"Missions", field::missions, lf_none},
     {"Mission", field::missions, lf_none},
@@ -167,6 +232,10 @@ constexpr raw_entry raw_table[] = {
     {"Mission principale", field::missions, lf_none},
     {"Missions principales", field::missions, lf_none},
     {"Finalité du poste", field::missions, lf_none},
+    {"Missions générales", field::missions, lf_none},
+    {"Mission générale", field::missions, lf_none},
+    {"Raison d'être du poste", field::missions, lf_none},
+    {"Objectifs du poste", field::missions, lf_none},
 
     {"Activités du poste", field::activities, lf_none},
     {"Activités", field::activities, lf_none},
@@ -182,6 +251,16 @@ constexpr raw_entry raw_table[] = {
     {"Activités annexes", field::secondary_activities, lf_none},
     {"Activité secondaire", field::secondary_activities, lf_none},
     {"Activité principale", field::main_activities, lf_none},
+    {"Activités principales du poste", field::main_activities, lf_none},
+    {"Activités secondaires du poste", field::secondary_activities, lf_none},
+    {"Tâches principales", field::main_activities, lf_none},
+    {"Tâches secondaires", field::secondary_activities, lf_none},
+    {"Fonctions principales", field::main_activities, lf_none},
+    {"Key responsibilities", field::main_activities, lf_none},
+    {"Responsibilities", field::main_activities, lf_none},
+    {"Main duties", field::main_activities, lf_none},
+    {"Duties", field::main_activities, lf_none},
+    {"Other duties", field::secondary_activities, lf_none},
 
     {"Caractéristiques particulières de l'emploi", field::conditions, lf_none},
     {"Caractéristiques particulières du poste", field::conditions, lf_none},
@@ -193,6 +272,13 @@ constexpr raw_entry raw_table[] = {
     {"Contraintes du poste", field::conditions, lf_none},
     {"Contraintes", field::conditions, lf_none},
     {"Avantages", field::conditions, lf_none},
+    {"Avantages liés au poste", field::conditions, lf_none},
+    {"Rémunération et avantages", field::conditions, lf_none},
+    {"Contraintes et avantages", field::conditions, lf_none},
+    {"Sujétions particulières", field::conditions, lf_none},
+    {"Spécificités du poste", field::conditions, lf_none},
+    {"Benefits", field::conditions, lf_none},
+    {"What we offer", field::conditions, lf_none},
     {"Conditions de travail", field::conditions, lf_heading_only},
     {"Conditions d'exercice", field::conditions, lf_heading_only},
     {"Habilitations", field::conditions, lf_heading_only},
@@ -203,6 +289,12 @@ constexpr raw_entry raw_table[] = {
     {"Profil", field::profile, lf_loose},
     {"Compétences requises", field::profile, lf_loose},
     {"Compétences", field::profile, lf_none},
+    {"Profil souhaité", field::profile, lf_loose},
+    {"Profil requis", field::profile, lf_loose},
+    {"Profil du poste", field::profile, lf_loose},
+    {"Compétences et qualités requises", field::profile, lf_loose},
+    {"Requirements", field::profile, lf_loose},
+    {"Candidate profile", field::profile, lf_loose},
 
     {"Savoir/Connaissance/Diplôme exigé", field::profile_part, lf_none},
     {"Savoir/Connaissances/Diplôme exigé", field::profile_part, lf_none},
@@ -233,6 +325,16 @@ constexpr raw_entry raw_table[] = {
     {"Expérience professionnelle", field::profile_part, lf_none},
     {"Expérience requise", field::profile_part, lf_none},
     {"Expérience souhaitée", field::profile_part, lf_none},
+    {"Compétences techniques", field::profile_part, lf_none},
+    {"Compétences requises/Savoir-faire", field::profile_part, lf_none},
+    {"Compétences comportementales", field::profile_part, lf_none},
+    {"Diplôme souhaité", field::profile_part, lf_none},
+    {"Diplômes requis", field::profile_part, lf_none},
+    {"Skills", field::profile_part, lf_none},
+    {"Qualifications", field::profile_part, lf_none},
+    {"Experience", field::profile_part, lf_none},
+    {"Education", field::profile_part, lf_none},
+    {"Knowledge", field::profile_part, lf_none},
 
     {"Contact et informations complémentaires", field::contact, lf_none},
     {"Contact et informations", field::contact, lf_none},
@@ -247,6 +349,14 @@ constexpr raw_entry raw_table[] = {
     {"Pour tout complément d'information", field::contact, lf_none},
     {"Informations complémentaires", field::contact, lf_none},
     {"Personne à contacter", field::contact, lf_none},
+    {"Personnes à contacter", field::contact, lf_none},
+    {"Pour tous renseignements complémentaires", field::contact, lf_none},
+    {"Pour toute information", field::contact, lf_none},
+    {"Pour toute information complémentaire", field::contact, lf_none},
+    {"Renseignements auprès de", field::contact, lf_none},
+    {"Interlocuteur", field::contact, lf_needs_colon},
+    {"Interlocuteurs", field::contact, lf_needs_colon},
+    {"Contact person", field::contact, lf_none},
     {"complémentaires", field::contact_continued, lf_line_start},
 
     {"Pour répondre à cette offre", field::apply, lf_none},
@@ -256,6 +366,14 @@ constexpr raw_entry raw_table[] = {
     {"Candidatures", field::apply, lf_none},
     {"Candidature", field::apply, lf_none},
     {"Dépôt des candidatures", field::apply, lf_none},
+    {"Modalités de dépôt des candidatures", field::apply, lf_none},
+    {"Modalités de recrutement", field::apply, lf_none},
+    {"Procédure de candidature", field::apply, lf_none},
+    {"Comment candidater", field::apply, lf_none},
+    {"Pour candidater", field::apply, lf_none},
+    {"Envoi des candidatures", field::apply, lf_none},
+    {"How to apply", field::apply, lf_none},
+    {"To apply", field::apply, lf_none},
 };
 
 std::string_view first_word(std::string_view s) noexcept {
@@ -271,6 +389,10 @@ struct table {
     std::vector<std::string> first_words;  // sorted, folded
     // entries by first folded byte, longest first
     std::array<std::vector<const label_entry*>, 256> by_first;
+    // entries by their first two folded bytes (hashed), longest first: few candidates per place
+    static constexpr std::size_t two_buckets = 1024;
+    static std::size_t two_key(unsigned char a, unsigned char b) noexcept { return (a * 37u + b) & (two_buckets - 1); }
+    std::array<std::vector<const label_entry*>, two_buckets> by_two;
 
     table() {
         entries.reserve(std::size(raw_table));
@@ -283,10 +405,15 @@ struct table {
         for (const auto& e : entries) first_words.emplace_back(first_word(e.folded));
         std::sort(first_words.begin(), first_words.end());
         first_words.erase(std::unique(first_words.begin(), first_words.end()), first_words.end());
-        for (auto& v : by_first)
-            std::stable_sort(v.begin(), v.end(), [](const label_entry* a, const label_entry* b) {
-                return a->folded.size() > b->folded.size();
-            });
+        for (const auto& e : entries)
+            by_two[two_key(static_cast<unsigned char>(e.folded[0]),
+                           e.folded.size() > 1 ? static_cast<unsigned char>(e.folded[1]) : 0)]
+                .push_back(&e);
+        auto longest_first = [](const label_entry* a, const label_entry* b) {
+            return a->folded.size() > b->folded.size();
+        };
+        for (auto& v : by_first) std::stable_sort(v.begin(), v.end(), longest_first);
+        for (auto& v : by_two) std::stable_sort(v.begin(), v.end(), longest_first);
     }
 };
 
@@ -335,7 +462,8 @@ void find_label_candidates(const text_line& line, const folded& f, std::vector<l
         const char second = i + 1 < s.size() ? s[i + 1] : '\0';
         std::uint32_t here = 0;
         if (i + 4 <= s.size()) std::memcpy(&here, s.data() + i, 4);
-        for (const auto* e : t.by_first[c]) {
+        const auto& bucket = t.by_two[table::two_key(c, static_cast<unsigned char>(second))];
+        for (const auto* e : bucket) {
             const std::size_t n = e->folded.size();
             if (n > 1 && e->folded[1] != second) continue;  // cheap filters before the full compare
             if (n >= 4 && e->prefix != here) continue;

@@ -384,8 +384,16 @@ bool table_row(std::string_view s, std::string& out) {
     std::vector<std::string_view> filled;
     for (auto c : cells)
         if (!c.empty()) filled.push_back(c);
+    // "| Label | Value |" and "| Label | Value | Label | Value |": pairs, each label
+    // followed by a colon unless it has one
+    const bool pairs = filled.size() % 2 == 0;
     for (std::size_t k = 0; k < filled.size(); ++k) {
-        if (k) out += k == 1 && filled.size() == 2 && filled[0].back() != ':' ? " : " : " ";
+        if (k) {
+            const std::string_view label = filled[k - 1];
+            const bool after_label = pairs && k % 2 == 1 && label.size() <= 80 && label.back() != ':' &&
+                                     !ends_with(label, ":**");
+            out += after_label ? " : " : " ";
+        }
         out.append(filled[k]);
     }
     return true;

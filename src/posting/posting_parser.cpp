@@ -52,6 +52,14 @@ std::string_view tail(std::string_view s, std::size_t n = 24) noexcept {
     return s.substr(at);
 }
 
+/// The number of bytes of `s` that fold to the first `n` folded bytes.
+std::size_t folded_prefix_len(std::string_view s, std::size_t n) {
+    folded f;
+    fold(s, f);
+    if (n >= f.text.size()) return s.size();
+    return f.src[n];
+}
+
 bool ends_connector(std::string_view s) {
     const std::string f = fold(tail(s));
     static constexpr std::string_view words[] = {" ou", " et", " de", " des", " du", " la", " le", " les", " a",
@@ -68,13 +76,106 @@ bool ends_connector_word(std::string_view s) {
     static constexpr std::string_view words[] = {" ou", " et", " de", " des", " du", " la", " le", " les", " a",
                                                  " au", " aux", " en", " sur", " par", " pour", " avec"};
     for (auto w : words)
-        if (ends_with(f, w)) return true;
+        if (ends_with(f, w) || f == w.substr(1)) return true;
     return false;
+}
+
+/// An introductory sentence that ends with a colon ("Le titulaire du poste est chargé de :",
+/// "Vous aurez pour tâches :"): an item of the list, not the title of a sub-section.
+bool is_intro_sentence(std::string_view t) {
+    t = trim(t);
+    while (!t.empty() && (t.back() == ':' || t.back() == ' ')) t.remove_suffix(1);
+    if (t.empty()) return false;
+    if (ends_connector_word(t)) return true;
+    std::string f(1, ' ');  // (appends, not operator+: GCC 12 -O3 warns falsely on the latter, -Wrestrict)
+    f += fold(utf8_prefix(t, 160));
+    f += ' ';
+    for (std::string_view w : {" est ", " sont ", " sera ", " seront ", " serez ", " devra ", " devrez ", " aurez ",
+                               " aura ", " vous ", " il ", " elle ", " notamment "})
+        if (f.find(w) != std::string::npos) return true;
+    return starts_with(f, " le titulaire") || starts_with(f, " la ou le titulaire") ||
+           starts_with(f, " l'agent ") || starts_with(f, " sous l'autorite");
+}
+
+/// Whether `value`, after a label written without a colon, reads as that label's
+/// value: a date for the date labels, a code with digits for the reference.
+bool plain_label_value(field f, std::string_view value) {
+    value = trim(value);
+    if (value.empty()) return false;
+    if (f == field::posted_on || f == field::deadline) {
+        const auto d = find_french_date(utf8_prefix(value, 48));
+        return d.value.has_value() || d.date_like;
+    }
+    if (f == field::reference) {
+        const std::size_t sp = value.find(' ');
+        const std::string_view code = value.substr(0, sp);
+        return std::any_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+               (code.find('-') != std::string_view::npos || code.find('/') != std::string_view::npos);
+    }
+    return false;
+}
+
+/// A bare count ("3"): complete, nothing wraps after it.
+bool is_count(std::string_view v) noexcept {
+    v = trim(v);
+    return !v.empty() && v.size() <= 4 && std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 bool is_empty_value(std::string_view v) noexcept {
     v = trim(v);
     return v.empty() || v == "/" || v == "-" || v == "\u2013" || v == "//" || v == "néant" || v == "Néant";
+}
+
+/// Whether a short line reads as the end of an address that the converter moved away
+/// from its "Lieu de travail" value: a town in capitals ("NOUMEA CEDEX", "KONE"), a
+/// "Cedex", a postal code and town ("98860 Koné"). With `loose`, capitalised words
+/// alone ("Pouembout", "La Foa") count too.
+bool address_tail(std::string_view t, bool loose) {
+    t = trim(t);
+    if (t.empty() || t.size() > 40) return false;
+    const std::size_t words = word_count(t);
+    if (words == 0 || words > 4) return false;
+    bool lower = false, letters = false;
+    std::size_t i = 0;
+    bool word_start = true, word_ok = true;
+    std::size_t lower_words = 0;
+    while (i < t.size()) {
+        const std::size_t at = i;
+        const char32_t cp = decode(t, i);
+        if (cp == ' ') {
+            word_start = true;
+            continue;
+        }
+        if (cp == '-' || cp == '\'' || cp == 0x2019 || cp == 0x2013) continue;
+        if (!is_alnum_cp(cp)) return false;  // punctuation: a sentence or a list, not a town
+        if (cp >= '0' && cp <= '9') {
+            word_start = false;
+            continue;
+        }
+        letters = true;
+        const bool is_lower = starts_lower(t.substr(at));
+        if (is_lower) lower = true;
+        if (word_start && is_lower) {
+            ++lower_words;
+            const std::size_t e = t.find(' ', at);
+            const std::string_view w = t.substr(at, e == std::string_view::npos ? t.size() - at : e - at);
+            static constexpr std::string_view connectors[] = {"de", "du", "des", "la", "le", "les", "sur", "et"};
+            if (std::find(std::begin(connectors), std::end(connectors), w) == std::end(connectors)) word_ok = false;
+        }
+        word_start = false;
+    }
+    if (!letters) return false;
+    for (std::size_t p = 0; p + 5 <= t.size(); ++p) {  // "Cedex", "CEDEX" (ASCII)
+        std::size_t k = 0;
+        while (k < 5 && (t[p + k] | 0x20) == "cedex"[k]) ++k;
+        if (k == 5) return true;
+    }
+    // "98860 Koné": a postal code then a town
+    if (t.size() > 6 && std::all_of(t.begin(), t.begin() + 5, [](char c) { return c >= '0' && c <= '9'; }) &&
+        t[5] == ' ' && starts_upper(t.substr(6)))
+        return true;
+    if (!lower) return t.size() >= 3;
+    return loose && word_ok && lower_words < words && starts_upper(t);
 }
 
 std::string clean_value(std::string_view v) {
@@ -167,6 +268,9 @@ private:
     bool last_list_bullet_ = false;
     bool cond_collect_ = false;
     bool label_tail_pending_ = false;  // a labelled condition line gathers the bullets under it
+    bool location_tail_taken_ = false;
+    field last_text_field_ = field::unknown;  // the last free-text value set by a label, and its line
+    std::size_t last_text_line_ = 0;  // an address tail moved by the converter was given back to the location
     std::string contact_text_;
     std::vector<std::string> urls_;
     job_offer offer_;
@@ -177,6 +281,7 @@ private:
     void on_label(std::size_t idx, const label_hit& h, std::string_view value, bool whole_run);
     void on_text(std::size_t idx, std::string_view text, bool whole_line, bool from_label);
     bool try_continue_scalar(const text_line& l, std::string_view text, bool whole_line);
+    bool try_location_tail(std::size_t idx, std::string_view text);
     void set_scalar(field f, std::string_view value, std::size_t line);
     bool open_closed() const;
     void enter_section(field f, std::size_t line);
@@ -188,6 +293,14 @@ private:
     void condition_line(const text_line& l, std::string_view text);
     void apply_line(const text_line& l, std::string_view text);
     bool next_is_bullet(std::size_t idx) const;
+    /// "**Date limite de**" / "**candidature :** 4 décembre 2026": a label the converter
+    /// split over two lines is put back on the first line, so that its second half
+    /// ("Candidature") is not read as a label of its own.
+    void merge_split_labels();
+    /// The letterhead's address or phone line repeated on every page ("… 98841 NOUMÉA CEDEX –
+    /// Tél. …"): dropped before reading, so that it never lands in a list or a value.
+    void drop_repeated_footers();
+    std::vector<std::string> letterhead_;  // folded lines before the first label: repeated later, page furniture
     bool starts_apply(std::string_view folded_text) const;
     bool preceded_by_article(std::size_t idx, const label_hit& h) const;
     bool try_unknown_label(std::size_t idx, std::string_view text);
@@ -210,9 +323,86 @@ job_offer parser::run(std::string_view text) {
     const front_matter fm = read_front_matter(text, source_, diags_);
     const std::string_view body = fm.present ? text.substr(fm.body_offset) : text;
     lines_ = split_lines(body, fm.present ? fm.body_first_line : 1);
+    merge_split_labels();
+    drop_repeated_footers();
     for (std::size_t i = 0; i < lines_.size(); ++i) process(i);
     finish(fm);
     return std::move(offer_);
+}
+
+void parser::drop_repeated_footers() {
+    // candidates: lines with a postal code or a phone number, as letterhead footers have
+    auto candidate = [](const text_line& l) {
+        if (l.bullet || l.html_only || l.text.size() < 12 || l.text.size() > 240) return false;
+        const std::string& t = l.text;  // std::string::find is memchr-fast: no per-byte loop here
+        // (searched by their first, rare, byte: upper-case letters and 'w')
+        return t.find("CEDEX") != std::string::npos || t.find("Cedex") != std::string::npos ||
+               t.find("Tél") != std::string::npos || t.find("TÉL") != std::string::npos ||
+               t.find("BP ") != std::string::npos || t.find("www.") != std::string::npos;
+    };
+    std::vector<std::pair<std::string, std::size_t>> keys;  // folded text, line index
+    for (std::size_t i = 0; i < lines_.size(); ++i)
+        if (candidate(lines_[i])) keys.emplace_back(fold(lines_[i].text), i);
+    if (keys.size() < 2) return;
+    std::vector<std::size_t> order(keys.size());
+    for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return keys[a].first < keys[b].first; });
+    for (std::size_t a = 0; a < order.size();) {
+        std::size_t b = a + 1;
+        while (b < order.size() && keys[order[b]].first == keys[order[a]].first) ++b;
+        if (b - a >= 2) {
+            // the same address or phone line on every page: page furniture, not content
+            const std::string& f = keys[order[a]].first;
+            const bool address_like = f.find("cedex") != std::string::npos || f.find(" bp ") != std::string::npos ||
+                                      starts_with(f, "bp ") || f.find("tel") != std::string::npos ||
+                                      f.find("www.") != std::string::npos || f.find("fax") != std::string::npos;
+            if (address_like)
+                for (std::size_t k = a; k < b; ++k) {
+                    text_line& l = lines_[keys[order[k]].second];
+                    const std::size_t no = l.no;
+                    l = text_line{};
+                    l.no = no;
+                }
+        }
+        a = b;
+    }
+}
+
+void parser::merge_split_labels() {
+    for (std::size_t i = 0; i + 1 < lines_.size(); ++i) {
+        text_line& a = lines_[i];
+        if (a.blank() || a.html_only || a.bullet || a.text.size() > 60 || a.text.find(':') != std::string::npos)
+            continue;
+        std::size_t j = i + 1;
+        while (j < lines_.size() && (lines_[j].blank() || lines_[j].html_only)) ++j;
+        if (j >= lines_.size() || j - i > 3) continue;
+        text_line& b = lines_[j];
+        if (b.bullet || b.blank() || b.html_only) continue;
+        // the head of the second line: up to its colon, or its first bold run
+        std::size_t head_end = b.text.find(':');
+        if (head_end == std::string::npos || head_end > 50) {
+            if (!(b.starts_bold() && b.bold_end[0] <= 50)) continue;
+            head_end = b.bold_end[0];
+        }
+        std::string_view head = trim(std::string_view(b.text).substr(0, head_end));
+        for (std::string_view fn : {"(1)", "(*)", "(2)"})
+            if (ends_with(head, fn)) head = trim(head.substr(0, head.size() - fn.size()));
+        if (head.empty() || !may_start_with_label(a.text)) continue;
+        const label_entry* whole = lookup_exact(fold(std::string(a.text) + " " + std::string(head)));
+        if (!whole) continue;
+        const label_entry* first = lookup_exact(fold(a.text));
+        if (first && first->f != whole->f) continue;
+        const auto shift = static_cast<std::uint32_t>(a.text.size() + 1);
+        a.text += ' ';
+        a.text += b.text;
+        for (auto x : b.bold_start) a.bold_start.push_back(x + shift);
+        for (auto x : b.bold_end) a.bold_end.push_back(x + shift);
+        a.links.insert(a.links.end(), b.links.begin(), b.links.end());
+        a.heading = std::max(a.heading, b.heading);
+        const std::size_t no = b.no;
+        b = text_line{};
+        b.no = no;
+    }
 }
 
 bool parser::next_is_bullet(std::size_t idx) const {
@@ -253,7 +443,16 @@ void parser::accept_hits(std::size_t idx, const std::vector<label_hit>& cands, s
         if ((e.flags & lf_needs_colon) && !h.colon) continue;
         if ((e.flags & lf_heading_only) && (l.heading == 0 || !start || section_ == field::conditions)) continue;
         if (e.f == field::contact_continued && last_label_ != field::contact) continue;
-        if (zone_ == zone::title && !(h.colon || (start && run_end && l.heading == 0))) continue;
+        // inside the conditions, "Contraintes : le samedi" is one condition, kept whole
+        // (spec: one string per labelled line), not a new conditions heading
+        if (section_ == field::conditions && e.f == field::conditions && l.heading == 0 &&
+            (l.bullet || trim(std::string_view(l.text).substr(std::min(h.value_begin, l.text.size()))).size() > 0))
+            continue;
+        // plain text without a colon: "Date limite de candidature  vendredi 8 janvier 2027",
+        // "Référence 9001-26-0101/SR du …": the value itself shows that the line is labelled
+        const bool plain_value = start && !h.colon && !bold && l.bold_start.empty() && l.heading == 0 &&
+                                 !l.bullet && plain_label_value(e.f, std::string_view(l.text).substr(h.value_begin));
+        if (zone_ == zone::title && !(h.colon || plain_value || (start && run_end && l.heading == 0))) continue;
         if (closed_section) {
             // only a new section at the start of a line ends the contact / how-to-apply part
             if (e.f == field::url && start && h.colon) {
@@ -261,7 +460,10 @@ void parser::accept_hits(std::size_t idx, const std::vector<label_hit>& cands, s
                 continue;
             }
             if (!start || !is_section(e.f) || e.f == section_) continue;
-            if (!(l.heading > 0 || bold || h.value_begin >= l.text.size() || (h.colon && run_end))) continue;
+            // plain text has no bold to mark its labels: "Contact : Mme …" after the how-to-apply part
+            const bool plain_colon = h.colon && l.bold_start.empty() && !l.bullet;
+            if (!(l.heading > 0 || bold || h.value_begin >= l.text.size() || (h.colon && run_end) || plain_colon))
+                continue;
         }
         if (list_section && !start && !bold) {
             if (!(h.colon && (e.f == field::staff_direct || e.f == field::staff_indirect))) continue;
@@ -270,7 +472,7 @@ void parser::accept_hits(std::size_t idx, const std::vector<label_hit>& cands, s
         if (list_section && start && !l.bullet && is_section(e.f) && !(h.colon || bold || l.heading > 0 || run_end))
             continue;
         bool accept = false;
-        if (h.colon) accept = true;
+        if (h.colon || plain_value) accept = true;
         else if ((start || bold) && run_end) accept = true;
         else if (run_end && le < l.text.size() && !is_section(e.f) && e.flags == lf_none) accept = true;
         else if (run_end && le < l.text.size() && (e.flags & lf_run_value)) accept = true;
@@ -309,6 +511,10 @@ void parser::process(std::size_t idx) {
     static const folded no_fold{};
     const folded& f = may_label ? fold_line(idx, start_only) : no_fold;
     if (may_label && l.text.size() < 60 && is_noise_line(f.text)) return;
+    // the letterhead repeated at the top of the next page ("PROVINCE SUD")
+    if (zone_ != zone::title && may_label && !l.bullet && l.text.size() <= 60 &&
+        std::find(letterhead_.begin(), letterhead_.end(), f.text) != letterhead_.end())
+        return;
     std::vector<label_hit>& cands = cands_;
     std::vector<label_hit>& hits = hits_;
     cands.clear();
@@ -323,6 +529,7 @@ void parser::process(std::size_t idx) {
             std::string t = strip_logo_tokens(l.text);
             if (t.empty()) return;
             const std::string ft = fold(t);
+            if (l.text.size() <= 60 && letterhead_.size() < 16) letterhead_.push_back(fold(l.text));
             if (is_noise_line(ft)) return;
             // banners of the letterhead: generic ("AVIS DE VACANCE DE POSTE") or the employer's name
             static constexpr std::string_view generic[] = {
@@ -484,6 +691,10 @@ void parser::on_label(std::size_t idx, const label_hit& h, std::string_view valu
         if (section_ == field::unknown && zone_ == zone::body) section_ = field::unknown;
         set_scalar(f, value, l.no);
         last_label_ = f;
+        if (is_text_field(f)) {
+            last_text_field_ = f;
+            last_text_line_ = l.no;
+        }
         // the first wrappable value of the line stays open for continuation lines
         const bool first_on_line = !open_ || open_line_ != l.no;
         if (first_on_line || !open_ || !is_text_field(*open_) || open_closed()) {
@@ -491,7 +702,7 @@ void parser::on_label(std::size_t idx, const label_hit& h, std::string_view valu
                 open_.reset();
             } else if (is_empty_value(value) && !trim(value).empty()) {
                 if (!open_ || open_line_ != l.no) open_.reset();
-            } else if (is_text_field(f) || trim(value).empty()) {
+            } else if ((is_text_field(f) && !is_count(value)) || trim(value).empty()) {
                 if (!open_ || open_line_ != l.no || open_closed()) {
                     // a value of the line above left hanging ("… DUCOS-") may still get its end
                     if (open_ && open_line_ != l.no && !open_closed() && is_text_field(*open_) &&
@@ -527,8 +738,9 @@ void parser::on_label(std::size_t idx, const label_hit& h, std::string_view valu
     // "**Caractéristiques particulières de**" … "**l'emploi**": the label's end may come later, alone
     if (value.empty() && ends_connector_word(h.entry->folded)) label_tail_pending_ = true;
     if (h.entry->flags & lf_heading_only) {
-        // "# Conditions de travail :" outside the conditions part: the line is a condition
-        condition_line(l, l.text);
+        // "# Conditions de travail : …" outside the conditions part: the line is a condition;
+        // "## Conditions d'exercice" alone only opens the part
+        if (h.colon || !value.empty()) condition_line(l, l.text);
         return;
     }
     if (value.empty()) return;
@@ -564,6 +776,16 @@ bool parser::try_continue_scalar(const text_line& l, std::string_view text, bool
     if (!is_text_field(*open_) || open_closed()) return false;
     if (l.bullet) return false;
     bool cont = false;
+    // several values on the line above: the one left on a connector ("Direction : du") gets the rest
+    if (last_text_line_ == open_line_ && last_text_field_ != *open_ && last_text_field_ != field::unknown &&
+        !ends_connector(s.value)) {
+        auto& last = slots_[static_cast<std::size_t>(last_text_field_)];
+        if (ends_connector_word(last.value)) {
+            last.value += " ";
+            last.value += text;
+            return true;
+        }
+    }
     if (zone_ == zone::header) {
         cont = true;
         if (hanging_ && *hanging_ != *open_ && !ends_connector(s.value)) {
@@ -578,6 +800,41 @@ bool parser::try_continue_scalar(const text_line& l, std::string_view text, bool
     if (!cont) return false;
     s.value += " ";
     s.value += text;
+    return true;
+}
+
+/// The two-column layout of the postings makes converters move the end of a
+/// wrapped "Lieu de travail" value ("NOUMEA CEDEX", "Pouembout") a few lines down,
+/// after another label or between two paragraphs of the missions. Such a line goes
+/// back to the location: in the header when the location visibly lacks its end (a
+/// postal code, a connector) and the line reads as a town; in prose when a lone
+/// line of capitalised words sits between two complete paragraphs.
+bool parser::try_location_tail(std::size_t idx, std::string_view text) {
+    const text_line& l = lines_[idx];
+    if (location_tail_taken_ || l.bullet || l.heading > 0 || l.number > 0 || trim(text).size() > 40) return false;
+    if (!address_tail(text, true)) return false;  // the loose test includes the strict one: most lines stop here
+    if (open_ && *open_ == field::location) return false;  // the ordinary continuation
+    auto& loc = slots_[static_cast<std::size_t>(field::location)];
+    if (!loc.set || loc.line >= l.no || is_empty_value(loc.value)) return false;
+    const bool prose = section_ == field::missions || section_ == field::details || section_ == field::context;
+    if (!(zone_ == zone::header || prose || section_ == field::unknown)) return false;
+    const std::string_view v = trim(loc.value);
+    const std::string_view end = v.size() >= 5 ? v.substr(v.size() - 5) : v;
+    const bool postal_end = v.size() >= 5 && std::all_of(end.begin(), end.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+                            (v.size() == 5 || v[v.size() - 6] == ' ');
+    const bool lacks_end = postal_end || ends_connector(v);
+    // a value labelled just above may be the one wrapped ("Superviseur" / "Grand Nord")
+    const bool open_text = open_ && is_text_field(*open_) && !open_closed() && !open_awaiting_;
+    const bool open_unfinished = open_text && ends_connector(slots_[static_cast<std::size_t>(*open_)].value);
+    bool take = lacks_end && !open_unfinished && address_tail(text, false);
+    if (!take && prose && !open_text && word_count(text) <= 3 && address_tail(text, true)) {
+        const auto& list = section_ == field::missions ? offer_.missions : offer_.description;
+        take = !list.empty() && ends_terminal(list.back()) && !next_is_bullet(idx);
+    }
+    if (!take) return false;
+    loc.value += " ";
+    loc.value += std::string(trim(text));
+    location_tail_taken_ = true;
     return true;
 }
 
@@ -596,6 +853,7 @@ void parser::on_text(std::size_t idx, std::string_view text, bool whole_line, bo
         offer_.description.emplace_back(trim(text));
         return;
     }
+    if (!from_label && whole_line && try_location_tail(idx, text)) return;
     if (!from_label) {
         // an unlabelled line naming the direction right after the employer
         if (zone_ == zone::header && last_label_ == field::employer && whole_line &&
@@ -759,6 +1017,7 @@ void parser::activity_line(std::size_t idx, const text_line& l, std::string_view
         if (!inner_colon && !ends_terminal(t) && words <= 12 && next_is_bullet(idx)) title = true;
         if (l.number > 0 && (colon_end || next_is_bullet(idx))) title = true;
         if (from_label && !next_is_bullet(idx) && !colon_end) title = false;
+        if (title && colon_end && is_intro_sentence(t)) title = false;  // "Le titulaire du poste est chargé de :"
     }
     if (title) {
         acts.push_back({kind_, clean_title(t), {}});
@@ -794,7 +1053,7 @@ void parser::profile_line(std::size_t idx, const text_line& l, std::string_view 
         const bool colon_end = ends_with(t, ":");
         const bool inner_colon = t.find(": ") != std::string::npos && !colon_end;
         if ((l.heading > 0 || l.all_bold()) && !inner_colon) title = true;
-        if (colon_end && word_count(t) <= 8) title = true;
+        if (colon_end && word_count(t) <= 8 && !is_intro_sentence(t)) title = true;
     }
     (void)idx;
     if (title) {
@@ -812,6 +1071,17 @@ void parser::profile_line(std::size_t idx, const text_line& l, std::string_view 
 void parser::condition_line(const text_line& l, std::string_view text) {
     std::string t(trim(text));  // cleaned lines are already squeezed
     if (t.empty() || t == ".") return;
+    // two labelled lines glued by the converter: "Fourniture … : / Régimes indemnitaires … : …"
+    for (std::size_t at = t.find(": / "); at != std::string::npos; at = t.find(": / ", at + 1)) {
+        const std::string_view rest = trim(std::string_view(t).substr(at + 4));
+        if (rest.size() > 3 && starts_upper(rest) && rest.find(':') != std::string_view::npos) {
+            condition_line(l, std::string_view(t).substr(0, at + 3));
+            text_line cont;
+            cont.no = l.no;
+            condition_line(cont, rest);
+            return;
+        }
+    }
     auto& c = offer_.conditions;
     const bool labelled = t.find(':') != std::string::npos;
     if (!c.empty() && (ends_with(c.back(), ":") || (cond_collect_ && !labelled) || (!l.bullet && starts_lower(t)))) {
@@ -858,10 +1128,18 @@ void parser::finish(const front_matter& fm) {
     // title: the last heading before the labels (the fuller heading of a converted
     // document); without headings, the last line that is not an all-caps banner
     if (!title_parts_.empty()) {
+        // A heading that only names the employer is its letterhead banner, not the
+        // title ("AGENCE DES LAGONS DU PACIFIQUE" above the real heading).
+        const std::optional<std::string> employer_label = text_of(field::employer);
+        const std::string employer_folded = employer_label ? fold(*employer_label) : std::string();
+        auto is_banner = [&](std::size_t i) {
+            return title_parts_.size() > 1 && !employer_folded.empty() && fold(title_parts_[i]) == employer_folded;
+        };
         std::size_t pick = title_parts_.size() - 1;
+        while (pick > 0 && is_banner(pick)) --pick;
         bool found = false;
         for (std::size_t i = title_parts_.size(); i-- > 0;)
-            if (title_heading_[i]) {
+            if (title_heading_[i] && !is_banner(i)) {
                 pick = i;
                 found = true;
                 break;
@@ -870,7 +1148,7 @@ void parser::finish(const front_matter& fm) {
             for (std::size_t i = title_parts_.size(); i-- > 0;) {
                 const std::string& t = title_parts_[i];
                 const bool has_lower = std::any_of(t.begin(), t.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-                if (has_lower) {
+                if (has_lower && !is_banner(i)) {
                     pick = i;
                     break;
                 }
@@ -930,10 +1208,34 @@ void parser::finish(const front_matter& fm) {
     offer_.deadline = read_date(field::deadline, "date limite de candidature");
     if (auto a = text_of(field::availability)) {
         std::string_view v = *a;
-        bool number = !v.empty() && std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
-        if (number && v.size() <= 4) {
-            offer_.openings = std::stoi(std::string(v));
+        // "Postes à pourvoir : 3", "2 postes – à compter du 1er février 2027": a count first
+        std::size_t k = 0;
+        while (k < v.size() && v[k] >= '0' && v[k] <= '9') ++k;
+        std::string_view rest = trim(v.substr(k));
+        bool count = k > 0 && k <= 3 && (rest.empty() || !std::isalnum(static_cast<unsigned char>(rest[0])) ||
+                                         starts_with(fold(utf8_prefix(rest, 12)), "poste"));
+        if (count && !rest.empty()) {
+            const std::string fr = fold(utf8_prefix(rest, 40));
+            if (find_french_date(v).value && !find_french_date(rest).value) count = false;  // "15 janvier 2027"
+            for (std::string_view w : {"postes a pourvoir", "poste a pourvoir", "poste(s) a pourvoir", "postes",
+                                       "poste(s)", "poste"})
+                if (starts_with(fr, w)) {
+                    rest = trim(rest.substr(folded_prefix_len(rest, w.size())));
+                    break;
+                }
+            while (!rest.empty() && (rest[0] == '-' || rest[0] == ':' || rest[0] == ',' || rest[0] == ';' ||
+                                     rest[0] == '(' || starts_with(rest, "\u2013") || starts_with(rest, "\u2014"))) {
+                rest.remove_prefix(starts_with(rest, "\u2013") || starts_with(rest, "\u2014") ? 3 : 1);
+                rest = trim(rest);
+            }
+            if (ends_with(rest, ")") && rest.find('(') == std::string_view::npos) rest.remove_suffix(1);
+            rest = trim(rest);
+        }
+        if (count) offer_.openings = std::stoi(std::string(v.substr(0, k)));
+        if (count && rest.empty()) {
+            // the count alone
         } else {
+            if (count) a = std::string(rest);
             offer_.availability = *a;
             const auto d = find_french_date(*a);
             if (d.value) offer_.available_from = d.value;
@@ -953,7 +1255,9 @@ void parser::finish(const front_matter& fm) {
     auto staff = [&](field f) -> std::optional<std::string> {
         auto& s = slot(f);
         if (!s.set) return std::nullopt;
-        std::string v = trim_trailing_marks(squeeze(s.value), ";,-");
+        std::string v = trim_trailing_marks(squeeze(s.value), ";,-(");
+        // "2 (directs : 2 ; indirects : 0)": the brackets around the details are not part of the counts
+        if (v.find('(') == std::string::npos) v = trim_trailing_marks(v, ");,");
         if (is_empty_value(v)) return std::nullopt;
         return v;
     };
@@ -978,6 +1282,8 @@ void parser::finish(const front_matter& fm) {
             const std::string_view value = colon == std::string::npos ? std::string_view(c)
                                                                        : trim(std::string_view(c).substr(colon + 1));
             if (colon != std::string::npos && is_empty_value(value)) continue;
+            // "Fourniture ou mise à disposition de matériels, biens ou services /": a label whose value is "/"
+            if (colon == std::string::npos && ends_with(c, " /") && word_count(c) > 2) continue;
             kept.push_back(trim_trailing_marks(c, ""));
         }
         offer_.conditions = std::move(kept);

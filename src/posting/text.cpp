@@ -208,6 +208,15 @@ void fold(std::string_view s, folded& out) {
             std::size_t j = i + 1;
             while (j < n) {
                 const auto d = static_cast<unsigned char>(s[j]);
+                if (d == ' ' && j + 1 < n) {
+                    // one space between two words stays in the run (it folds to itself)
+                    const auto e = static_cast<unsigned char>(s[j + 1]);
+                    if (e < 0x80 && e != ' ' && e != '\t' && e != '\r' && e != '\n' && e != '\f' && e != '\v' &&
+                        e != '/' && e != '`') {
+                        j += 2;
+                        continue;
+                    }
+                }
                 if (d >= 0x80 || d == ' ' || d == '\t' || d == '\r' || d == '\n' || d == '\f' || d == '\v' ||
                     d == '/' || d == '`')
                     break;
@@ -227,7 +236,8 @@ void fold(std::string_view s, folded& out) {
             for (std::size_t k = i; k < j; ++k) {
                 const char ch = s[k];
                 *d++ = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch;
-                *ds++ = static_cast<std::uint32_t>(k);
+                // a space maps to the character after it, as on the slow path
+                *ds++ = static_cast<std::uint32_t>(ch == ' ' ? k + 1 : k);
             }
             i = j;
             continue;
@@ -267,9 +277,11 @@ void fold(std::string_view s, folded& out) {
 }
 
 std::string fold(std::string_view s) {
-    folded f;
+    // the offsets are not needed here: one buffer per thread keeps their
+    // allocation out of the many small folds of the parser
+    thread_local folded f;
     fold(s, f);
-    return std::move(f.text);
+    return f.text;
 }
 
 std::string_view trim(std::string_view s) noexcept {
