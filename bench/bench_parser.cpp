@@ -5,6 +5,8 @@
 // ones (glued labels, bold markers, wrapped values, bullets, headings,
 // letterhead noise, French dates). BM_ParseLargePosting parses one posting of
 // 2 MB and one of 20 MB: equal MB/s show the parser is linear.
+#include "corpus.hpp"
+
 #include <offerkit/posting_parser.hpp>
 
 #include <benchmark/benchmark.h>
@@ -18,22 +20,7 @@
 
 namespace {
 
-class rng {
-public:
-    explicit rng(std::uint64_t seed) : s_(seed * 0x9E3779B97F4A7C15ull + 1) {}
-    std::uint64_t next() {
-        s_ ^= s_ >> 12;
-        s_ ^= s_ << 25;
-        s_ ^= s_ >> 27;
-        return s_ * 0x2545F4914F6CDD1Dull;
-    }
-    std::size_t below(std::size_t n) { return static_cast<std::size_t>(next() % n); }
-    template <std::size_t N>
-    std::string_view pick(const std::array<std::string_view, N>& a) { return a[below(N)]; }
-
-private:
-    std::uint64_t s_;
-};
+using offerkit::bench::rng;  // corpus.hpp: the same deterministic generator as the other benchmarks
 
 constexpr std::array<std::string_view, 8> directions = {
     "DSI", "DT", "DPSP", "DRHFP", "DINUM", "DAF", "DDI", "DSB"};
