@@ -265,7 +265,6 @@ private:
     activity_kind kind_ = activity_kind::main;
     bool activity_open_ = false;  // items go to offer_.activities.back()
     bool profile_open_ = false;   // items go to offer_.profile.back()
-    bool last_list_bullet_ = false;
     bool cond_collect_ = false;
     bool label_tail_pending_ = false;  // a labelled condition line gathers the bullets under it
     bool location_tail_taken_ = false;
