@@ -2,6 +2,8 @@
 // and small string helpers for the posting parser. Internal to offerkit::core.
 #pragma once
 
+#include <offerkit/utf8.hpp>
+
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -39,7 +41,7 @@ inline char32_t decode(std::string_view s, std::size_t& i) noexcept {
     i += len;
     return cp;
 }
-void append_utf8(std::string& out, char32_t cp);
+inline void append_utf8(std::string& out, char32_t cp) { utf8::append(out, cp); }
 
 /// White space, including the no-break spaces (U+00A0, U+202F) that French typography puts before colons.
 inline bool is_space_cp(char32_t cp) noexcept {
