@@ -16,15 +16,17 @@ namespace fs = std::filesystem;
 struct registry::impl {
     std::vector<registered_exporter> entries;  // sorted by exporter name
 
+    // Where an exporter named `name` is, or would be inserted.
+    std::vector<registered_exporter>::const_iterator position(std::string_view name) const noexcept {
+        return std::lower_bound(entries.begin(), entries.end(), name,
+                                [](const registered_exporter& e, std::string_view n) { return e.object->info().name < n; });
+    }
     const registered_exporter* find(std::string_view name) const noexcept {
-        auto it = std::lower_bound(entries.begin(), entries.end(), name,
-                                   [](const registered_exporter& e, std::string_view n) { return e.object->info().name < n; });
+        auto it = position(name);
         return it != entries.end() && it->object->info().name == name ? &*it : nullptr;
     }
     void insert(registered_exporter e) {
-        const std::string& name = e.object->info().name;
-        auto it = std::lower_bound(entries.begin(), entries.end(), name,
-                                   [](const registered_exporter& x, const std::string& n) { return x.object->info().name < n; });
+        auto it = position(e.object->info().name);
         entries.insert(it, std::move(e));
     }
 };

@@ -67,8 +67,15 @@ int run_convert(const convert_request& request) {
     if (!parse_input_format(request.input_format, read_opts)) return exit_usage;
 
     export_target target;
+    target.path = request.output;
+    diagnostics diags;
+    batch_stats stats;
+    std::unique_ptr<export_session> session;
+    std::unique_ptr<parallel_export> parallel;
+    const unsigned jobs = request.jobs ? request.jobs : std::max(1u, std::thread::hardware_concurrency());
     try {
-        if (exp->layout(request.options) == output_layout::file_per_offer) {
+        const bool per_offer = exp->layout(request.options) == output_layout::file_per_offer;
+        if (per_offer) {
             if (request.output == "-") {
                 std::cerr << "offerkit: error: format " << request.format
                           << " writes one file per offer: -o must name a directory, not -\n";
@@ -78,19 +85,7 @@ int run_convert(const convert_request& request) {
         } else if (request.output == "-") {
             target.stream = &std::cout;
         }
-    } catch (const error& e) {
-        std::cerr << "offerkit: error: " << e.what() << '\n';
-        return e.code() == errc::invalid_option ? exit_usage : exit_bad_input;
-    }
-    target.path = request.output;
-
-    diagnostics diags;
-    batch_stats stats;
-    std::unique_ptr<export_session> session;
-    std::unique_ptr<parallel_export> parallel;
-    const unsigned jobs = request.jobs ? request.jobs : std::max(1u, std::thread::hardware_concurrency());
-    try {
-        if (jobs > 1 && exp->layout(request.options) == output_layout::file_per_offer)
+        if (jobs > 1 && per_offer)
             parallel = std::make_unique<parallel_export>(*exp, target, request.options, jobs);
         else
             session = exp->begin(target, request.options, diags);
