@@ -24,11 +24,47 @@ TEST_CASE("the version and the help texts") {
     auto r = run(cli() + " --version");
     CHECK(r.exit_code == 0);
     CHECK_THAT(r.output, Catch::Contains("offerkit " OFFERKIT_VERSION_STRING));
+#if OFFERKIT_TEST_CLI_MIMALLOC
+    CHECK_THAT(r.output, Catch::Contains("allocator: mimalloc 2."));
+#else
+    CHECK_THAT(r.output, Catch::Contains("allocator: system malloc"));
+#endif
     r = run(cli() + " --help");
     CHECK(r.exit_code == 0);
     CHECK_THAT(r.output, Catch::Contains("convert") && Catch::Contains("validate") && Catch::Contains("plugins"));
     r = run(cli() + " convert --help");
     CHECK_THAT(r.output, Catch::Contains("--keep-going") && Catch::Contains("--option"));
+}
+
+TEST_CASE("the CLI's allocator serves the libraries the plugins load") {
+#if OFFERKIT_TEST_CLI_MIMALLOC
+    // The dynamic linker tells which library each malloc/free call goes to;
+    // LD_BIND_NOW binds every symbol when `plugins` loads the modules.
+    const auto r = run("LD_BIND_NOW=1 LD_DEBUG=bindings " + cli() + " plugins");
+    REQUIRE(r.exit_code == 0);
+    auto served_by_mimalloc = [&](const std::string& lib) {
+        for (const char* symbol : {"malloc", "free"}) {
+            const std::string binding = lib + " [0] to ";
+            bool found = false;
+            std::size_t at = 0;
+            while ((at = r.output.find(binding, at)) != std::string::npos) {
+                const std::size_t eol = r.output.find('\n', at);
+                const std::string line = r.output.substr(at, eol - at);
+                at = eol;
+                if (line.find(std::string("symbol `") + symbol + "'") == std::string::npos) continue;
+                INFO(line);
+                CHECK_THAT(line, Catch::Contains("libmimalloc.so"));
+                found = true;
+            }
+            INFO(lib << " " << symbol);
+            CHECK(found);
+        }
+    };
+    served_by_mimalloc("libstdc++.so.6");
+    if (r.output.find("offerkit-xlsx.so") != std::string::npos) served_by_mimalloc("libxlsxwriter.so.4");
+#else
+    OFFERKIT_SKIP("the CLI was built with OFFERKIT_CLI_MIMALLOC=OFF (or sanitizers): it uses the system malloc");
+#endif
 }
 
 TEST_CASE("usage errors exit 2") {

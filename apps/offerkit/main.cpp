@@ -6,6 +6,27 @@
 #include <CLI/CLI.hpp>
 
 #include <iostream>
+#include <string>
+
+#ifdef OFFERKIT_CLI_MIMALLOC
+#include <mimalloc.h>
+#endif
+
+namespace {
+
+// "offerkit 0.1.0" and the allocator the process runs with (see OFFERKIT_CLI_MIMALLOC).
+std::string version_text() {
+    std::string text = "offerkit " OFFERKIT_VERSION_STRING "\nallocator: ";
+#ifdef OFFERKIT_CLI_MIMALLOC
+    const int v = mi_version();  // 209 for 2.0.9
+    text += "mimalloc " + std::to_string(v / 100) + '.' + std::to_string(v / 10 % 10) + '.' + std::to_string(v % 10);
+#else
+    text += "system malloc";
+#endif
+    return text;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
     using namespace offerkit::cli;
@@ -13,7 +34,7 @@ int main(int argc, char** argv) {
                  " — read job offers (postings, canonical JSON, schema.org JobPosting) and export them "
                  "(PDF flyers, Excel summaries, JSON)"};
     app.name("offerkit");
-    app.set_version_flag("--version", std::string("offerkit ") + OFFERKIT_VERSION_STRING);
+    app.set_version_flag("--version", version_text());
     app.require_subcommand(1);
 
     convert_request conv;

@@ -393,6 +393,8 @@ def main():
         print("source: commit %s%s" % (head or "?", " + uncommitted changes" if dirty else ""))
     except OSError:
         pass
+    version = subprocess.run([ok, "--version"], capture_output=True, text=True).stdout.strip().splitlines()
+    print("our CLI: %s" % "; ".join(version))  # the second line names its allocator (OFFERKIT_CLI_MIMALLOC)
     print("rates per CPU second (user + system) of the whole process, best of %d; peers: %s"
           % (repeat, subprocess.run([PY, "--version"], capture_output=True, text=True).stdout.strip()))
     print()

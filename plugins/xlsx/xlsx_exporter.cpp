@@ -886,9 +886,10 @@ void xlsx_session::write(const job_offer& offer) {
         note_issue(issue_kind::missing_deadline, offer, {}, sheet_index, r);
     }
 
+    static const std::string none;  // a reference, not a copy of each offer's value
     ++by_employer_[offer.employer];
-    ++by_direction_[offer.direction ? *offer.direction : std::string()];
-    ++by_grade_[offer.grade ? *offer.grade : std::string()];
+    ++by_direction_[offer.direction ? *offer.direction : none];
+    ++by_grade_[offer.grade ? *offer.grade : none];
 
     if (offer.reference.empty()) {
         note_issue(issue_kind::missing_reference, offer, {}, sheet_index, r);
