@@ -757,8 +757,20 @@ void xlsx_session::put_link(sheet_slot& slot, int sheet_index, lxw_row_t r, lxw_
     const bool linkable = starts("https://") || starts("http://") || starts("mailto:") || starts("ftp://");
     const bool fits = url.size() <= excel_url_limit && url.find_first_of(" \t\r\n\"<>") == std::string::npos &&
                       valid_utf8(url);
-    if (linkable && fits && slot.urls < excel_urls_per_sheet) {
-        if (worksheet_write_url(slot.ws, r, c, url.c_str(), nullptr) == LXW_NO_ERROR) {
+    // libxlsxwriter 1.1.4 looks for "internal:" and "external:" anywhere in the
+    // address (not only at its start) and then makes a link into the workbook
+    // or to a local file, with the first nine characters cut off: such an
+    // address, e.g. "https://…?from=internal:portal", stays plain text.
+    const bool misread = url.find("internal:") != std::string::npos || url.find("external:") != std::string::npos;
+    if (linkable && fits && misread) {
+        diags_.warn(source_location{"", 0, 0, "url"},
+                    "offer " + (offer.reference.empty() ? std::string("(no reference)") : offer.reference) +
+                        ": the url contains \"internal:\" or \"external:\", which libxlsxwriter would turn into a "
+                        "link inside the workbook or to a local file; it was written as plain text");
+    } else if (linkable && fits && slot.urls < excel_urls_per_sheet) {
+        // The shown text is given, so that libxlsxwriter does not derive it
+        // (it cuts everything up to a "mailto:" found anywhere in the address).
+        if (worksheet_write_url_opt(slot.ws, r, c, url.c_str(), nullptr, url.c_str(), nullptr) == LXW_NO_ERROR) {
             ++slot.urls;
             return;
         }
