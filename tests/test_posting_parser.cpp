@@ -691,6 +691,29 @@ TEST_CASE("openings, availability date, contacts and url", "[unit]") {
     CHECK(o.how_to_apply == std::vector<std::string>{"Les candidatures doivent être adressées à drh@example.nc"});
 }
 
+TEST_CASE("a count of posts in digits or in words", "[unit]") {
+    struct row {
+        const char* written;
+        std::optional<int> openings;
+        std::optional<std::string> availability;
+    };
+    for (const row& r : {row{"2", 2, std::nullopt}, row{"3 postes", 3, std::nullopt},
+                         row{"Deux postes", 2, std::nullopt}, row{"un poste vacant", 1, "vacant"},
+                         row{"trois postes – à compter du 1er mars 2027", 3, "à compter du 1er mars 2027"},
+                         row{"dès que possible", std::nullopt, "dès que possible"},
+                         row{"deuxième semestre 2027", std::nullopt, "deuxième semestre 2027"},
+                         row{"un agent dès que possible", std::nullopt, "un agent dès que possible"}}) {
+        diagnostics d;
+        const job_offer o = parse(std::string("# Agent\nRéférence : X\nEmployeur : Y\n"
+                                              "Date limite de candidature : 6 novembre 2026\nPostes à pourvoir : ") +
+                                      r.written + "\n",
+                                  d);
+        INFO(r.written);
+        CHECK(o.openings == r.openings);
+        CHECK(o.availability == r.availability);
+    }
+}
+
 TEST_CASE("the example postings are complete and clean", "[examples]") {
     const fs::path dir = offerkit::testing::source_dir() / "examples" / "postings";
     std::size_t n = 0;

@@ -1210,9 +1210,24 @@ void parser::finish(const front_matter& fm) {
         // "Postes à pourvoir : 3", "2 postes – à compter du 1er février 2027": a count first
         std::size_t k = 0;
         while (k < v.size() && v[k] >= '0' && v[k] <= '9') ++k;
+        // or in words before "poste": "Deux postes", "un poste à compter du …"
+        std::optional<int> in_words;
+        if (k == 0) {
+            static constexpr std::pair<std::string_view, int> number_words[] = {
+                {"un", 1},   {"une", 1},  {"deux", 2}, {"trois", 3}, {"quatre", 4}, {"cinq", 5},
+                {"six", 6},  {"sept", 7}, {"huit", 8}, {"neuf", 9},  {"dix", 10}};
+            const std::string head = fold(utf8_prefix(v, 16));
+            for (const auto& [word, n] : number_words)
+                if (starts_with(head, word) && starts_with(std::string_view(head).substr(word.size()), " poste")) {
+                    k = word.size();  // ASCII: as many bytes in `v` as in its folded form
+                    in_words = n;
+                    break;
+                }
+        }
         std::string_view rest = trim(v.substr(k));
         bool count = k > 0 && k <= 3 && (rest.empty() || !std::isalnum(static_cast<unsigned char>(rest[0])) ||
                                          starts_with(fold(utf8_prefix(rest, 12)), "poste"));
+        if (in_words) count = true;  // "quatre" is longer than three digits
         if (count && !rest.empty()) {
             const std::string fr = fold(utf8_prefix(rest, 40));
             if (find_french_date(v).value && !find_french_date(rest).value) count = false;  // "15 janvier 2027"
@@ -1230,7 +1245,7 @@ void parser::finish(const front_matter& fm) {
             if (ends_with(rest, ")") && rest.find('(') == std::string_view::npos) rest.remove_suffix(1);
             rest = trim(rest);
         }
-        if (count) offer_.openings = std::stoi(std::string(v.substr(0, k)));
+        if (count) offer_.openings = in_words ? *in_words : std::stoi(std::string(v.substr(0, k)));
         if (count && rest.empty()) {
             // the count alone
         } else {
