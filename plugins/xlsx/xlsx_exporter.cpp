@@ -160,6 +160,11 @@ std::string repair_utf8(std::string_view s) {
     return r;
 }
 
+/// "offer 9101-25-0010/SR" in a diagnostic, or "offer (no reference)".
+std::string offer_name(const job_offer* o) {
+    return "offer " + (o && !o->reference.empty() ? repair_utf8(o->reference) : std::string("(no reference)"));
+}
+
 /// The longest prefix of `s` that has at most `max_bytes` bytes, not cutting a character.
 std::string utf8_prefix(std::string_view s, std::size_t max_bytes) {
     if (s.size() <= max_bytes) return std::string(s);
@@ -712,8 +717,8 @@ void xlsx_session::put_text(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const s
         // Only an application calling the API directly can get here (the readers reject invalid UTF-8).
         if (offer)
             diags_.warn(source_location{"", 0, 0, field},
-                        "offer " + (offer->reference.empty() ? std::string("(no reference)") : repair_utf8(offer->reference)) +
-                            ": the " + field + " is not valid UTF-8; the invalid bytes were replaced by U+FFFD");
+                        offer_name(offer) + ": the " + field +
+                            " is not valid UTF-8; the invalid bytes were replaced by U+FFFD");
         put_text(ws, r, c, repair_utf8(text), f, field, offer, sheet);
         return;
     }
@@ -729,9 +734,8 @@ void xlsx_session::put_text(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const s
     }
     const std::string cut = text.substr(0, m.prefix_bytes);
     check(worksheet_write_string(ws, r, c, cut.c_str(), f), "cannot write a text");
-    const std::string ref = offer && !offer->reference.empty() ? offer->reference : "(no reference)";
     diags_.warn(source_location{"", 0, 0, field},
-                "offer " + ref + ": the " + field + " has " + std::to_string(m.units) +
+                offer_name(offer) + ": the " + field + " has " + std::to_string(m.units) +
                     " characters, more than Excel's 32,767 per cell; it was cut in the workbook");
     if (offer)
         note_issue(issue_kind::text_cut, *offer,
@@ -764,7 +768,7 @@ void xlsx_session::put_link(sheet_slot& slot, int sheet_index, lxw_row_t r, lxw_
     const bool misread = url.find("internal:") != std::string::npos || url.find("external:") != std::string::npos;
     if (linkable && fits && misread) {
         diags_.warn(source_location{"", 0, 0, "url"},
-                    "offer " + (offer.reference.empty() ? std::string("(no reference)") : offer.reference) +
+                    offer_name(&offer) +
                         ": the url contains \"internal:\" or \"external:\", which libxlsxwriter would turn into a "
                         "link inside the workbook or to a local file; it was written as plain text");
     } else if (linkable && fits && slot.urls < excel_urls_per_sheet) {

@@ -1225,9 +1225,9 @@ void parser::finish(const front_matter& fm) {
                 }
         }
         std::string_view rest = trim(v.substr(k));
-        bool count = k > 0 && k <= 3 && (rest.empty() || !std::isalnum(static_cast<unsigned char>(rest[0])) ||
-                                         starts_with(fold(utf8_prefix(rest, 12)), "poste"));
-        if (in_words) count = true;  // "quatre" is longer than three digits
+        bool count = in_words || (k > 0 && k <= 3 &&
+                                  (rest.empty() || !std::isalnum(static_cast<unsigned char>(rest[0])) ||
+                                   starts_with(fold(utf8_prefix(rest, 12)), "poste")));
         if (count && !rest.empty()) {
             const std::string fr = fold(utf8_prefix(rest, 40));
             if (find_french_date(v).value && !find_french_date(rest).value) count = false;  // "15 janvier 2027"

@@ -9,9 +9,9 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
-#include <utility>
 #include <string_view>
 #include <system_error>
+#include <utility>
 
 namespace offerkit::pdf_plugin {
 
@@ -201,8 +201,8 @@ std::vector<bool> winansi_set(const fs::path& regular, const fs::path& bold) {
     // Only Windows-1252's 251 characters can be in the set: visiting them, not
     // all 65,536 code points, saves about 5 ms at the first flyer of a process.
     auto add = [&](char32_t cp) { set[cp] = a[cp] && b[cp]; };
-    for (char32_t cp = 0x20; cp < 0x7F; ++cp) add(cp);
-    for (char32_t cp = 0xA0; cp <= 0xFF; ++cp) add(cp);
+    for (char32_t cp = 0; cp < 0x100; ++cp)
+        if (to_cp1252(cp) == static_cast<int>(cp)) add(cp);  // the Latin-1 part
     for (const auto& entry : cp1252_high) add(entry.first);
     return set;
 }
