@@ -12,6 +12,8 @@ write_basic_package_version_file(${PROJECT_BINARY_DIR}/offerkitConfigVersion.cma
 install(FILES ${PROJECT_BINARY_DIR}/offerkitConfig.cmake ${PROJECT_BINARY_DIR}/offerkitConfigVersion.cmake
   cmake/offerkitStaticDependencies.cmake DESTINATION ${OFFERKIT_CMAKE_DIR} COMPONENT development)
 
+# From <libdir>/pkgconfig back to the prefix ("../.." for lib, "../../.." for lib/<triplet>).
+file(RELATIVE_PATH OFFERKIT_PC_TO_PREFIX /offerkit-prefix/${CMAKE_INSTALL_LIBDIR}/pkgconfig /offerkit-prefix)
 configure_file(cmake/offerkit.pc.in ${PROJECT_BINARY_DIR}/offerkit.pc @ONLY)
 install(FILES ${PROJECT_BINARY_DIR}/offerkit.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig COMPONENT development)
 
@@ -20,7 +22,9 @@ if(EXISTS ${PROJECT_SOURCE_DIR}/assets/brands)
   install(DIRECTORY assets/brands DESTINATION ${CMAKE_INSTALL_DATADIR}/offerkit COMPONENT runtime
     PATTERN "tools" EXCLUDE)
 endif()
-install(FILES README.md DESTINATION ${CMAKE_INSTALL_DOCDIR} COMPONENT runtime)
+install(FILES README.md LICENSE THIRD-PARTY-NOTICES.md DESTINATION ${CMAKE_INSTALL_DOCDIR} COMPONENT runtime)
+# The guides and the data model's specification.
+install(DIRECTORY docs/ DESTINATION ${CMAKE_INSTALL_DOCDIR} COMPONENT runtime FILES_MATCHING PATTERN "*.md" PATTERN "*.png")
 
 # cpack -G DEB in the build directory makes offerkit_<version>_<arch>.deb.
 set(CPACK_PACKAGE_NAME offerkit)
@@ -35,5 +39,12 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)  # Depends: from the linked shared librar
 set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS ON)
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "fonts-dejavu-core")
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
+# debian/copyright: offerkit's licence and every bundled or linked component's.
+set(CPACK_RESOURCE_FILE_LICENSE ${PROJECT_SOURCE_DIR}/LICENSE)
+file(READ ${PROJECT_SOURCE_DIR}/LICENSE OFFERKIT_LICENSE_TEXT)
+string(REGEX REPLACE "\n\n" "\n.\n" OFFERKIT_LICENSE_TEXT "${OFFERKIT_LICENSE_TEXT}")
+string(REGEX REPLACE "\n([^\n])" "\n \\1" OFFERKIT_LICENSE_TEXT " ${OFFERKIT_LICENSE_TEXT}")
+configure_file(cmake/copyright.in ${PROJECT_BINARY_DIR}/deb/copyright @ONLY)
+install(FILES ${PROJECT_BINARY_DIR}/deb/copyright DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/offerkit COMPONENT runtime)
 set(CPACK_STRIP_FILES OFF)
 include(CPack)

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
+#include <optional>
 #include <string>
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -14,7 +15,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     for (const char* name : {"fuzz.json", "fuzz.jsonl"}) {
         offerkit::read_options options;
         options.format = name[5] == 'l' ? offerkit::input_format::json_lines : offerkit::input_format::canonical_json;
-        offerkit::offer_reader reader(text, name, options);
+        std::optional<offerkit::offer_reader> opened;
+        try {
+            opened.emplace(text, name, options);  // binary, PDF or non-UTF-8 input is refused at once
+        } catch (const offerkit::error&) {
+            continue;
+        }
+        offerkit::offer_reader& reader = *opened;
         offerkit::diagnostics diags;
         offerkit::job_offer offer;
         for (int guard = 0; guard < 10000; ++guard) {

@@ -28,3 +28,12 @@ bool option_bool(const option_map& options, std::string_view name, bool fallback
 }
 
 }  // namespace offerkit
+
+namespace offerkit {
+
+void export_session::write_file(const job_offer&, const std::string& stem) {
+    throw error(errc::usage_error, "export_session::write_file(" + stem +
+                                       "): this session writes a single file; use write()");
+}
+
+}  // namespace offerkit

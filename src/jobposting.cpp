@@ -11,6 +11,7 @@
 // valid JSON-LD; schema.org consumers ignore them. docs/jsonld.md has the mapping.
 #include <offerkit/error.hpp>
 #include <offerkit/jobposting.hpp>
+#include <offerkit/text_safety.hpp>
 
 #include "jobposting_text.hpp"
 #include "json_internal.hpp"
@@ -453,7 +454,7 @@ std::optional<date> date_of(const context& c, const json::value* v, const std::s
     auto t = text_of(c, v, path);
     if (!t) return std::nullopt;
     if (auto d = parse_date_text(*t)) return d;
-    c.warn(path, "\"" + *t + "\" is not a date (YYYY-MM-DD); kept in extra");
+    c.warn(path, "\"" + excerpt(*t) + "\" is not a date (YYYY-MM-DD); kept in extra");
     if (raw) *raw = *t;
     return std::nullopt;
 }
@@ -1173,7 +1174,7 @@ void apply_extension(const context& c, const json::object& o, const std::string&
         }
         if (field == "format") {
             if (ext_string(c, v, p) != job_offer_format)
-                c.warn(p, "unknown offerkit format \"" + std::string(v.get_string()) + "\"; read as " +
+                c.warn(p, "unknown offerkit format \"" + excerpt(std::string_view(v.get_string())) + "\"; read as " +
                               std::string(job_offer_format));
         } else if (field == "reference") r.reference = ext_string(c, v, p);
         else if (field == "title") r.title = ext_string(c, v, p);
@@ -1274,7 +1275,7 @@ void apply_extension(const context& c, const json::object& o, const std::string&
                 else if (f == "contacts") r.contacts.clear();
                 else if (f == "url") r.url.reset();
                 else if (f == "extra") r.extra = {};
-                else c.warn(p, "unknown field \"" + f + "\" in offerkit:unset; ignored");
+                else c.warn(p, "unknown field \"" + excerpt(f) + "\" in offerkit:unset; ignored");
             }
         }
     }
@@ -1585,7 +1586,19 @@ std::vector<job_offer> offers_from_jobposting_value(const boost::json::value& v,
 std::string to_jobposting_json(const job_offer& offer, bool pretty) {
     std::string out;
     detail::jsonld::write_json(out, detail::posting_value(offer), pretty);
-    return out;
+    // JSON-LD is made to be embedded in <script type="application/ld+json">:
+    // a "</script>" in a title must not end that element (stored XSS). `<`,
+    // `>` and `&` can only stand inside strings, where \u003c… mean the same.
+    if (out.find_first_of("<>&") == std::string::npos) return out;
+    std::string safe;
+    safe.reserve(out.size() + 32);
+    for (char c : out) {
+        if (c == '<') safe += "\\u003c";
+        else if (c == '>') safe += "\\u003e";
+        else if (c == '&') safe += "\\u0026";
+        else safe += c;
+    }
+    return safe;
 }
 
 std::vector<job_offer> offers_from_jobposting(std::string_view text, const std::string& source_name,

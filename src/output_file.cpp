@@ -1,11 +1,15 @@
 #include <offerkit/error.hpp>
 #include <offerkit/output_file.hpp>
+#include <offerkit/text_safety.hpp>
 
-#include <atomic>
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
+#include <mutex>
+#include <shared_mutex>
+#include <set>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -25,20 +29,49 @@ std::string message(std::initializer_list<std::string_view> parts) {
     return s;
 }
 
+// Every temporary file of the process not yet committed or discarded. Files
+// are created, renamed and removed under the exclusive lock; they are opened or
+// written by name (libharu, libxlsxwriter) under the shared lock, after checking
+// that they are still pending. So remove_pending_outputs(), which takes the
+// exclusive lock, never misses a file being made, never leaves one half-moved,
+// and no writer can make a removed file again afterwards.
+struct pending_files {
+    std::shared_mutex m;
+    std::set<std::string> paths;
+    bool refusing = false;  // after remove_pending_outputs(refuse_new_outputs): the process is ending
+};
+
+pending_files& pending() {
+    static pending_files* p = new pending_files;  // never destroyed: usable until exit
+    return *p;
+}
+
+std::string kind_of(mode_t mode) {
+    if (S_ISDIR(mode)) return "is a directory, expected a file name";
+    if (S_ISFIFO(mode)) return "is a FIFO (named pipe): offerkit writes regular files; use -o - to write to standard output";
+    if (S_ISSOCK(mode)) return "is a socket: offerkit writes regular files";
+    if (S_ISBLK(mode)) return "is a block device: offerkit writes regular files";
+    return "is not a regular file";
+}
+
 }  // namespace
 
 atomic_output::atomic_output(fs::path final_path) : final_(std::move(final_path)) {
     struct stat st{};
     if (::stat(final_.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
-        if (S_ISDIR(st.st_mode))
-            throw error(errc::io_error, message({final_.string(), ": is a directory, expected a file name"}));
-        direct_ = true;  // a device or pipe: write straight to it
+        // A character device (/dev/stdout, /dev/null, /dev/full) is written
+        // straight; anything else would hang (a FIFO without reader) or harm.
+        if (!S_ISCHR(st.st_mode)) throw error(errc::io_error, message({final_.string(), ": ", kind_of(st.st_mode)}));
+        direct_ = true;
         temp_ = final_;
         return;
     }
     const fs::path dir = final_.has_parent_path() ? final_.parent_path() : fs::path(".");
     // mkstemp gives a unique name even with several threads or processes.
     std::string pattern = (dir / message({".", final_.filename().string(), ".tmp-XXXXXX"})).string();
+    auto& p = pending();
+    std::unique_lock lock(p.m);
+    if (p.refusing) throw error(errc::io_error, message({final_.string(), ": not written: the program is stopping"}));
     const int fd = ::mkstemp(pattern.data());
     if (fd < 0) {
         const int err = errno;
@@ -47,12 +80,19 @@ atomic_output::atomic_output(fs::path final_path) : final_(std::move(final_path)
     ::fchmod(fd, 0644);
     ::close(fd);
     temp_ = pattern;
+    p.paths.insert(pattern);
 }
 
 atomic_output::~atomic_output() { discard(); }
 
 std::ostream& atomic_output::stream() {
     if (!out_.is_open()) {
+        std::shared_lock lock(pending().m, std::defer_lock);
+        if (!direct_) {
+            lock.lock();
+            if (!pending().paths.count(temp_.string()))
+                throw error(errc::io_error, message({final_.string(), ": the output was removed (interrupted?)"}));
+        }
         out_.open(temp_, std::ios::binary | std::ios::trunc);
         if (!out_) {
             const int err = errno;
@@ -62,31 +102,69 @@ std::ostream& atomic_output::stream() {
     return out_;
 }
 
+void atomic_output::write_by_name(const std::function<void(const std::filesystem::path&)>& writer) {
+    std::shared_lock lock(pending().m, std::defer_lock);
+    if (!direct_) {
+        lock.lock();
+        if (!pending().paths.count(temp_.string()))
+            throw error(errc::io_error, message({final_.string(), ": the output was removed (interrupted?)"}));
+    }
+    writer(temp_);
+}
+
+void atomic_output::close() {
+    if (done_ || !out_.is_open()) return;
+    errno = 0;
+    out_.flush();
+    const bool ok = static_cast<bool>(out_);
+    const int err = errno;
+    out_.close();
+    if (!ok || out_.fail()) {
+        discard();
+        throw error(errc::io_error, message({final_.string(), ": write failed: ", reason(err ? err : EIO)}));
+    }
+}
+
 void atomic_output::commit() {
     if (done_) return;
-    if (out_.is_open()) {
-        out_.flush();
-        const bool ok = static_cast<bool>(out_);
-        const int err = errno;
-        out_.close();
-        if (!ok || out_.fail()) {
-            discard();
-            throw error(errc::io_error, message({final_.string(), ": write failed: ", reason(err ? err : EIO)}));
-        }
+    close();
+    if (direct_) {
+        done_ = true;
+        return;
     }
-    if (!direct_ && std::rename(temp_.c_str(), final_.c_str()) != 0) {
+    // The file must still be there (an interrupted run removes pending files).
+    auto& p = pending();
+    std::unique_lock lock(p.m);
+    if (!p.paths.count(temp_.string()))
+        throw error(errc::io_error, message({final_.string(), ": the output was removed before it was complete"}));
+    if (std::rename(temp_.c_str(), final_.c_str()) != 0) {
         const int err = errno;
-        discard();
+        ::unlink(temp_.c_str());
+        p.paths.erase(temp_.string());
+        done_ = true;
         throw error(errc::io_error, message({final_.string(), ": cannot move the finished file into place: ", reason(err)}));
     }
+    p.paths.erase(temp_.string());
     done_ = true;
 }
 
 void atomic_output::discard() noexcept {
     if (done_) return;
     if (out_.is_open()) out_.close();
-    if (!direct_ && !temp_.empty()) ::unlink(temp_.c_str());
+    if (!direct_ && !temp_.empty()) {
+        auto& p = pending();
+        std::unique_lock lock(p.m);
+        if (p.paths.erase(temp_.string())) ::unlink(temp_.c_str());
+    }
     done_ = true;
+}
+
+void remove_pending_outputs(after_removal then) noexcept {
+    auto& p = pending();
+    std::unique_lock lock(p.m);  // waits for the writers at work, then none can start
+    if (then == after_removal::refuse_new_outputs) p.refusing = true;
+    for (const auto& path : p.paths) ::unlink(path.c_str());
+    p.paths.clear();
 }
 
 export_output::export_output(const export_target& target, std::string_view format) : stream_(target.stream) {
@@ -101,13 +179,21 @@ export_output::export_output(const export_target& target, std::string_view forma
 export_output::~export_output() = default;
 
 void export_output::write(std::string_view bytes) {
+    errno = 0;
     stream_->write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    if (!*stream_) throw error(errc::io_error, message({name_, ": write failed"}));
+    if (!*stream_) {
+        const int err = errno;
+        throw error(errc::io_error, message({name_, ": write failed: ", reason(err ? err : EIO)}));
+    }
 }
 
 std::vector<fs::path> export_output::commit() {
+    errno = 0;
     stream_->flush();
-    if (!*stream_) throw error(errc::io_error, message({name_, ": write failed"}));
+    if (!*stream_) {
+        const int err = errno;
+        throw error(errc::io_error, message({name_, ": write failed: ", reason(err ? err : EIO)}));
+    }
     if (!file_) return {};
     file_->commit();
     return {file_->final_path()};
@@ -132,6 +218,61 @@ std::string sanitize_file_stem(std::string_view reference) {
     if (s.size() > 100) s.resize(100);
     while (!s.empty() && (s.back() == '.' || s.back() == ' ')) s.pop_back();
     return s.empty() ? "offer" : s;
+}
+
+output_names::name output_names::claim(std::string_view reference) {
+    auto fold = [](std::string s) {
+        for (char& c : s)
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        return s;
+    };
+    const std::string base = sanitize_file_stem(reference);
+    std::string stem = base;
+    bool renamed = false;
+    for (int n = 2;; ++n) {
+        const std::string key = fold(stem);
+        const auto it = std::lower_bound(taken_.begin(), taken_.end(), key);
+        if (it == taken_.end() || *it != key) {
+            taken_.insert(it, key);
+            return {stem, renamed};
+        }
+        stem = base + "-" + std::to_string(n);
+        renamed = true;
+    }
+}
+
+std::string renamed_output_message(std::string_view format, std::string_view reference, std::string_view file) {
+    return message({format, ": reference ", excerpt(reference, 60), " is met again in this export; this offer goes to ", file});
+}
+
+file_per_offer_session::file_per_offer_session(fs::path dir, std::string format, std::string extension,
+                                               diagnostics& diags)
+    : dir_(std::move(dir)), format_(std::move(format)), extension_(std::move(extension)), diags_(diags) {
+    ensure_directory(dir_);
+}
+
+void file_per_offer_session::write(const job_offer& offer) {
+    const auto n = names_.claim(offer.reference);
+    if (n.renamed)
+        diags_.warn({{}, 0, 0, "reference"}, renamed_output_message(format_, offer.reference, n.stem + extension_));
+    write_file(offer, n.stem);
+}
+
+void file_per_offer_session::write_file(const job_offer& offer, const std::string& stem) {
+    auto out = std::make_unique<atomic_output>(dir_ / (stem + extension_));
+    render(offer, *out);
+    out->close();  // no descriptor stays open per staged file
+    staged_.push_back(std::move(out));
+}
+
+std::vector<fs::path> file_per_offer_session::finish() {
+    std::vector<fs::path> files;
+    for (auto& out : staged_) {
+        out->commit();
+        files.push_back(out->final_path());
+    }
+    staged_.clear();
+    return files;
 }
 
 void ensure_directory(const fs::path& dir) {

@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <condition_variable>
 #include <deque>
-#include <functional>
 #include <mutex>
 #include <thread>
 
@@ -17,6 +16,7 @@ constexpr std::size_t queue_limit = 32;  // offers waiting per worker
 
 struct work_item {
     job_offer offer;
+    std::string stem;  // decided in input order by parallel_export::write
     std::string origin;
 };
 
@@ -44,15 +44,21 @@ struct parallel_export::impl {
                 }
                 has_room.notify_one();
                 try {
-                    session->write(item.offer);
+                    session->write_file(item.offer, item.stem);
                 } catch (const std::exception& e) {
                     owner.record({std::move(item.origin), e.what()});
+                } catch (...) {
+                    owner.record({std::move(item.origin), "unknown exception from the exporter"});
                 }
             }
         }
     };
 
     std::vector<std::unique_ptr<worker>> workers;
+    std::string format, extension;
+    output_names names;     // the one owner of file names, used in input order
+    diagnostics own_diags;  // renames
+    std::size_t next_worker = 0;
     mutable std::mutex failures_mutex;
     std::vector<failure> failed;
     bool stopped = false;
@@ -84,6 +90,8 @@ parallel_export::parallel_export(const exporter& exp, const export_target& targe
         throw error(errc::usage_error, "parallel export needs a format that writes one file per offer; " +
                                            exp.info().name + " does not");
     jobs = std::max(1u, jobs);
+    impl_->format = exp.info().name;
+    impl_->extension = exp.info().extension;
     for (unsigned i = 0; i < jobs; ++i) {
         auto w = std::make_unique<impl::worker>();
         w->session = exp.begin(target, options, w->diags);
@@ -96,14 +104,18 @@ parallel_export::~parallel_export() { abandon(); }
 
 void parallel_export::write(job_offer offer, std::string origin) {
     if (impl_->stopped) throw error(errc::usage_error, "parallel_export::write after wait() or finish()");
-    // Same file name → same worker, so that duplicate names are resolved in
-    // input order exactly as in a serial export.
-    const std::size_t index = std::hash<std::string>{}(sanitize_file_stem(offer.reference)) % impl_->workers.size();
-    auto& w = *impl_->workers[index];
+    // Names are decided here, in input order, so that the files are those of
+    // a serial export whichever worker writes them.
+    auto name = impl_->names.claim(offer.reference);
+    if (name.renamed)
+        impl_->own_diags.warn({{}, 0, 0, "reference"},
+                              renamed_output_message(impl_->format, offer.reference, name.stem + impl_->extension));
+    auto& w = *impl_->workers[impl_->next_worker];
+    impl_->next_worker = (impl_->next_worker + 1) % impl_->workers.size();
     {
         std::unique_lock lock(w.m);
         w.has_room.wait(lock, [&] { return w.queue.size() < queue_limit; });
-        w.queue.push_back({std::move(offer), std::move(origin)});
+        w.queue.push_back({std::move(offer), std::move(name.stem), std::move(origin)});
     }
     w.has_work.notify_one();
 }
@@ -120,6 +132,7 @@ std::vector<std::filesystem::path> parallel_export::finish(diagnostics& diags) {
         auto some = w->session->finish();
         files.insert(files.end(), some.begin(), some.end());
     }
+    diags.append(impl_->own_diags);
     for (auto& w : impl_->workers) diags.append(w->diags);
     impl_->workers.clear();
     std::sort(files.begin(), files.end());

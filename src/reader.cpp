@@ -1,6 +1,8 @@
 // offer_reader: format detection and streaming over every supported input kind.
+#include "encoding.hpp"
 #include "json_fast_reader.hpp"
 #include "json_internal.hpp"
+#include "posting/text.hpp"
 
 #include <offerkit/json.hpp>
 #include <offerkit/posting_parser.hpp>
@@ -11,7 +13,7 @@
 #include <fstream>
 #include <optional>
 #include <iostream>
-#include <sstream>
+#include <cerrno>
 
 namespace offerkit {
 
@@ -34,6 +36,32 @@ input_format input_format_from_string(std::string_view name) {
         if (to_string(f) == name) return f;
     throw error(errc::unknown_format, "unknown input format \"" + std::string(name) +
                                           "\" (known: auto, json, jsonl, jobposting, text)");
+}
+
+std::string_view to_string(text_encoding e) noexcept {
+    switch (e) {
+        case text_encoding::automatic: return "auto";
+        case text_encoding::utf8: return "utf-8";
+        case text_encoding::utf16le: return "utf-16le";
+        case text_encoding::utf16be: return "utf-16be";
+        case text_encoding::cp1252: return "cp1252";
+        case text_encoding::latin1: return "latin1";
+    }
+    return "?";
+}
+
+text_encoding text_encoding_from_string(std::string_view name) {
+    std::string n(name);
+    for (char& c : n)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (n == "utf8") return text_encoding::utf8;
+    if (n == "windows-1252") return text_encoding::cp1252;
+    if (n == "iso-8859-1" || n == "latin-1") return text_encoding::latin1;
+    for (auto e : {text_encoding::automatic, text_encoding::utf8, text_encoding::utf16le, text_encoding::utf16be,
+                   text_encoding::cp1252, text_encoding::latin1})
+        if (to_string(e) == n) return e;
+    throw error(errc::unknown_format, "unknown encoding \"" + std::string(name) +
+                                          "\" (known: auto, utf-8, utf-16le, utf-16be, cp1252, latin1)");
 }
 
 namespace {
@@ -127,27 +155,137 @@ struct offer_reader::impl {
     }()) {}
 
     void start(std::string_view first_chunk) {
-        format = options.format == input_format::automatic ? detect_input_format(name, first_chunk) : options.format;
         location = {name, 0, 0, {}};
+        first_chunk = convert_encoding(first_chunk);
+        refuse_what_is_not_text(first_chunk);
+        format = options.format == input_format::automatic ? detect_input_format(name, first_chunk) : options.format;
     }
 
+    // UTF-16 (by its byte order mark, or asked for) and the 8-bit encodings
+    // are converted whole, within the size limit; the converted text is then
+    // read as if it had been given in memory.
+    std::string_view convert_encoding(std::string_view first_chunk) {
+        text_encoding e = options.encoding;
+        if (e == text_encoding::automatic) e = detail::bom_encoding(first_chunk);
+        if (e == text_encoding::automatic || e == text_encoding::utf8) return first_chunk;
+        std::string bytes = std::move(pending);
+        if (stream) append_bounded(bytes, *stream, options.limits.max_file_bytes, "input");
+        stream = nullptr;
+        owned_stream.reset();
+        pending = detail::to_utf8(bytes, e, name);
+        pending_at = 0;
+        return pending;
+    }
+
+    // A PDF, a zip (a Word document) or a binary file is not refused with
+    // "invalid UTF-8 at byte N", but with what it is and what to do.
+    void refuse_what_is_not_text(std::string_view head) const {
+        if (head.substr(0, 5) == "%PDF-")
+            throw error(errc::unknown_format,
+                        name + ": this is a PDF document, not text or JSON; extract its text first "
+                               "(pdftotext -layout " + name + " posting.txt), then read posting.txt");
+        if (head.substr(0, 4) == std::string_view("PK\x03\x04", 4))
+            throw error(errc::unknown_format,
+                        name + ": this is a zip archive (a Word .docx or another office document?), not text or "
+                               "JSON; save the posting as text (.txt) or PDF-extract it, then read that");
+        if (const auto nul = head.find('\0'); nul != std::string_view::npos)
+            throw error(errc::invalid_utf8, name + ": not UTF-8 text, JSON or a posting: a binary file (NUL byte at offset " +
+                                                std::to_string(nul) + ")");
+        if (options.encoding == text_encoding::automatic || options.encoding == text_encoding::utf8) {
+            // Only the head is checked here (a stream is not read twice); the
+            // whole of a document is checked once loaded.
+            std::string_view checked = head;
+            if (stream && checked.size() > 3) checked = cut_incomplete_tail(checked);
+            refuse_invalid_utf8(checked);
+        }
+    }
+
+    // The first chunk may end in the middle of a character.
+    static std::string_view cut_incomplete_tail(std::string_view s) {
+        std::size_t n = s.size(), back = 0;
+        while (back < 3 && n > back && (static_cast<unsigned char>(s[n - 1 - back]) & 0xC0) == 0x80) ++back;
+        if (n > back && static_cast<unsigned char>(s[n - 1 - back]) >= 0xC0) return s.substr(0, n - 1 - back);
+        return s;
+    }
+
+    void refuse_invalid_utf8(std::string_view bytes) const {
+        const std::size_t bad = posting::find_invalid_utf8(bytes);
+        if (bad == std::string_view::npos) return;
+        std::size_t at_line = 1, col = 1;
+        for (std::size_t i = 0; i < bad; ++i) {
+            if (bytes[i] == '\n') {
+                ++at_line;
+                col = 1;
+            } else if ((static_cast<unsigned char>(bytes[i]) & 0xC0) != 0x80) {
+                ++col;
+            }
+        }
+        const auto b = static_cast<unsigned char>(bytes[bad]);
+        const char hex[] = {"0123456789ABCDEF"[b >> 4], "0123456789ABCDEF"[b & 15], 0};
+        throw error(errc::invalid_utf8,
+                    name + ":" + std::to_string(at_line) + ":" + std::to_string(col) + ": not valid UTF-8 (byte 0x" + hex +
+                        " at offset " + std::to_string(bad) + "); the file looks like " +
+                        detail::likely_legacy_encoding(bytes) +
+                        ", as Windows office tools write: convert it to UTF-8, or read it with --encoding cp1252 "
+                        "(or --encoding latin1)");
+    }
+
+    // Appends what `in` holds, stopping with errc::limit_exceeded as soon as
+    // `out` would exceed `limit`: an endless pipe is never held whole.
+    void append_bounded(std::string& out, std::istream& in, std::size_t limit, const char* what) const {
+        char buf[64 * 1024];
+        while (in) {
+            in.read(buf, sizeof buf);
+            const auto n = static_cast<std::size_t>(in.gcount());
+            if (out.size() + n > limit)
+                throw error(errc::limit_exceeded, name + ": " + what + " exceeds the limit of " + std::to_string(limit) +
+                                                      " bytes; reading stopped there");
+            out.append(buf, n);
+        }
+        if (in.bad()) throw error(errc::io_error, name + ": read error: " + std::strerror(errno));
+    }
+
+    // The next line of a JSON Lines input, read in large chunks into
+    // `pending`; a line longer than max_line_bytes stops the reading (the rest
+    // of an endless line would never come).
     bool next_line(std::string& out) {
         out.clear();
-        if (pending_at < pending.size()) {
-            const std::size_t nl = pending.find('\n', pending_at);
+        std::size_t searched = pending_at;
+        while (true) {
+            const std::size_t nl = pending.find('\n', searched);
             if (nl != std::string::npos) {
                 out.assign(pending, pending_at, nl - pending_at);
                 pending_at = nl + 1;
                 return true;
             }
-            out.assign(pending, pending_at, std::string::npos);
-            pending_at = pending.size();
-            std::string rest;
-            if (stream && std::getline(*stream, rest)) out += rest;
-            return true;
+            if (pending.size() - pending_at > options.limits.max_line_bytes) {
+                stream = nullptr;  // nothing more is read from this input
+                pending.clear();
+                pending_at = 0;
+                throw error(errc::limit_exceeded, name + ":" + std::to_string(line_number + 1) +
+                                                      ": line exceeds the limit of " +
+                                                      std::to_string(options.limits.max_line_bytes) +
+                                                      " bytes; reading stopped there");
+            }
+            if (!stream || !*stream) break;
+            // Keep the unread part, then append the next chunk.
+            if (pending_at > 0) {
+                pending.erase(0, pending_at);
+                pending_at = 0;
+            }
+            searched = pending.size();
+            const std::size_t old = pending.size();
+            pending.resize(old + chunk_size);
+            stream->read(pending.data() + old, static_cast<std::streamsize>(chunk_size));
+            pending.resize(old + static_cast<std::size_t>(stream->gcount()));
+            if (stream->bad()) throw error(errc::io_error, name + ": read error: " + std::strerror(errno));
         }
-        return stream && static_cast<bool>(std::getline(*stream, out));
+        if (pending_at >= pending.size()) return false;
+        out.assign(pending, pending_at, std::string::npos);
+        pending_at = pending.size();
+        return true;
     }
+    static constexpr std::size_t chunk_size = 256 * 1024;
 
     bool next_json_line(job_offer& out, diagnostics& diags) {
         while (true) {
@@ -184,19 +322,18 @@ struct offer_reader::impl {
     }
 
     void load_document() {
-        std::string rest;
-        if (stream) {
-            std::ostringstream s;
-            s << stream->rdbuf();
-            rest = s.str();
-        }
         text = std::move(pending);
-        text += rest;
         pending.clear();
         if (text.size() > options.limits.max_file_bytes)
             throw error(errc::limit_exceeded, name + ": input of " + std::to_string(text.size()) +
                                                   " bytes exceeds the limit of " +
                                                   std::to_string(options.limits.max_file_bytes));
+        if (stream) append_bounded(text, *stream, options.limits.max_file_bytes, "input");
+        if (options.encoding == text_encoding::automatic || options.encoding == text_encoding::utf8) {
+            std::string_view body = text;
+            if (body.substr(0, 3) == "\xEF\xBB\xBF") body.remove_prefix(3);
+            refuse_invalid_utf8(body);
+        }
     }
 
     bool next_document_entry(job_offer& out, diagnostics& diags) {

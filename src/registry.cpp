@@ -7,6 +7,8 @@
 #include <cstdlib>
 #include <dlfcn.h>
 #include <set>
+#include <cstdio>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace offerkit {
@@ -38,6 +40,88 @@ registry& registry::operator=(registry&&) noexcept = default;
 
 namespace {
 
+// Whatever an exporter throws reaches the caller as offerkit::error: a plugin
+// that throws std::runtime_error (or anything else) must not terminate the
+// process that embeds offerkit. Every registered exporter is wrapped.
+[[noreturn]] void rethrow_as_error(const std::string& plugin) {
+    try {
+        throw;
+    } catch (const error&) {
+        throw;
+    } catch (const std::bad_alloc&) {
+        throw error(errc::plugin_failed, "plugin " + plugin + ": out of memory");
+    } catch (const std::exception& e) {
+        throw error(errc::plugin_failed, "plugin " + plugin + ": " + e.what());
+    } catch (...) {
+        throw error(errc::plugin_failed, "plugin " + plugin + ": unknown exception (not a std::exception)");
+    }
+}
+
+class guarded_session final : public export_session {
+public:
+    guarded_session(std::unique_ptr<export_session> inner, const std::string& plugin)
+        : inner_(std::move(inner)), plugin_(plugin) {}
+    ~guarded_session() override {
+        try {
+            inner_.reset();
+        } catch (...) {  // a destructor that throws: nothing more can be done
+        }
+    }
+    void write(const job_offer& offer) override {
+        try {
+            inner_->write(offer);
+        } catch (...) {
+            rethrow_as_error(plugin_);
+        }
+    }
+    void write_file(const job_offer& offer, const std::string& stem) override {
+        try {
+            inner_->write_file(offer, stem);
+        } catch (...) {
+            rethrow_as_error(plugin_);
+        }
+    }
+    std::vector<fs::path> finish() override {
+        try {
+            return inner_->finish();
+        } catch (...) {
+            rethrow_as_error(plugin_);
+        }
+    }
+
+private:
+    std::unique_ptr<export_session> inner_;
+    std::string plugin_;
+};
+
+class guarded_exporter final : public exporter {
+public:
+    guarded_exporter(std::shared_ptr<const exporter> inner, std::string plugin)
+        : inner_(std::move(inner)), plugin_(std::move(plugin)) {}
+    const exporter_info& info() const noexcept override { return inner_->info(); }
+    output_layout layout(const option_map& options) const override {
+        try {
+            return inner_->layout(options);
+        } catch (...) {
+            rethrow_as_error(plugin_);
+        }
+    }
+    std::unique_ptr<export_session> begin(const export_target& target, const option_map& options,
+                                          diagnostics& diags) const override {
+        try {
+            auto session = inner_->begin(target, options, diags);
+            if (!session) throw error(errc::plugin_failed, "plugin " + plugin_ + ": begin() returned no session");
+            return std::make_unique<guarded_session>(std::move(session), plugin_);
+        } catch (...) {
+            rethrow_as_error(plugin_);
+        }
+    }
+
+private:
+    std::shared_ptr<const exporter> inner_;  // keeps the module's object (and code) alive
+    std::string plugin_;
+};
+
 std::string origin_of(const registered_exporter& e) {
     if (e.source == plugin_source::module) return e.path.string();
     return std::string(to_string(e.source)) + " plugin " + e.plugin;
@@ -54,7 +138,8 @@ void registry::add(std::shared_ptr<const exporter> object, plugin_source source,
         throw error(errc::plugin_duplicate, (path.empty() ? std::string() : path.string() + ": ") + "exporter \"" + name +
                                                 "\" is already registered (from " + origin_of(*existing) + ")");
     if (plugin.empty()) plugin = name;
-    impl_->insert({std::move(object), source, std::move(plugin), std::move(version), std::move(path)});
+    auto guarded = std::make_shared<guarded_exporter>(std::move(object), plugin);
+    impl_->insert({std::move(guarded), source, std::move(plugin), std::move(version), std::move(path)});
 }
 
 void registry::load_module(const fs::path& path) {
@@ -107,8 +192,36 @@ void registry::load_module(const fs::path& path) {
             fail(errc::plugin_duplicate, "exporter \"" + name + "\" is already registered (from " + from + ")");
         }
     }
-    for (auto& e : made) impl_->insert({std::move(e), plugin_source::module, d->name, d->version ? d->version : "", path});
+    for (auto& e : made) {
+        auto guarded = std::make_shared<guarded_exporter>(std::move(e), d->name);
+        impl_->insert({std::move(guarded), plugin_source::module, d->name, d->version ? d->version : "", path});
+    }
 }
+
+namespace {
+
+// Why a module found in a search directory must not be loaded: anyone else
+// could have put code there. Empty when the file and its directory are
+// writable only by their owner, and that owner is root or the current user.
+std::string untrusted_reason(const fs::path& file) {
+    const uid_t me = ::geteuid();
+    for (const fs::path& p : {file.parent_path(), file}) {
+        struct stat st{};
+        if (::stat(p.c_str(), &st) != 0) continue;  // dlopen will say what is wrong
+        const char* what = S_ISDIR(st.st_mode) ? "the plugin directory " : "the plugin file ";
+        char mode[8];
+        std::snprintf(mode, sizeof mode, "%04o", static_cast<unsigned>(st.st_mode & 07777));
+        if (st.st_mode & S_IWOTH)
+            return std::string("not loaded: ") + what + p.string() + " is writable by every user (mode " + mode +
+                   "); make it writable by its owner only (chmod o-w)";
+        if (st.st_uid != 0 && st.st_uid != me)
+            return std::string("not loaded: ") + what + p.string() + " belongs to user " + std::to_string(st.st_uid) +
+                   ", neither root nor the user running offerkit (" + std::to_string(me) + ")";
+    }
+    return {};
+}
+
+}  // namespace
 
 std::vector<plugin_load_failure> registry::load_search_path(const std::vector<fs::path>& dirs) {
     std::vector<plugin_load_failure> failures;
@@ -130,6 +243,10 @@ std::vector<plugin_load_failure> registry::load_search_path(const std::vector<fs
             // offerkit-<name>.so provides plugin <name>; an earlier directory shadows it.
             const std::string plugin = file.stem().string().substr(9);
             if (provided.count(plugin)) continue;
+            if (auto why = untrusted_reason(file); !why.empty()) {
+                failures.push_back({file, errc::plugin_untrusted, file.string() + ": " + why});
+                continue;
+            }
             try {
                 load_module(file);
                 from_this_dir.insert(plugin);

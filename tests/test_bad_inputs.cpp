@@ -4,8 +4,13 @@
 #include "support/test_support.hpp"
 
 #include <offerkit/json.hpp>
+#include <offerkit/reader.hpp>
+#include <offerkit/utf8.hpp>
 
+#include <csignal>
 #include <fstream>
+#include <sys/stat.h>
+#include <thread>
 
 using namespace offerkit;
 using testing::run;
@@ -209,4 +214,161 @@ TEST_CASE("bad input matrix: --keep-going exports every good offer of a batch an
     const auto offers = offers_from_json(testing::read_file(dir / "out.jsonl"), "out.jsonl", diags);
     REQUIRE(offers.size() == 3);
     CHECK(offers[2] == testing::minimal_offer());
+}
+
+// ---------------------------------------------------------------------------
+// Defects found by trying offerkit as users, embedders and attackers would
+// (docs/reliability.md, "Found by trying"): each section failed before its fix.
+
+namespace {
+
+std::string quoted(const fs::path& p) { return shell_quote(p.string()); }
+
+}  // namespace
+
+TEST_CASE("bad input matrix: input that must be read within limits, or refused with what it is") {
+    testing::temp_dir dir;
+    SECTION("an endless stream of NUL bytes on standard input is refused at once") {
+        const auto r = run("head -c 200000000 /dev/zero | timeout 20 " + cli() + " convert - --to json -o " +
+                           quoted(dir / "out.json"));
+        CHECK(r.exit_code == 1);
+        CHECK_THAT(r.output, Catch::Contains("<stdin>: not UTF-8 text, JSON or a posting: a binary file (NUL byte at offset 0)"));
+        CHECK_FALSE(fs::exists(dir / "out.json"));
+    }
+    SECTION("an endless JSON Lines line stops at the line limit, not at the memory's end") {
+        const auto r = run("yes '{\"a\":1}' | tr -d '\\n' | head -c 100000000 | timeout 60 " + cli() +
+                           " convert - --from jsonl --to json -o " + quoted(dir / "out.json"));
+        CHECK(r.exit_code == 1);
+        CHECK_THAT(r.output, Catch::Contains("<stdin>:1: line exceeds the limit of 67108864 bytes; reading stopped there"));
+    }
+    SECTION("a PDF given as text says what it is and what to do") {
+        testing::write_file(dir / "avis.pdf", "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n");
+        expect_refused(convert(dir / "avis.pdf", "json"), dir / "avis.pdf", "this is a PDF document, not text or JSON; extract its text first (pdftotext -layout");
+    }
+    SECTION("a Word document (zip) says what it is") {
+        testing::write_file(dir / "avis.docx", std::string("PK\x03\x04\x14\x00\x06\x00", 8) + "word/document.xml");
+        expect_refused(convert(dir / "avis.docx", "json"), dir / "avis.docx", "this is a zip archive (a Word .docx");
+    }
+    // A fictional posting of ours, saved as Windows office tools save text.
+    const fs::path posting = testing::source_dir() / "examples/postings/9002-26-0214-gestionnaire-paie.txt";
+    const std::string expected = run(cli() + " convert " + quoted(posting) + " --to json -o -").output;
+    REQUIRE_THAT(expected, Catch::Contains("\"reference\": \"9002-26-0214/MPRH\""));
+    SECTION("a Windows-1252 posting names its likely encoding; --encoding cp1252 reads it") {
+        REQUIRE(run("iconv -f UTF-8 -t CP1252 " + quoted(posting) + " > " + quoted(dir / "ansi.txt")).exit_code == 0);
+        const auto o = convert(dir / "ansi.txt", "json");
+        expect_refused(o, dir / "ansi.txt", "not valid UTF-8 (byte 0x");
+        CHECK_THAT(o.output, Catch::Contains("the file looks like Windows-1252") && Catch::Contains("--encoding cp1252"));
+        const auto r = run(cli() + " convert " + quoted(dir / "ansi.txt") + " --encoding cp1252 --to json -o -");
+        CHECK(r.exit_code == 0);
+        CHECK(r.output == expected);
+    }
+    SECTION("a UTF-16 posting with a byte order mark is read as it is") {
+        REQUIRE(run("iconv -f UTF-8 -t UTF-16 " + quoted(posting) + " > " + quoted(dir / "unicode.txt")).exit_code == 0);
+        const auto r = run(cli() + " convert " + quoted(dir / "unicode.txt") + " --to json -o -");
+        CHECK(r.exit_code == 0);
+        CHECK(r.output == expected);
+    }
+    SECTION("the library stops reading an endless source at its limit") {
+        REQUIRE(::mkfifo((dir / "endless").c_str(), 0600) == 0);
+        std::thread writer([&] {
+            std::ofstream f(dir / "endless", std::ios::binary);
+            const std::string chunk(1 << 16, 'a');
+            while (f.write(chunk.data(), static_cast<std::streamsize>(chunk.size()))) {
+            }  // until the reader closes the pipe
+        });
+        read_options options;
+        options.format = input_format::posting_text;
+        options.limits.max_file_bytes = 4u << 20;
+        ::signal(SIGPIPE, SIG_IGN);
+        try {
+            offer_reader reader(dir / "endless", options);
+            job_offer o;
+            diagnostics diags;
+            reader.next(o, diags);
+            FAIL("no exception");
+        } catch (const error& e) {
+            CHECK(e.code() == errc::limit_exceeded);
+            CHECK_THAT(std::string(e.what()), Catch::Contains("exceeds the limit of 4194304 bytes; reading stopped there"));
+        }
+        writer.join();
+    }
+}
+
+TEST_CASE("bad input matrix: outputs that must not be falsified, hang or stay silent") {
+    testing::temp_dir dir;
+    testing::write_file(dir / "good.jsonl", good_line());
+    SECTION("xlsx to a full standard output fails, with the reason") {
+        if (!has_plugin("xlsx")) OFFERKIT_SKIP("the xlsx plugin is not built");
+        const auto r = run(cli() + " convert " + quoted(dir / "good.jsonl") + " --to xlsx --month 2026-10 -o - > /dev/full");
+        CHECK(r.exit_code == 1);
+        CHECK_THAT(r.output, Catch::Contains("xlsx: the output stream: write failed: No space left on device"));
+    }
+    SECTION("a FIFO at the output name is refused, not waited on") {
+        REQUIRE(::mkfifo((dir / "out.json").c_str(), 0600) == 0);
+        const auto r = run("timeout 20 " + cli() + " convert " + quoted(dir / "good.jsonl") + " --to json -o " +
+                           quoted(dir / "out.json"));
+        CHECK(r.exit_code == 1);
+        CHECK_THAT(r.output, Catch::Contains("out.json: is a FIFO (named pipe)"));
+    }
+    SECTION("-o flyer.pdf for one file per offer is a usage error, no directory is made") {
+        if (!has_plugin("pdf")) OFFERKIT_SKIP("the pdf plugin is not built");
+        const auto r = run("cd " + quoted(dir.path()) + " && " + cli() + " convert good.jsonl --to pdf -o flyer.pdf");
+        CHECK(r.exit_code == 2);
+        CHECK_THAT(r.output, Catch::Contains("-o flyer.pdf: format pdf writes one file per offer into a directory"));
+        CHECK_FALSE(fs::exists(dir / "flyer.pdf"));
+    }
+    SECTION("a monthly report with no offer in its month says so") {
+        if (!has_plugin("xlsx")) OFFERKIT_SKIP("the xlsx plugin is not built");
+        const auto r = run(cli() + " convert " + quoted(dir / "good.jsonl") + " --to xlsx --as-of 2031-03-15 -o " +
+                           quoted(dir / "r.xlsx"));
+        CHECK(r.exit_code == 0);
+        CHECK_THAT(r.output, Catch::Contains("none of the 1 offer read was posted in 2031-02, the default month: the month "
+                                             "before as-of 2031-03-15; choose it with month=YYYY-MM (--month)"));
+    }
+    SECTION("an unknown command is named") {
+        const auto r = run(cli() + " frobnicate");
+        CHECK(r.exit_code == 2);
+        CHECK_THAT(r.output, Catch::Contains("unknown command \"frobnicate\"; the commands are convert, validate and plugins"));
+        CHECK_THAT(r.output, !Catch::Contains("A subcommand is required"));
+    }
+    SECTION("a plugin that throws a standard exception fails the export, it does not terminate") {
+        const fs::path plugins = dir / "plugins";
+        fs::create_directories(plugins);
+        fs::copy_file(testing::binary_dir() / "tests/plugins/offerkit-teststdthrow.so", plugins / "offerkit-teststdthrow.so");
+        const std::string env = "OFFERKIT_PLUGIN_PATH=" + quoted(plugins) + " ";
+        auto r = run(env + shell_quote(testing::cli_path().string()) + " convert " + quoted(dir / "good.jsonl") +
+                     " --to teststd -o " + quoted(dir / "x.txt"));
+        CHECK(r.exit_code == 1);
+        CHECK_THAT(r.output, Catch::Contains("plugin teststd: write: quota exceeded"));
+        CHECK_THAT(r.output, !Catch::Contains("terminate"));
+        r = run(env + shell_quote(testing::cli_path().string()) + " convert " + quoted(dir / "good.jsonl") +
+                " --to json -o " + quoted(dir / "ok.json"));
+        CHECK(r.exit_code == 0);  // the other formats are unaffected
+    }
+}
+
+TEST_CASE("bad input matrix: an interrupted batch leaves no temporary file") {
+    if (!has_plugin("pdf")) OFFERKIT_SKIP("the pdf plugin is not built");
+    testing::temp_dir dir;
+    std::string lines;
+    for (int i = 0; i < 2000; ++i) {
+        job_offer o = testing::full_offer();
+        o.reference = "9001-26-" + std::to_string(1000 + i) + "/SR";
+        lines += to_json(o, {false}) + "\n";
+    }
+    testing::write_file(dir / "many.jsonl", lines);
+    for (const char* sig : {"INT", "TERM"}) {
+        const fs::path out = dir / sig;
+        // Killed when the first staged flyers exist, long before the 2,000 are done.
+        const auto r = run(cli() + " convert " + quoted(dir / "many.jsonl") + " --to pdf --jobs 2 -q -o " + quoted(out) +
+                           " & pid=$!; for i in $(seq 200); do ls -A " + quoted(out) +
+                           " 2>/dev/null | grep -q tmp && break; sleep 0.05; done; kill -" + sig +
+                           " $pid; wait $pid; echo \"status=$?\"");
+        INFO(sig << ": " << r.output);
+        CHECK_THAT(r.output, Catch::Contains("interrupted (SIG") && Catch::Contains("no partial output left"));
+        CHECK_THAT(r.output, Catch::Contains(std::string("status=") + (sig[0] == 'I' ? "130" : "143")));
+        std::vector<std::string> left;
+        for (const auto& e : fs::directory_iterator(out)) left.push_back(e.path().filename().string());
+        CHECK(left.empty());
+    }
 }

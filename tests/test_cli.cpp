@@ -155,3 +155,17 @@ TEST_CASE("validate lists problems as file:line: warning and --strict makes them
     CHECK(r.exit_code == 1);
     CHECK_THAT(r.output, Catch::Contains("o.jsonl:2: error: deadline"));
 }
+
+// A hidden test case (not run by CTest) that skips, for the test below.
+TEST_CASE("a test case that skips", "[.skip-demonstration]") { OFFERKIT_SKIP("a demonstration of a skip"); }
+
+TEST_CASE("a skip shows as a skip: the test executable exits 4, which CTest counts as skipped") {
+    const fs::path self = testing::binary_dir() / "bin/test_cli";
+    const auto r = run(shell_quote(self.string()) + " \"[.skip-demonstration]\"");
+    CHECK(r.exit_code == 4);
+    CHECK_THAT(r.output, Catch::Contains("SKIPPED: a demonstration of a skip"));
+    // A fuzz replay that finds no input checked nothing: it fails, it does not pass.
+    const auto replay = run(shell_quote((testing::binary_dir() / "bin/replay_json_reader").string()) + " /nonexistent");
+    CHECK(replay.exit_code == 1);
+    CHECK_THAT(replay.output, Catch::Contains("nothing was replayed") && Catch::Contains("0 passed, 1 failed"));
+}

@@ -136,3 +136,40 @@ TEST_CASE("offerkit convert --jobs 4 writes the same files as --jobs 1, duplicat
         CHECK(fs::is_empty(dir / "none"));
     }
 }
+
+TEST_CASE("colliding references with --jobs 1 to 8 give one file per offer and the serial names and bytes") {
+    if (!every_plugin().find("pdf")) OFFERKIT_SKIP("the pdf plugin is not built");
+    testing::temp_dir dir;
+    // B and B collide; the second becomes B-2, which a third offer is literally
+    // called; B/2 sanitises to B_2; b differs from B only by case.
+    std::string lines;
+    int n = 0;
+    for (const char* ref : {"B", "B", "B-2", "B/2", "b", "C", "B", "B-2"}) {
+        job_offer o = testing::minimal_offer();
+        o.reference = ref;
+        o.title = "Offre " + std::to_string(++n);
+        lines += to_json(o, {false}) + "\n";
+    }
+    testing::write_file(dir / "in.jsonl", lines);
+    std::map<std::string, std::string> serial;
+    for (int jobs = 1; jobs <= 8; ++jobs) {
+        const fs::path out = dir / ("jobs" + std::to_string(jobs));
+        const auto r = testing::run(testing::cli_command() + " convert " + testing::shell_quote((dir / "in.jsonl").string()) +
+                                    " --to pdf --jobs " + std::to_string(jobs) + " -o " + testing::shell_quote(out.string()));
+        INFO("--jobs " << jobs << "\n" << r.output);
+        CHECK(r.exit_code == 0);
+        CHECK_THAT(r.output, Catch::Contains("8 offers read, 8 exported to pdf, 8 files written"));
+        std::map<std::string, std::string> files;
+        for (const auto& e : fs::directory_iterator(out)) files[e.path().filename().string()] = testing::read_file(e.path());
+        CHECK(files.size() == 8);
+        if (jobs == 1) {
+            serial = files;
+            std::vector<std::string> names;
+            for (const auto& [name, bytes] : files) names.push_back(name);
+            CHECK(names == std::vector<std::string>{"B-2-2.pdf", "B-2-3.pdf", "B-2.pdf", "B-4.pdf", "B.pdf", "B_2.pdf",
+                                                    "C.pdf", "b-3.pdf"});
+        } else {
+            CHECK(files == serial);
+        }
+    }
+}

@@ -605,7 +605,7 @@ TEST_CASE("import: data problems are warnings with the JSON path") {
 
 TEST_CASE("real feed: every OPT-NC file imports with reference, title, employer, direction, grade, dates, responsibilities") {
     const auto dir = real_feed_dir();
-    if (!dir) OFFERKIT_SKIP("../shared/real/opt-jobposting-jsonld is not beside the checkout");
+    if (!dir) OFFERKIT_SKIP_WITHOUT_SHARED("../shared/real/opt-jobposting-jsonld is not beside the checkout");
     const auto files = real_feed_files(*dir);
     REQUIRE(files.size() == 24);
     std::set<std::string> warned;
@@ -651,7 +651,7 @@ TEST_CASE("real feed: every OPT-NC file imports with reference, title, employer,
 
 TEST_CASE("real feed: mapping of the OPT-NC additionalType and free information") {
     const auto dir = real_feed_dir();
-    if (!dir) OFFERKIT_SKIP("../shared/real/opt-jobposting-jsonld is not beside the checkout");
+    if (!dir) OFFERKIT_SKIP_WITHOUT_SHARED("../shared/real/opt-jobposting-jsonld is not beside the checkout");
     std::map<std::string, job_offer> by_ref;
     for (const auto& f : real_feed_files(*dir)) {
         diagnostics diags;
@@ -683,7 +683,7 @@ TEST_CASE("real feed: mapping of the OPT-NC additionalType and free information"
 
 TEST_CASE("real feed: exported again, the offers pass the checker and read back unchanged") {
     const auto dir = real_feed_dir();
-    if (!dir) OFFERKIT_SKIP("../shared/real/opt-jobposting-jsonld is not beside the checkout");
+    if (!dir) OFFERKIT_SKIP_WITHOUT_SHARED("../shared/real/opt-jobposting-jsonld is not beside the checkout");
     std::vector<job_offer> offers;
     for (const auto& f : real_feed_files(*dir)) {
         diagnostics diags;
@@ -794,7 +794,7 @@ TEST_CASE("jsonld exporter: object, array, JSON Lines, stream, no partial file")
 
 TEST_CASE("cli: offerkit convert reads the feed and writes JSON-LD") {
     const auto dir = real_feed_dir();
-    if (!dir) OFFERKIT_SKIP("../shared/real/opt-jobposting-jsonld is not beside the checkout");
+    if (!dir) OFFERKIT_SKIP_WITHOUT_SHARED("../shared/real/opt-jobposting-jsonld is not beside the checkout");
     temp_dir tmp;
     std::string cmd = shell_quote(cli_path().string()) + " convert";
     for (const auto& f : real_feed_files(*dir)) cmd += " " + shell_quote(f.string());
@@ -814,7 +814,7 @@ TEST_CASE("cli: offerkit convert reads the feed and writes JSON-LD") {
 #if defined(OFFERKIT_TEST_WITH_PDF) || defined(OFFERKIT_TEST_WITH_XLSX)
 TEST_CASE("cli: offerkit convert feed/*.json --to pdf / --to xlsx") {
     const auto dir = real_feed_dir();
-    if (!dir) OFFERKIT_SKIP("../shared/real/opt-jobposting-jsonld is not beside the checkout");
+    if (!dir) OFFERKIT_SKIP_WITHOUT_SHARED("../shared/real/opt-jobposting-jsonld is not beside the checkout");
     temp_dir tmp;
     std::string inputs;
     for (const auto& f : real_feed_files(*dir)) inputs += " " + shell_quote(f.string());
@@ -852,7 +852,7 @@ TEST_CASE("cli: offerkit convert feed/*.json --to pdf / --to xlsx") {
 #ifdef OFFERKIT_TEST_WITH_PDF
 TEST_CASE("render: the imported OPT-NC offers become PDF flyers") {
     const auto dir = real_feed_dir();
-    if (!dir) OFFERKIT_SKIP("../shared/real/opt-jobposting-jsonld is not beside the checkout");
+    if (!dir) OFFERKIT_SKIP_WITHOUT_SHARED("../shared/real/opt-jobposting-jsonld is not beside the checkout");
     registry reg;
     plugins::register_pdf(reg);
     const exporter& pdf = reg.get("pdf");
@@ -885,7 +885,7 @@ TEST_CASE("render: the imported OPT-NC offers become PDF flyers") {
 #ifdef OFFERKIT_TEST_WITH_XLSX
 TEST_CASE("render: the imported OPT-NC offers become an XLSX report") {
     const auto dir = real_feed_dir();
-    if (!dir) OFFERKIT_SKIP("../shared/real/opt-jobposting-jsonld is not beside the checkout");
+    if (!dir) OFFERKIT_SKIP_WITHOUT_SHARED("../shared/real/opt-jobposting-jsonld is not beside the checkout");
     registry reg;
     plugins::register_xlsx(reg);
     const exporter& xlsx = reg.get("xlsx");
@@ -919,3 +919,36 @@ TEST_CASE("render: the imported OPT-NC offers become an XLSX report") {
     CHECK(r.output == "24\n");
 }
 #endif
+
+TEST_CASE("JSON-LD embedded in a page: no </script> can end its script element") {
+    job_offer o = full_offer();
+    o.title = "</script><script>alert('x')</script> & <!-- Agent > tout";
+    o.missions = {"</SCRIPT >", "a <b> & c"};
+    const std::string json = to_jobposting_json(o);
+    CHECK(json.find('<') == std::string::npos);
+    CHECK(json.find('>') == std::string::npos);
+    CHECK(json.find('&') == std::string::npos);
+    CHECK_THAT(json, Contains("\\u003c/script\\u003e\\u003cscript\\u003ealert('x')"));
+    // Still the same JSON: Boost.JSON and the importer read the text back exactly.
+    CHECK(std::string(boost::json::parse(json).at("title").as_string()) == o.title);
+    diagnostics diags;
+    const auto back = offers_from_jobposting(json, "page.jsonld", diags);
+    REQUIRE(back.size() == 1);
+    CHECK(back[0].title == o.title);
+    CHECK(back[0].missions == o.missions);
+    // What a browser's HTML parser would see: the whole of it inside one script element.
+    const std::string page = "<script type=\"application/ld+json\">" + json + "</script>";
+    CHECK(page.find("</script>") == page.size() - 9);
+}
+
+TEST_CASE("JSON and JSON-LD carry every code point a JSON string can hold") {
+    using namespace std::string_literals;
+    job_offer o = minimal_offer();
+    o.title = "Avant\0Après \x01 \uFFFF \uFFFE 🙂"s;
+    diagnostics diags;
+    CHECK(offer_from_json(to_json(o), {"rt.json", 0, 0, {}}, diags) == o);
+    const auto back = offers_from_jobposting(to_jobposting_json(o), "rt.jsonld", diags);
+    REQUIRE(back.size() == 1);
+    CHECK(back[0].title == o.title);
+    CHECK(to_json(o).find("Avant\\u0000Après \\u0001") != std::string::npos);
+}

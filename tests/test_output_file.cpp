@@ -4,6 +4,8 @@
 #include <offerkit/error.hpp>
 #include <offerkit/output_file.hpp>
 
+#include <sys/stat.h>
+
 using namespace offerkit;
 namespace fs = std::filesystem;
 
@@ -84,4 +86,65 @@ TEST_CASE("ensure_directory creates directories and refuses files") {
     CHECK(fs::is_directory(dir / "a/b"));
     testing::write_file(dir / "file", "x");
     CHECK_THROWS_AS(ensure_directory(dir / "file"), error);
+}
+
+TEST_CASE("output names: one owner, in input order, case-insensitive, never colliding") {
+    output_names names;
+    std::vector<std::string> got;
+    std::vector<bool> renamed;
+    for (const char* ref : {"B", "B", "B-2", "B/2", "b", "B_2", "3134-25-0750/SR"}) {
+        const auto n = names.claim(ref);
+        got.push_back(n.stem);
+        renamed.push_back(n.renamed);
+    }
+    CHECK(got == std::vector<std::string>{"B", "B-2", "B-2-2", "B_2", "b-3", "B_2-2", "3134-25-0750_SR"});
+    CHECK(renamed == std::vector<bool>{false, true, true, false, true, true, false});
+}
+
+TEST_CASE("what is not a regular file is refused as an output, at once") {
+    testing::temp_dir dir;
+    SECTION("a FIFO (it would hang the export)") {
+        REQUIRE(::mkfifo((dir / "pipe").c_str(), 0600) == 0);
+        try {
+            atomic_output out(dir / "pipe");
+            FAIL("no exception");
+        } catch (const error& e) {
+            CHECK(e.code() == errc::io_error);
+            CHECK_THAT(std::string(e.what()), Catch::Contains("pipe: is a FIFO (named pipe)"));
+        }
+    }
+    SECTION("a character device is written directly") {
+        atomic_output out("/dev/null");
+        out.stream() << "x";
+        CHECK_NOTHROW(out.commit());
+    }
+}
+
+TEST_CASE("remove_pending_outputs deletes every temporary file not yet committed") {
+    testing::temp_dir dir;
+    atomic_output a(dir / "a.pdf"), b(dir / "b.pdf");
+    a.stream() << "half";
+    a.close();
+    CHECK(fs::exists(a.temp_path()));
+    CHECK(fs::exists(b.temp_path()));
+    remove_pending_outputs();
+    CHECK(fs::is_empty(dir.path()));
+    // A later commit says the output is gone instead of renaming nothing.
+    CHECK_THROWS_WITH(a.commit(), Catch::Contains("a.pdf: the output was removed before it was complete"));
+    atomic_output c(dir / "c.pdf");  // outputs made afterwards are unaffected
+    c.stream() << "whole";
+    c.commit();
+    CHECK(testing::read_file(dir / "c.pdf") == "whole");
+}
+
+TEST_CASE("a write error gives its reason") {
+    export_target target;
+    target.path = "/dev/full";
+    export_output out(target, "json");
+    CHECK_THROWS_WITH(
+        [&] {
+            out.write(std::string(1 << 16, 'x'));
+            out.commit();
+        }(),
+        Catch::Contains("/dev/full: write failed: No space left on device"));
 }

@@ -7,6 +7,7 @@
 #include <offerkit/registry.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <sstream>
 #include <string>
@@ -366,7 +367,11 @@ TEST_CASE("a pathological offer: huge title, endless word, hundreds of items, em
     const int pages = page_count(files[0]);
     CHECK(pages > 5);
     CHECK(pages < 20);  // a title taller than a page is split, not one line per page
-    CHECK(diags.size() == 1);  // the QR code left out, said so
+    // Said so: the QR code left out, and the emoji the flyer's fonts cannot hold replaced.
+    REQUIRE(diags.size() == 2);
+    CHECK_THAT(diags.items()[0].to_string(), Catch::Contains("missions[1]") && Catch::Contains("U+1F642") &&
+                                                 Catch::Contains("replaced by U+FFFD"));
+    CHECK_THAT(diags.items()[1].to_string(), Catch::Contains("QR code"));
     CHECK(words_inside_page(files[0]) > 1000);
     const auto ex = pdftotext(files[0]);
     CHECK(ex.warnings.empty());
@@ -562,4 +567,184 @@ TEST_CASE("the shipped brands load") {
     CHECK(set.pick("ALP").name == "lagons");
     CHECK(set.pick("Agence des Lagons du Pacifique").name == "lagons");
     CHECK(set.pick("Somebody else").name == "default");
+}
+
+// ---------------------------------------------------------------------------
+// Brand assets are input: corrupt logos and fonts, unsafe links, long words.
+
+namespace {
+
+/// A brand of `dir` using `logo` and the given fonts (empty: the defaults).
+fs::path brand_with(const fs::path& dir, const std::string& name, const std::string& logo, const std::string& font = "") {
+    std::string json = "{\"format\": \"offerkit-brand/1\", \"name\": \"" + name + "\"";
+    if (!logo.empty()) json += ", \"logo\": \"" + logo + "\"";
+    if (!font.empty()) json += ", \"fonts\": {\"regular\": \"" + font + "\", \"bold\": \"" + font + "\"}";
+    json += "}";
+    offerkit::testing::write_file(dir / (name + ".json"), json);
+    return dir / (name + ".json");
+}
+
+/// A copy of the build's Latin subset font with `patch` applied to its bytes by Python
+/// (`t` the bytearray, `tab(tag)` the offset of a table).
+fs::path corrupt_font(const fs::path& dir, const std::string& name, const std::string& patch) {
+    const fs::path src = offerkit::testing::binary_dir() / "share/offerkit/fonts/OfferkitSansLatin.ttf";
+    const fs::path out = dir / (name + ".ttf");
+    const std::string script =
+        "import struct,sys\n"
+        "t=bytearray(open(sys.argv[1],'rb').read())\n"
+        "n=struct.unpack('>H',t[4:6])[0]\n"
+        "d={bytes(t[12+16*i:16+16*i]).decode('latin1'):struct.unpack('>II',t[20+16*i:28+16*i]) for i in range(n)}\n"
+        "def tab(tag): return d[tag][0]\n"
+        "def entry(tag): return 12+16*[bytes(t[12+16*i:16+16*i]).decode('latin1') for i in range(n)].index(tag)\n" +
+        patch + "\nopen(sys.argv[2],'wb').write(t)\n";
+    offerkit::testing::write_file(dir / (name + ".py"), script);
+    const auto r = run(offerkit::testing::python() + " " + shell_quote((dir / (name + ".py")).string()) + " " +
+                       shell_quote(src.string()) + " " + shell_quote(out.string()));
+    INFO(r.output);
+    REQUIRE(r.exit_code == 0);
+    return out;
+}
+
+std::string export_error(const job_offer& o, const option_map& opts, const fs::path& out) {
+    try {
+        export_pdf({o}, opts, out);
+    } catch (const offerkit::error& e) {
+        return e.what();
+    }
+    return {};
+}
+
+}  // namespace
+
+TEST_CASE("corrupt or oversized logos are refused with a reason, before libharu sees them") {
+    temp_dir dir;
+    const fs::path logos = offerkit::testing::tests_dir() / "data/logos";
+    const auto o = offerkit::testing::full_offer();
+    struct bad {
+        const char* file;
+        const char* reason;
+    };
+    for (const bad& b : {bad{"bad-crc.png", "unreadable PNG"}, bad{"truncated.png", "unreadable PNG"},
+                         bad{"huge.png", "30000 × 30000 pixels, more than a logo needs"}}) {
+        INFO(b.file);
+        const auto t0 = std::chrono::steady_clock::now();
+        const std::string why = export_error(o, {{"brand", brand_with(dir.path(), "b", (logos / b.file).string()).string()}}, dir / "out");
+        // Refused from its header: not decoded at 2.6 GB (an upper bound, not a benchmark).
+        CHECK(std::chrono::steady_clock::now() - t0 < std::chrono::seconds(10));
+        CHECK_THAT(why, Catch::Contains((logos / b.file).string() + ": pdf: logo: " + b.reason));
+        CHECK_THAT(why, Catch::Contains("named in " + (dir / "b.json").string()));
+        if (fs::exists(dir / "out")) CHECK(fs::is_empty(dir / "out"));
+    }
+}
+
+TEST_CASE("16-bit, palette and grey logos are embedded as 8-bit RGB, with their transparency") {
+    REQUIRE_PDF_TOOLS();
+    temp_dir dir;
+    const fs::path logos = offerkit::testing::tests_dir() / "data/logos";
+    for (const char* file : {"rgba16.png", "palette.png", "grey.png"}) {
+        INFO(file);
+        const auto files = export_pdf({offerkit::testing::full_offer()},
+                                      {{"brand", brand_with(dir.path(), "b", (logos / file).string()).string()}}, dir / file);
+        REQUIRE(files.size() == 1);
+        check_qpdf(files[0]);
+        const auto r = run("pdfimages -list " + shell_quote(files[0].string()));
+        INFO(r.output);
+        CHECK_THAT(r.output, Catch::Contains("image      24    24  rgb     3   8"));
+        if (std::string(file) == "rgba16.png") CHECK_THAT(r.output, Catch::Contains("smask      24    24  gray    1   8"));
+    }
+    // The 16-bit colours reduced, not scrambled: the first pixel is (0, 0, 40000/257).
+    const auto r = run("cd " + shell_quote(dir.path().string()) + " && pdfimages -png rgba16.png/*.pdf img && " +
+                       offerkit::testing::python() +
+                       " -c \"import zlib,struct;d=open('img-000.png','rb').read();i=d.index(b'IDAT');"
+                       "n=struct.unpack('>I',d[i-4:i])[0];raw=zlib.decompress(d[i+4:i+4+n]);print('px',list(raw[1:4]))\"");
+    INFO(r.output);
+    CHECK_THAT(r.output, Catch::Contains("px [0, 0, 156]"));
+}
+
+TEST_CASE("corrupt fonts are refused with a reason; the subset they come from loads") {
+    temp_dir dir;
+    const auto o = offerkit::testing::full_offer();
+    struct bad {
+        const char* name;
+        const char* patch;
+        const char* reason;
+    };
+    const bad cases[] = {
+        {"upem0", "t[tab('head')+18:tab('head')+20]=b'\\0\\0'", "unitsPerEm 0 is outside 16…16384"},
+        {"hmetrics", "t[tab('hhea')+34:tab('hhea')+36]=b'\\xff\\xff'", "numberOfHMetrics 65535 is not within"},
+        {"truncated", "t=t[:len(t)//2]", "extends past the end of the file"},
+        {"loca", "o=tab('loca')\nif t[tab('head')+51]==0: t[o+2:o+4]=b'\\xff\\xff'\nelse: t[o+4:o+8]=b'\\x7f\\xff\\xff\\xff'",
+         "table 'loca' goes backwards"},
+        {"cmapend", "o=tab('cmap'); import struct as s\n"
+                    "for i in range(s.unpack('>H',t[o+2:o+4])[0]):\n"
+                    "  off=s.unpack('>I',t[o+8+8*i:o+12+8*i])[0]; st=o+off\n"
+                    "  if s.unpack('>H',t[st:st+2])[0]==4:\n"
+                    "    seg=s.unpack('>H',t[st+6:st+8])[0]//2; e=st+14+2*(seg-1); t[e:e+2]=b'\\x00\\x41'",
+         "the cmap's last segment does not end at U+FFFF"},
+        {"tables", "t[4:6]=b'\\x01\\x00'", "a table directory of 256 tables"},
+        {"cff", "t[0:4]=b'OTTO'", "CFF outlines"},
+    };
+    for (const bad& b : cases) {
+        INFO(b.name);
+        const fs::path font = corrupt_font(dir.path(), b.name, b.patch);
+        const std::string why =
+            export_error(o, {{"brand", brand_with(dir.path(), b.name, "", font.string()).string()}}, dir / "out");
+        CHECK_THAT(why, Catch::Contains(font.string() + ": pdf: not a usable TrueType font: " + b.reason));
+    }
+    const fs::path intact = corrupt_font(dir.path(), "intact", "pass");
+    CHECK(export_error(o, {{"brand", brand_with(dir.path(), "intact", "", intact.string()).string()}}, dir / "ok").empty());
+}
+
+TEST_CASE("the QR code and printed links follow offerkit's one rule for links") {
+    REQUIRE_PDF_TOOLS();
+    if (!have_tool("zbarimg") || !have_tool("pdftoppm")) OFFERKIT_SKIP("zbar-tools or poppler-utils missing (scripts/install-deps)");
+    temp_dir dir;
+    auto qr_of = [&](const std::string& url, diagnostics& diags) {
+        job_offer o = offerkit::testing::minimal_offer();
+        o.reference = "9001-26-0303/SR";
+        o.url = url;
+        const auto files = export_pdf({o}, {}, dir / "out", &diags);
+        REQUIRE(files.size() == 1);
+        const auto png = dir / "page";
+        REQUIRE(run("pdftoppm -r 150 -png -f 1 -l 1 " + shell_quote(files[0].string()) + " " + shell_quote(png.string())).exit_code == 0);
+        return run("zbarimg -q --raw " + shell_quote(png.string() + "-1.png") + " 2>/dev/null").output;
+    };
+    diagnostics diags;
+    CHECK(qr_of("https://emploi.example.nc/offres/0303", diags) == "https://emploi.example.nc/offres/0303\n");
+    CHECK(diags.empty());
+    for (const char* unsafe : {"javascript:alert(document.cookie)", "file:///etc/passwd", "\\\\\\\\serveur\\\\partage\\\\avis.pdf",
+                               "//serveur/partage", "JaVaScRiPt:alert(1)", "data:text/html,<script>x</script>"}) {
+        INFO(unsafe);
+        diagnostics d;
+        CHECK(qr_of(unsafe, d).empty());  // no QR code on the page
+        REQUIRE(d.size() == 1);
+        CHECK_THAT(d.items()[0].message, Catch::Contains("is not a web (http, https) or mail address; no QR code drawn"));
+    }
+}
+
+TEST_CASE("brands-dir says when an employer has no brand of its own") {
+    temp_dir dir;
+    job_offer o = offerkit::testing::full_offer();
+    o.employer = "Commune de Koné";
+    job_offer other = o;
+    other.reference = "9001-26-0304/SR";
+    diagnostics diags;
+    export_pdf({o, other}, {{"brands-dir", brands_dir.string()}}, dir / "out", &diags);
+    INFO(diags.items().back().to_string());
+    REQUIRE(diags.size() == 1);  // once per employer, not per offer
+    CHECK_THAT(diags.items()[0].message,
+               Catch::Contains("pdf: no brand of " + brands_dir.string() + " names the employer \"Commune de Koné\"") &&
+                   Catch::Contains("is used for its offers"));
+}
+
+TEST_CASE("line breaking is linear in the length of a word without spaces") {
+    temp_dir dir;
+    job_offer o = offerkit::testing::minimal_offer();
+    o.missions = {std::string(2'000'000, 'w')};
+    // Quadratic breaking took about 75 s for this word (3 s at 400,000, ×4 per doubling);
+    // linear takes well under a second. The bound only catches a return of the defect.
+    const auto t0 = std::chrono::steady_clock::now();
+    const auto files = export_pdf({o}, {}, dir / "out");
+    CHECK(std::chrono::steady_clock::now() - t0 < std::chrono::seconds(20));
+    CHECK(files.size() == 1);
 }

@@ -8,6 +8,7 @@
 #include <offerkit/plugin.hpp>
 #include <offerkit/version.hpp>
 #include <sstream>
+#include <unistd.h>
 
 using namespace offerkit;
 namespace fs = std::filesystem;
@@ -176,5 +177,80 @@ TEST_CASE("an unknown format names the known ones") {
     } catch (const error& e) {
         CHECK(e.code() == errc::unknown_format);
         CHECK_THAT(std::string(e.what()), Catch::Contains("docx") && Catch::Contains("json, jsonl"));
+    }
+}
+
+TEST_CASE("a plugin that throws standard exceptions: each arrives as offerkit::error, nothing terminates") {
+    registry reg;
+    reg.load_module(test_plugins / "offerkit-teststdthrow.so");
+    const exporter& e = reg.get("teststd");
+    diagnostics diags;
+    export_target target;
+    target.path = "unused.txt";
+    try {
+        e.begin(target, {{"where", "begin"}}, diags);
+        FAIL("no exception");
+    } catch (const error& x) {
+        CHECK(x.code() == errc::plugin_failed);
+        CHECK_THAT(std::string(x.what()), Catch::Equals("plugin teststd: begin: not configured"));
+    }
+    auto session = e.begin(target, {}, diags);
+    try {
+        session->write(testing::minimal_offer());
+        FAIL("no exception");
+    } catch (const error& x) {
+        CHECK(x.code() == errc::plugin_failed);
+        CHECK_THAT(std::string(x.what()), Catch::Equals("plugin teststd: write: quota exceeded"));
+    }
+    try {
+        session->finish();  // throws an int
+        FAIL("no exception");
+    } catch (const error& x) {
+        CHECK_THAT(std::string(x.what()), Catch::Contains("plugin teststd: unknown exception"));
+    }
+}
+
+TEST_CASE("a plugin module that anyone could have placed is not loaded, and the reason is given") {
+    SECTION("a world-writable directory") {
+        testing::temp_dir dir;
+        fs::copy_file(json_module, dir / "offerkit-json.so");
+        fs::permissions(dir.path(), fs::perms::all);
+        registry reg;
+        const auto failures = reg.load_search_path({dir.path()});
+        CHECK(reg.find("json") == nullptr);
+        REQUIRE(failures.size() == 1);
+        CHECK(failures[0].code == errc::plugin_untrusted);
+        CHECK_THAT(failures[0].message, Catch::Contains("the plugin directory " + dir.path().string() +
+                                                        " is writable by every user (mode 0777)"));
+        fs::permissions(dir.path(), fs::perms::owner_all);
+    }
+    SECTION("a world-writable module") {
+        testing::temp_dir dir;
+        fs::copy_file(json_module, dir / "offerkit-json.so");
+        fs::permissions(dir / "offerkit-json.so", fs::perms::all);
+        registry reg;
+        const auto failures = reg.load_search_path({dir.path()});
+        REQUIRE(failures.size() == 1);
+        CHECK(failures[0].code == errc::plugin_untrusted);
+        CHECK_THAT(failures[0].message, Catch::Contains("offerkit-json.so is writable by every user"));
+    }
+    SECTION("a module owned by another user") {
+        if (::geteuid() != 0) OFFERKIT_SKIP("giving a file to another user needs root");
+        testing::temp_dir dir;
+        fs::copy_file(json_module, dir / "offerkit-json.so");
+        REQUIRE(::chown((dir / "offerkit-json.so").c_str(), 65534, 65534) == 0);
+        registry reg;
+        const auto failures = reg.load_search_path({dir.path()});
+        REQUIRE(failures.size() == 1);
+        CHECK(failures[0].code == errc::plugin_untrusted);
+        CHECK_THAT(failures[0].message, Catch::Contains("belongs to user 65534, neither root nor"));
+        CHECK(reg.find("json") == nullptr);
+    }
+    SECTION("the same module, writable by its owner only, loads") {
+        testing::temp_dir dir;
+        fs::copy_file(json_module, dir / "offerkit-json.so");
+        registry reg;
+        CHECK(reg.load_search_path({dir.path()}).empty());
+        CHECK(reg.find("json") != nullptr);
     }
 }

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <clocale>
+#include <cstring>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -195,14 +196,15 @@ std::string status_of(const report& r, const job_offer& o) {
     return pick(r, "ouverte", "open");
 }
 
-/// The documented rule: web and mail addresses of at most 2,079 characters without spaces,
-/// quotes, angle brackets, "internal:" or "external:" are links; anything else is plain text.
+/// The documented rule (docs/job-offer-v1.md, "Links"): http(s) addresses with a host and
+/// mailto: addresses, of at most 2,079 characters, without spaces, controls, quotes, angle
+/// brackets, backslashes, "internal:" or "external:", are links; anything else is plain text.
 bool linkable(const std::optional<std::string>& url) {
-    if (!url || url->size() > 2079 || url->find_first_of(" \t\r\n\"<>") != std::string::npos) return false;
+    if (!url || url->size() > 2079 || url->find_first_of(" \t\r\n\"<>\\`") != std::string::npos) return false;
     if (url->find("internal:") != std::string::npos || url->find("external:") != std::string::npos) return false;
-    for (const char* p : {"https://", "http://", "mailto:", "ftp://"})
-        if (url->rfind(p, 0) == 0) return true;
-    return false;
+    for (const char* p : {"https://", "http://"})
+        if (url->rfind(p, 0) == 0 && url->size() > std::strlen(p) && (*url)[std::strlen(p)] != '/') return true;
+    return url->rfind("mailto:", 0) == 0 && url->find('@') != std::string::npos;
 }
 
 std::string expected_json(const report& r, const std::vector<job_offer>& offers, int* charts_out = nullptr) {
@@ -650,10 +652,52 @@ TEST_CASE("text that is not valid UTF-8 is repaired, with a warning", "[xlsx]") 
     report r;
     diagnostics diags;
     export_to(dir / "utf8.xlsx", offers, options_for(r), diags);
-    REQUIRE(has_warning_about(diags, "9101-25-0030/SR: the title is not valid UTF-8"));
+    REQUIRE(has_warning_about(diags, "offer 9101-25-0030/SR: 3 characters that xlsx cannot carry replaced by U+FFFD "
+                                     "(invalid UTF-8 byte FF, invalid UTF-8 byte FE, invalid UTF-8 byte C3)"));
     // What a reader sees: U+FFFD for each bad byte.
     offers.back().title = "Agent \uFFFD\uFFFD d'accueil \uFFFD";
     check_with_openpyxl(dir / "utf8.xlsx", expected_json(r, offers));
+}
+
+TEST_CASE("every code point a JSON string can hold: XML's forbidden ones removed, with a warning", "[xlsx]") {
+    temp_dir dir;
+    auto offers = sample_offers();
+    using namespace std::string_literals;
+    // U+FFFF, U+FFFE, NUL and other controls, in cells, a sheet's rows and the document properties.
+    job_offer o = make("9101-25-0040/SR", "Agent\uFFFF d'accueil\uFFFE", "Province\x01 Sud"s, dfin, gA,
+                       d(2025, 5, 22), d(2025, 6, 22), "javascript:alert(1)");
+    o.missions = {"Avant\0Après"s};
+    offers.push_back(o);
+    // Most offers of the month are this employer's, so that it is the workbook's "company".
+    for (int i = 0; i < 6; ++i) {
+        job_offer c = o;
+        c.reference = "9101-25-005" + std::to_string(i) + "/SR";
+        offers.push_back(c);
+    }
+    report r;
+    diagnostics diags;
+    export_to(dir / "cp.xlsx", offers, options_for(r), diags);
+    CHECK(has_warning_about(diags, "xlsx: offer 9101-25-0040/SR: 2 characters that xlsx cannot carry removed (U+FFFF, U+FFFE)"));
+    CHECK(has_warning_about(diags, "xlsx: offer 9101-25-0040/SR: 1 character that xlsx cannot carry removed (U+0001)"));
+    CHECK(has_warning_about(diags, "xlsx: offer 9101-25-0040/SR: 1 character that xlsx cannot carry removed (U+0000)"));
+    CHECK(std::any_of(diags.begin(), diags.end(), [](const diagnostic& x) { return x.where.path == "missions[0]"; }));
+    for (auto& x : offers)
+        if (x.reference == "9101-25-0040/SR" || x.reference.rfind("9101-25-005", 0) == 0) {
+            x.title = "Agent d'accueil";
+            x.employer = "Province Sud";
+            x.missions = {"AvantAprès"};
+        }
+    // What a reader sees: the text without the characters, every later string intact.
+    check_with_openpyxl(dir / "cp.xlsx", expected_json(r, offers));
+    const auto props = offerkit::testing::run(
+        offerkit::testing::python() +
+        " -c \"import sys,zipfile,re; z=zipfile.ZipFile(sys.argv[1]); bad=[n for n in z.namelist() if "
+        "re.search(rb'[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f]|\\xef\\xbf[\\xbe\\xbf]', z.read(n))]; "
+        "print('company', re.search(rb'<Company>(.*?)</Company>', z.read('docProps/app.xml')).group(1).decode()); "
+        "print('bad', bad)\" " +
+        offerkit::testing::shell_quote((dir / "cp.xlsx").string()));
+    INFO(props.output);
+    CHECK_THAT(props.output, Catch::Contains("company Province Sud") && Catch::Contains("bad []"));
 }
 
 TEST_CASE("the exporter describes itself", "[xlsx]") {

@@ -1,4 +1,5 @@
 #include "commands.hpp"
+#include "interrupt.hpp"
 #include "progress.hpp"
 
 #include <offerkit/offerkit.hpp>
@@ -35,15 +36,27 @@ void require_identity(const job_offer& offer, const source_location& where) {
     throw error(errc::missing_field, at + ": the offer has no " + missing + "; not exported");
 }
 
-// --from: false (after saying why) when the name is unknown.
-bool parse_input_format(const std::string& name, read_options& options) {
+// --from and --encoding: false (after saying why) when a name is unknown.
+bool parse_read_options(const std::string& format, const std::string& encoding, read_options& options) {
     try {
-        options.format = input_format_from_string(name);
-        return true;
+        options.format = input_format_from_string(format);
     } catch (const error& e) {
         std::cerr << "offerkit: error: --from: " << e.what() << '\n';
         return false;
     }
+    try {
+        options.encoding = text_encoding_from_string(encoding);
+    } catch (const error& e) {
+        std::cerr << "offerkit: error: --encoding: " << e.what() << '\n';
+        return false;
+    }
+    return true;
+}
+
+std::string ascii_lower(std::string s) {
+    for (char& c : s)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return s;
 }
 
 struct batch_stats {
@@ -64,7 +77,7 @@ int run_convert(const convert_request& request) {
         return exit_usage;
     }
     read_options read_opts;
-    if (!parse_input_format(request.input_format, read_opts)) return exit_usage;
+    if (!parse_read_options(request.input_format, request.encoding, read_opts)) return exit_usage;
 
     export_target target;
     target.path = request.output;
@@ -79,6 +92,17 @@ int run_convert(const convert_request& request) {
             if (request.output == "-") {
                 std::cerr << "offerkit: error: format " << request.format
                           << " writes one file per offer: -o must name a directory, not -\n";
+                return exit_usage;
+            }
+            const std::filesystem::path out(request.output);
+            std::error_code ec;
+            if (!std::filesystem::exists(out, ec) && !exp->info().extension.empty() &&
+                ascii_lower(out.extension().string()) == ascii_lower(exp->info().extension)) {
+                std::cerr << "offerkit: error: -o " << request.output << ": format " << request.format
+                          << " writes one file per offer into a directory, and " << request.output
+                          << " looks like a file name; give a directory (-o " << out.stem().string() << "/)"
+                          << " (`offerkit plugins` lists the options of " << request.format
+                          << ", such as one that writes a single file)\n";
                 return exit_usage;
             }
             ensure_directory(request.output);
@@ -99,7 +123,7 @@ int run_convert(const convert_request& request) {
         bar.clear();
         ++stats.failed;
         stats.failures.push_back(message);
-        std::cerr << "offerkit: error: " << message << '\n';
+        if (!interrupted()) std::cerr << "offerkit: error: " << message << '\n';  // else: not the offer's fault
     };
     // Failures of offers exported on worker threads arrive later: collect them.
     std::size_t parallel_failures_seen = 0;
@@ -196,7 +220,7 @@ int run_convert(const convert_request& request) {
 
 int run_validate(const validate_request& request) {
     read_options read_opts;
-    if (!parse_input_format(request.input_format, read_opts)) return exit_usage;
+    if (!parse_read_options(request.input_format, request.encoding, read_opts)) return exit_usage;
     std::size_t offers = 0, errors = 0, warnings = 0;
     for (const auto& input : request.inputs) {
         try {

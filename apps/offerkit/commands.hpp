@@ -14,6 +14,7 @@ enum exit_code { exit_ok = 0, exit_bad_input = 1, exit_usage = 2 };
 struct convert_request {
     std::vector<std::string> inputs;
     std::string input_format = "auto";
+    std::string encoding = "auto";
     std::string format;
     std::string output;
     option_map options;
@@ -25,6 +26,7 @@ struct convert_request {
 struct validate_request {
     std::vector<std::string> inputs;
     std::string input_format = "auto";
+    std::string encoding = "auto";
     bool strict = false;
     bool quiet = false;
 };

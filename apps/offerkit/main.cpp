@@ -1,5 +1,6 @@
 // offerkit — command-line front end: parses arguments and calls the library.
 #include "commands.hpp"
+#include "interrupt.hpp"
 
 #include <offerkit/version.hpp>
 
@@ -26,10 +27,45 @@ std::string version_text() {
     return text;
 }
 
+constexpr const char* commands[] = {"convert", "validate", "plugins"};
+
+// CLI11 answers "A subcommand is required" to `offerkit frobnicate`: say what is wrong.
+bool known_command_or_option(int argc, char** argv) {
+    if (argc < 2) {
+        std::cerr << "offerkit: error: a command is needed: convert, validate or plugins (see offerkit --help)\n";
+        return false;
+    }
+    const std::string first = argv[1];
+    if (first.empty() || first[0] == '-') return true;
+    for (const char* c : commands)
+        if (first == c) return true;
+    std::cerr << "offerkit: error: unknown command \"" << first
+              << "\"; the commands are convert, validate and plugins (see offerkit --help)\n";
+    return false;
+}
+
+// Nothing may end the process without a message: an exception that is not
+// offerkit::error (from a library, or out of memory) becomes exit status 1.
+template <class F>
+int guarded(F&& run) {
+    try {
+        return run();
+    } catch (const std::bad_alloc&) {
+        std::cerr << "offerkit: error: out of memory\n";
+    } catch (const std::exception& e) {
+        std::cerr << "offerkit: error: " << e.what() << '\n';
+    } catch (...) {
+        std::cerr << "offerkit: error: unknown exception\n";
+    }
+    return offerkit::cli::exit_bad_input;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     using namespace offerkit::cli;
+    remove_outputs_on_interrupt();
+    if (!known_command_or_option(argc, argv)) return exit_usage;
     CLI::App app{"offerkit " OFFERKIT_VERSION_STRING
                  " — read job offers (postings, canonical JSON, schema.org JobPosting) and export them "
                  "(PDF flyers, Excel summaries, JSON)"};
@@ -47,6 +83,10 @@ int main(int argc, char** argv) {
                         "Output file (- for standard output) or, for one-file-per-offer formats, a directory")
         ->required();
     convert->add_option("--from", conv.input_format, "Input kind: auto, json, jsonl, jobposting, text")
+        ->capture_default_str();
+    convert->add_option("--encoding", conv.encoding,
+                        "Input encoding: auto (UTF-8, or UTF-16 with a byte order mark), utf-8, utf-16le, utf-16be, "
+                        "cp1252, latin1")
         ->capture_default_str();
     convert->add_option("--option", raw_options, "Exporter option key=value (repeatable)");
     convert->add_option("--brand", brand, "pdf: brand profile (JSON file)");
@@ -66,6 +106,7 @@ int main(int argc, char** argv) {
     validate->add_option("inputs", val.inputs, "Input files (- for standard input)")->required();
     validate->add_option("--from", val.input_format, "Input kind: auto, json, jsonl, jobposting, text")
         ->capture_default_str();
+    validate->add_option("--encoding", val.encoding, "Input encoding (as for convert)")->capture_default_str();
     validate->add_flag("--strict", val.strict, "Treat warnings as errors");
     validate->add_flag("-q,--quiet", val.quiet, "Print only problems");
 
@@ -92,9 +133,9 @@ int main(int argc, char** argv) {
                                                               {"year", &year},   {"as-of", &as_of}};
         for (const auto& [name, value] : flags)
             if (!value->empty()) conv.options[name] = *value;
-        return run_convert(conv);
+        return exit_unless_interrupted(guarded([&] { return run_convert(conv); }));
     }
-    if (*validate) return run_validate(val);
-    if (*plugins) return run_plugins();
+    if (*validate) return exit_unless_interrupted(guarded([&] { return run_validate(val); }));
+    if (*plugins) return exit_unless_interrupted(guarded([] { return run_plugins(); }));
     return exit_usage;
 }

@@ -2,7 +2,6 @@
 #include <offerkit/output_file.hpp>
 #include <offerkit/plugin.hpp>
 
-#include <sstream>
 
 namespace {
 
@@ -19,21 +18,25 @@ public:
     }
     std::unique_ptr<offerkit::export_session> begin(const offerkit::export_target& target,
                                                     const offerkit::option_map& options,
-                                                    offerkit::diagnostics&) const override {
+                                                    offerkit::diagnostics& diags) const override {
         offerkit::check_options(info(), options);
         const std::string level = offerkit::option_or(options, "heading-level", "1");
         if (level.size() != 1 || level[0] < '1' || level[0] > '6')
             throw offerkit::error(offerkit::errc::invalid_option, "markdown: heading-level=" + level + ": expected 1 to 6");
-        return std::make_unique<session>(target.path, std::string(static_cast<std::size_t>(level[0] - '0'), '#'));
+        return std::make_unique<session>(target.path, std::string(static_cast<std::size_t>(level[0] - '0'), '#'), diags);
     }
 
 private:
-    class session final : public offerkit::export_session {
+    // file_per_offer_session names the files (one owner of output names),
+    // stages each one closed, and commits them all in finish().
+    class session final : public offerkit::file_per_offer_session {
     public:
-        session(std::filesystem::path dir, std::string hashes) : dir_(std::move(dir)), hashes_(std::move(hashes)) {}
+        session(std::filesystem::path dir, std::string hashes, offerkit::diagnostics& diags)
+            : file_per_offer_session(std::move(dir), "markdown", ".md", diags), hashes_(std::move(hashes)) {}
 
-        void write(const offerkit::job_offer& o) override {
-            std::ostringstream md;
+    protected:
+        void render(const offerkit::job_offer& o, offerkit::atomic_output& out) override {
+            std::ostream& md = out.stream();
             md << hashes_ << ' ' << o.title << "\n\n";
             md << "- **Référence** : " << o.reference << '\n';
             md << "- **Employeur** : " << o.employer << '\n';
@@ -42,24 +45,10 @@ private:
                 md << '\n' << hashes_ << "# " << (s.title ? *s.title : std::string(offerkit::to_string(s.kind))) << "\n\n";
                 for (const auto& item : s.items) md << "- " << item << '\n';
             }
-            // Files are written to a temporary name and renamed in finish().
-            auto file = std::make_unique<offerkit::atomic_output>(dir_ / (offerkit::sanitize_file_stem(o.reference) + ".md"));
-            file->stream() << md.str();
-            files_.push_back(std::move(file));
-        }
-        std::vector<std::filesystem::path> finish() override {
-            std::vector<std::filesystem::path> done;
-            for (auto& f : files_) {
-                f->commit();
-                done.push_back(f->final_path());
-            }
-            return done;
         }
 
     private:
-        std::filesystem::path dir_;
         std::string hashes_;
-        std::vector<std::unique_ptr<offerkit::atomic_output>> files_;
     };
 };
 

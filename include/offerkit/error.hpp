@@ -25,6 +25,7 @@ enum class errc {
     plugin_failed,          ///< a plugin reported a failure while creating its exporters
     export_failed,          ///< an exporter could not produce its output
     usage_error,            ///< an API or command line used in a way it does not allow
+    plugin_untrusted,       ///< a plugin module (or its directory) is writable by others or owned by another user
 };
 
 /// A short, stable English description of `code` ("syntax error").
@@ -47,6 +48,7 @@ constexpr const char* errc_string(errc code) noexcept {
         case errc::plugin_failed: return "plugin failed";
         case errc::export_failed: return "export failed";
         case errc::usage_error: return "usage error";
+        case errc::plugin_untrusted: return "plugin not trusted";
     }
     return "unknown error";
 }

@@ -63,6 +63,12 @@ public:
     /// Adds one offer. Throws `offerkit::error` when this offer cannot be
     /// exported; the session stays usable for the next offers.
     virtual void write(const job_offer& offer) = 0;
+    /// file_per_offer layouts: writes `offer` to `<stem><extension>` in the
+    /// target directory, `stem` being a name the caller decided and that is
+    /// unique in this export (output_names, as parallel_export does). Sessions
+    /// derived from offerkit::file_per_offer_session implement it; the default
+    /// throws errc::usage_error.
+    virtual void write_file(const job_offer& offer, const std::string& stem);
     /// Completes the export and moves the output into place. Returns the files
     /// written (empty for stream output). Throws `offerkit::error`.
     virtual std::vector<std::filesystem::path> finish() = 0;

@@ -1,7 +1,7 @@
 // offerkit/job_offer.hpp — the domain model: one job offer ("avis de vacance de poste").
 //
 // Plain value types with equality, one member per field of the canonical JSON
-// format `job-offer/1` (docs: ../shared/spec/job-offer-v1.md, schema:
+// format `job-offer/1` (docs/job-offer-v1.md, installed in share/doc/offerkit; schema:
 // schema/job-offer-1.schema.json). Members carry the JSON field names. Text
 // keeps the posting's own words (French). Usable with nothing but the headers.
 #pragma once

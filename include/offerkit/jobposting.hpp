@@ -10,7 +10,9 @@
 
 namespace offerkit {
 
-/// The JobPosting JSON-LD object for one offer (pretty-printed, no trailing newline).
+/// The JobPosting JSON-LD object for one offer (pretty-printed, no trailing
+/// newline). `<`, `>` and `&` are written \u003c, \u003e, \u0026, so that the
+/// text can be embedded in an HTML `<script type="application/ld+json">` as it is.
 std::string to_jobposting_json(const job_offer& offer, bool pretty = true);
 
 /// Reads JobPosting JSON or JSON-LD: one object, an array, or an object with

@@ -12,6 +12,7 @@
 #include <offerkit/parallel_export.hpp>
 #include <offerkit/posting_parser.hpp>
 #include <offerkit/reader.hpp>
+#include <offerkit/text_safety.hpp>
 #include <offerkit/validate.hpp>
 #include <offerkit/registry.hpp>
 #include <offerkit/version.hpp>

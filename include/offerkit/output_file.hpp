@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -19,11 +20,15 @@ namespace offerkit {
 /// let a C library write to `temp_path()`. `commit()` checks the write,
 /// and renames the temporary file over the final path. The destructor removes
 /// the temporary file when `commit()` was not reached. When the final path is
-/// an existing non-regular file (`/dev/stdout`, `/dev/full`), it is written
-/// directly and `temp_path() == final_path()`.
+/// an existing character device (`/dev/stdout`, `/dev/null`, `/dev/full`), it
+/// is written directly and `temp_path() == final_path()`; any other existing
+/// file that is not a regular file (a directory, a FIFO, a socket) is refused.
+///
+/// Every temporary file not yet committed or discarded is known to the
+/// process: `remove_pending_outputs()` deletes them all (on SIGINT/SIGTERM).
 class atomic_output {
 public:
-    /// Throws errc::io_error naming the directory when it cannot be written.
+    /// Throws errc::io_error naming the path when it cannot be written there.
     explicit atomic_output(std::filesystem::path final_path);
     ~atomic_output();
     atomic_output(const atomic_output&) = delete;
@@ -35,10 +40,22 @@ public:
     /// A binary stream on the temporary file (opened on first use).
     std::ostream& stream();
 
+    /// Runs `writer(temp_path())` for a library that writes the file by its
+    /// name (libharu, libxlsxwriter), in such a way that an interruption
+    /// (remove_pending_outputs) waits for it and cannot be undone by it.
+    /// Throws errc::io_error when the output was removed already.
+    void write_by_name(const std::function<void(const std::filesystem::path&)>& writer);
+
     /// Flushes, closes and renames into place. Throws errc::io_error (disk
     /// full, permission denied…) naming the final path; the temporary file is
     /// then removed.
     void commit();
+
+    /// Flushes and closes the stream without committing (the temporary file
+    /// stays until commit() or discard()), so that many staged files hold no
+    /// file descriptor. Throws errc::io_error with the reason when the data
+    /// could not be written.
+    void close();
 
     /// Removes the temporary file now. Idempotent.
     void discard() noexcept;
@@ -76,6 +93,77 @@ private:
 
 /// Writes `bytes` to `path` through an atomic_output.
 void write_file_atomically(const std::filesystem::path& path, std::string_view bytes);
+
+/// What remove_pending_outputs lets happen next.
+enum class after_removal {
+    continue_outputs,    ///< outputs created afterwards work as usual
+    refuse_new_outputs,  ///< the process is ending: every later atomic_output throws errc::io_error
+};
+
+/// Deletes every temporary file of every atomic_output of the process that is
+/// neither committed nor discarded; it waits for a library writing one by its
+/// name (atomic_output::write_by_name), and such a file cannot come back. For
+/// an interrupted program: the CLI calls it with refuse_new_outputs on SIGINT,
+/// SIGTERM and SIGHUP, then exits. Not async-signal-safe: call it from a
+/// thread that waits for the signal (sigwait), not from a signal handler.
+void remove_pending_outputs(after_removal then = after_removal::continue_outputs) noexcept;
+
+/// The one owner of output file names in a file-per-offer export: names are
+/// decided in input order, so a parallel export names files exactly as a
+/// serial one. A name is the sanitised reference (sanitize_file_stem); a name
+/// already taken in this export, compared without regard to ASCII case (so
+/// that names stay distinct on case-insensitive file systems), gets the first
+/// free suffix `-2`, `-3`…: references `B`, `B`, `B-2`, `b` give `B`, `B-2`,
+/// `B-2-2`, `b-2`. Not thread-safe.
+class output_names {
+public:
+    struct name {
+        std::string stem;   ///< the file name without extension
+        bool renamed = false;  ///< a suffix was added
+    };
+    name claim(std::string_view reference);
+
+private:
+    std::vector<std::string> taken_;  // folded, sorted
+};
+
+/// The base of file-per-offer export sessions: one file `<stem><extension>`
+/// per offer in a directory, all committed together by finish() (none
+/// appears if the export is abandoned). A derived session only renders.
+///
+/// write() names the file with its own output_names; write_file() takes a
+/// name decided by the caller (parallel_export). Each staged file is closed
+/// as soon as it is rendered: a batch of any size holds no open file.
+class file_per_offer_session : public export_session {
+public:
+    /// Creates `dir` if needed. `format` and `extension` (".pdf") name the
+    /// files and the warnings; renames are reported to `diags`.
+    file_per_offer_session(std::filesystem::path dir, std::string format, std::string extension,
+                           diagnostics& diags);
+    void write(const job_offer& offer) final;
+    void write_file(const job_offer& offer, const std::string& stem) final;
+    std::vector<std::filesystem::path> finish() override;
+
+    const std::filesystem::path& directory() const noexcept { return dir_; }
+    const std::string& extension() const noexcept { return extension_; }
+
+protected:
+    /// Writes `offer` into `out`, through out.stream(), or by a library that
+    /// writes the file by its name inside out.write_by_name(). Throws offerkit::error.
+    virtual void render(const job_offer& offer, atomic_output& out) = 0;
+    diagnostics& diags() noexcept { return diags_; }
+
+private:
+    std::filesystem::path dir_;
+    std::string format_, extension_;
+    diagnostics& diags_;
+    output_names names_;
+    std::vector<std::unique_ptr<atomic_output>> staged_;
+};
+
+/// The warning for an offer whose file name was taken: "pdf: reference B is
+/// met again in this export; this offer goes to B-2.pdf".
+std::string renamed_output_message(std::string_view format, std::string_view reference, std::string_view file);
 
 /// A file name stem made from an offer reference: characters other than
 /// letters, digits, '-', '_' and '.' become '_', leading dots are removed,

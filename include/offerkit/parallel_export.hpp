@@ -1,9 +1,10 @@
 // offerkit/parallel_export.hpp — a file-per-offer export spread over threads.
 //
-// Each worker thread owns its own session of the same exporter. Offers whose
-// file names would collide (same sanitised reference) always go to the same
-// worker, in the order given, so the files written — names and bytes — are
-// exactly those of a serial export. Used by `offerkit convert --jobs N`.
+// Each worker thread owns its own session of the same exporter. File names
+// are decided by one output_names in the order offers are given, before an
+// offer goes to a worker (export_session::write_file), so the files written —
+// names and bytes — are exactly those of a serial export, whatever the number
+// of workers. Used by `offerkit convert --jobs N`.
 #pragma once
 
 #include <offerkit/exporter.hpp>

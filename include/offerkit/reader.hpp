@@ -34,7 +34,24 @@ input_format input_format_from_string(std::string_view name);
 /// Detects the kind of `content` (its beginning suffices) named `file_name`.
 input_format detect_input_format(std::string_view file_name, std::string_view content);
 
-/// Documented resource limits, enforced with errc::limit_exceeded.
+/// The character encoding of an input. Offers are UTF-8 inside offerkit.
+enum class text_encoding {
+    automatic,  ///< UTF-8; UTF-16 when the input starts with a byte order mark
+    utf8,       ///< UTF-8 only (a UTF-8 byte order mark is allowed)
+    utf16le,    ///< UTF-16, little-endian (byte order mark optional)
+    utf16be,    ///< UTF-16, big-endian (byte order mark optional)
+    cp1252,     ///< Windows-1252 (Windows office tools' "ANSI")
+    latin1,     ///< ISO-8859-1
+};
+
+/// "auto", "utf-8", "utf-16le", "utf-16be", "cp1252", "latin1".
+std::string_view to_string(text_encoding e) noexcept;
+/// The inverse of to_string (also "utf8", "windows-1252", "iso-8859-1",
+/// case-insensitive); throws errc::unknown_format listing the names.
+text_encoding text_encoding_from_string(std::string_view name);
+
+/// Documented resource limits, enforced with errc::limit_exceeded while
+/// reading: reading stops at the limit (an endless pipe is never held whole).
 struct read_limits {
     std::size_t max_file_bytes = std::size_t{1} << 30;     ///< whole-document inputs (JSON, text): 1 GiB
     std::size_t max_line_bytes = std::size_t{64} << 20;    ///< one JSON Lines entry: 64 MiB
@@ -43,6 +60,10 @@ struct read_limits {
 
 struct read_options {
     input_format format = input_format::automatic;
+    /// automatic: UTF-8, or UTF-16 with a byte order mark; an input that is
+    /// not UTF-8 is refused with a message naming its likely encoding.
+    /// Another encoding is converted to UTF-8 as the input is read (whole).
+    text_encoding encoding = text_encoding::automatic;
     read_limits limits;
 };
 
@@ -59,9 +80,13 @@ struct read_options {
 /// syntax error in a whole-document format, `next` returns false.
 class offer_reader {
 public:
-    /// Opens a file; "-" reads standard input (named "<stdin>"). Throws errc::io_error.
+    /// Opens a file; "-" reads standard input (named "<stdin>"). Throws
+    /// errc::io_error (cannot open or read), errc::unknown_format (a PDF or a
+    /// zip archive given for text), errc::invalid_utf8 (binary data, or text
+    /// in another encoding: the message names the likely one), or
+    /// errc::limit_exceeded, as soon as the beginning of the input shows it.
     explicit offer_reader(const std::filesystem::path& file, const read_options& options = {});
-    /// Reads from an in-memory text; `name` is used in messages.
+    /// Reads from an in-memory text; `name` is used in messages. Throws as above.
     offer_reader(std::string text, std::string name, const read_options& options = {});
     ~offer_reader();
     offer_reader(offer_reader&&) noexcept;

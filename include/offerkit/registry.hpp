@@ -36,7 +36,10 @@ constexpr std::string_view to_string(plugin_source s) noexcept {
 
 /// One registered exporter and where it came from.
 struct registered_exporter {
-    std::shared_ptr<const exporter> object;  ///< keeps its plugin module loaded
+    /// The exporter, wrapped so that whatever it throws arrives as
+    /// offerkit::error (errc::plugin_failed for anything else). A plugin
+    /// module, once registered, stays loaded until the process ends.
+    std::shared_ptr<const exporter> object;
     plugin_source source = plugin_source::application;
     std::string plugin;              ///< plugin name ("json"); the exporter name for application objects
     std::string version;             ///< plugin version ("" when unknown)
@@ -76,7 +79,9 @@ public:
     /// is skipped: it is shadowed, as with PATH.
     /// Failures are returned, not thrown, so one broken module does not hide
     /// the others. Relative directories are ignored: the current directory is
-    /// never searched.
+    /// never searched. A module that anyone else could have placed is not
+    /// loaded (errc::plugin_untrusted): the file or its directory writable by
+    /// every user, or owned by a user other than root and the current one.
     std::vector<plugin_load_failure> load_search_path(const std::vector<std::filesystem::path>& dirs);
 
     /// The default search path: each absolute entry of OFFERKIT_PLUGIN_PATH

@@ -8,7 +8,7 @@ namespace offerkit {
 
 /// Adds a warning to `diags` (located at `where`) for each problem of `offer`:
 /// a required field (reference, title, employer) empty, no deadline, a deadline
-/// before the posting date, an availability date before the posting date.
+/// before the posting date.
 /// Returns the number of warnings added.
 std::size_t validate_offer(const job_offer& offer, const source_location& where, diagnostics& diags);
 

@@ -3,6 +3,7 @@
 #include <offerkit/date.hpp>
 #include <offerkit/error.hpp>
 #include <offerkit/jobposting.hpp>
+#include <offerkit/text_safety.hpp>
 #include <offerkit/output_file.hpp>
 
 #include <optional>
@@ -71,7 +72,7 @@ public:
 
 private:
     std::string posting(const job_offer& offer) {
-        const std::string who = offer.reference.empty() ? "offer " + std::to_string(count_ + 1) : offer.reference;
+        const std::string who = offer.reference.empty() ? "offer " + std::to_string(count_ + 1) : excerpt(offer.reference, 60);
         auto warn = [&](const char* field, const std::string& message) {
             diags_.warn(source_location{out_.name(), 0, 0, field}, who + ": " + message);
         };

@@ -21,6 +21,7 @@
 
 #include <offerkit/date.hpp>
 #include <offerkit/error.hpp>
+#include <offerkit/text_safety.hpp>
 #include <offerkit/output_file.hpp>
 
 #include <xlsxwriter.h>
@@ -162,7 +163,7 @@ std::string repair_utf8(std::string_view s) {
 
 /// "offer 9101-25-0010/SR" in a diagnostic, or "offer (no reference)".
 std::string offer_name(const job_offer* o) {
-    return "offer " + (o && !o->reference.empty() ? repair_utf8(o->reference) : std::string("(no reference)"));
+    return "offer " + (o && !o->reference.empty() ? excerpt(repair_utf8(o->reference), 60) : std::string("(no reference)"));
 }
 
 /// The longest prefix of `s` that has at most `max_bytes` bytes, not cutting a character.
@@ -326,6 +327,7 @@ struct settings {
     bool yearly = false;
     int year = 0;        // yearly report
     int month_mi = 0;    // monthly report: month index (year*12 + month-1)
+    bool month_given = false, as_of_given = false;
     date as_of;
     date start, end;     // the report period, inclusive
 };
@@ -346,6 +348,7 @@ settings read_settings(const option_map& options) {
         if (!d) bad_option("option as-of=" + it->second + " is not a date; expected YYYY-MM-DD, e.g. as-of=2025-06-03");
         if (d->year() < 1901) bad_option("option as-of=" + it->second + " is before 1901; Excel dates start in 1900");
         s.as_of = *d;
+        s.as_of_given = true;
     } else {
         s.as_of = today_in_noumea();
     }
@@ -372,6 +375,7 @@ settings read_settings(const option_map& options) {
         if (!shape || m < 1 || m > 12 || y < 1901)
             bad_option("option month=" + v + " is not a month; expected YYYY-MM (1901 or later), e.g. month=2025-05");
         s.month_mi = month_index(y, m);
+        s.month_given = true;
     } else {
         s.month_mi = month_index(s.as_of) - 1;
         if (s.month_mi < month_index(1901, 1)) s.month_mi = month_index(1901, 1);
@@ -461,6 +465,7 @@ private:
     void write_summary();
     void write_quality();
     void finish_offer_sheets();
+    void warn_empty_period();
     void set_properties();
     std::string ranges_of(int col) const;  // "'S1'!$J$2:$J$9,'S2'!..." over non-empty offer sheets
     std::string sum_of_countifs(int col, const std::vector<std::pair<std::string, date>>& criteria) const;
@@ -472,8 +477,11 @@ private:
     diagnostics& diags_;
     std::ostream* stream_ = nullptr;
     std::optional<atomic_output> out_;
-    fs::path own_temp_;  // our own temporary file (stream or device output)
+    // For a stream or a device: a temporary file of our own, never committed
+    // (the zip writer seeks), copied to the output and then discarded.
+    std::unique_ptr<atomic_output> own_temp_;
     fs::path write_path_;
+    atomic_output& written() { return own_temp_ ? *own_temp_ : *out_; }
     lxw_workbook* wb_ = nullptr;
     bool finished_ = false;
 
@@ -510,14 +518,9 @@ private:
 xlsx_session::xlsx_session(settings s, const export_target& target, diagnostics& diags)
     : s_(std::move(s)), diags_(diags), stream_(target.stream) {
     auto make_own_temp = [this] {
-        std::string pattern = (fs::temp_directory_path() / "offerkit-xlsx-XXXXXX").string();
-        const int fd = ::mkstemp(pattern.data());
-        if (fd < 0)
-            throw error(errc::io_error, "xlsx: cannot create a temporary file in " +
-                                            fs::temp_directory_path().string() + ": " + std::strerror(errno));
-        ::close(fd);
-        own_temp_ = pattern;
-        write_path_ = own_temp_;
+        // Registered like every output, so that an interrupted run removes it too.
+        own_temp_ = std::make_unique<atomic_output>(fs::temp_directory_path() / "offerkit-xlsx.xlsx");
+        write_path_ = own_temp_->temp_path();
     };
     if (stream_) {
         make_own_temp();
@@ -567,10 +570,7 @@ void xlsx_session::release() noexcept {
         lxw_workbook_free(wb_);
         wb_ = nullptr;
     }
-    if (!own_temp_.empty()) {
-        ::unlink(own_temp_.c_str());
-        own_temp_.clear();
-    }
+    own_temp_.reset();  // discarded: never committed
     // out_ removes its temporary file unless committed.
 }
 
@@ -747,18 +747,10 @@ void xlsx_session::put_text(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const s
 void xlsx_session::put_link(sheet_slot& slot, int sheet_index, lxw_row_t r, lxw_col_t c, const job_offer& offer) {
     if (!offer.url || offer.url->empty()) return;
     const std::string& url = *offer.url;
-    auto starts = [&url](std::string_view p) {
-        if (url.size() < p.size()) return false;
-        for (std::size_t i = 0; i < p.size(); ++i) {
-            char ch = url[i];
-            if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-            if (ch != p[i]) return false;
-        }
-        return true;
-    };
-    // Only web and mail links become hyperlinks ("internal:" or "external:"
-    // would address sheets or local files); the others stay plain text.
-    const bool linkable = starts("https://") || starts("http://") || starts("mailto:") || starts("ftp://");
+    // Only web and mail links become hyperlinks (offerkit's one rule for
+    // links: "internal:" or "external:" would address sheets or local files,
+    // "javascript:" run code); the others stay plain text.
+    const bool linkable = is_safe_link(url);
     const bool fits = url.size() <= excel_url_limit && url.find_first_of(" \t\r\n\"<>") == std::string::npos &&
                       valid_utf8(url);
     // libxlsxwriter 1.1.4 looks for "internal:" and "external:" anywhere in the
@@ -804,8 +796,12 @@ void xlsx_session::note_issue(issue_kind kind, const job_offer& offer, std::stri
     issues_.push_back(std::move(q));
 }
 
-void xlsx_session::write(const job_offer& offer) {
+void xlsx_session::write(const job_offer& given) {
     if (finished_) throw error(errc::usage_error, "xlsx: write() after finish()");
+    // What XML cannot carry (U+0000 and other controls, U+FFFE, U+FFFF) never
+    // reaches a cell, a sheet name or the document properties.
+    job_offer scrubbed;
+    const job_offer& offer = fitted(given, scrubbed, text_repertoire::xml, "xlsx", diags_);
     c_locale_scope c_locale;
     ++received_;
 
@@ -1312,9 +1308,28 @@ void xlsx_session::set_properties() {
     check(workbook_set_properties(wb_, &props), "cannot set the document properties");
 }
 
+// A report of a period that holds no offer is still written (a month may be
+// empty), but never silently: the default month is easy to get wrong.
+void xlsx_session::warn_empty_period() {
+    std::string period, why;
+    if (s_.yearly) {
+        period = std::to_string(s_.year);
+    } else {
+        period = s_.start.to_iso().substr(0, 7);
+        if (!s_.month_given)
+            why = std::string(", the default month: the month before ") +
+                  (s_.as_of_given ? "as-of " + s_.as_of.to_iso() : "today (" + s_.as_of.to_iso() + " in Nouméa)") +
+                  "; choose it with month=YYYY-MM (--month)";
+    }
+    diags_.warn({}, "xlsx: none of the " + std::to_string(received_) + " offer" + (received_ == 1 ? "" : "s") +
+                        " read was posted in " + period + why + "; the report's figures for " + period +
+                        " are empty");
+}
+
 std::vector<fs::path> xlsx_session::finish() {
     if (finished_) throw error(errc::usage_error, "xlsx: finish() called twice");
     finished_ = true;
+    if (period_.published == 0) warn_empty_period();
     {
         c_locale_scope c_locale;
         finish_offer_sheets();
@@ -1332,7 +1347,14 @@ std::vector<fs::path> xlsx_session::finish() {
         }
         lxw_workbook* wb = wb_;
         wb_ = nullptr;  // workbook_close frees it, whatever happens
-        const lxw_error e = workbook_close(wb);
+        lxw_error e = LXW_NO_ERROR;
+        // libxlsxwriter opens the file by its name: see atomic_output::write_by_name.
+        try {
+            written().write_by_name([&](const fs::path&) { e = workbook_close(wb); });
+        } catch (...) {  // removed before it was written (an interrupted run)
+            lxw_workbook_free(wb);
+            throw;
+        }
         if (e != LXW_NO_ERROR) {
             const std::string where = stream_ ? std::string("the output stream") : out_->final_path().string();
             const bool io = e == LXW_ERROR_CREATING_XLSX_FILE || e == LXW_ERROR_CREATING_TMPFILE ||
@@ -1346,17 +1368,29 @@ std::vector<fs::path> xlsx_session::finish() {
             throw error(io ? errc::io_error : errc::export_failed, "xlsx: " + message);
         }
     }
-    if (!own_temp_.empty()) {
-        std::ifstream in(own_temp_, std::ios::binary);
+    if (own_temp_) {
+        // Copied chunk by chunk, every write checked: a full disk or a closed
+        // pipe must fail the export, not leave a truncated zip and exit 0.
+        std::ifstream in(own_temp_->temp_path(), std::ios::binary);
         std::ostream& dest = stream_ ? *stream_ : out_->stream();
-        dest << in.rdbuf();
-        dest.flush();
-        const bool ok = in.good() || in.eof();
-        ::unlink(own_temp_.c_str());
-        own_temp_.clear();
-        if (!ok || !dest)
+        std::vector<char> buf(1 << 16);
+        bool read_ok = static_cast<bool>(in);
+        errno = 0;
+        while (read_ok && dest) {
+            in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
+            const std::streamsize n = in.gcount();
+            if (n > 0) dest.write(buf.data(), n);
+            if (!in) {
+                read_ok = in.eof();
+                break;
+            }
+        }
+        if (dest) dest.flush();
+        const int err = errno;
+        own_temp_.reset();
+        if (!read_ok || !dest)
             throw error(errc::io_error, "xlsx: " + (stream_ ? std::string("the output stream") : out_->final_path().string()) +
-                                            ": write failed");
+                                            ": write failed: " + std::strerror(err ? err : EIO));
     }
     if (stream_) return {};
     out_->commit();

@@ -9,6 +9,7 @@
 // profile, contacts, how to apply). The YAML front matter only fills gaps.
 #include <offerkit/error.hpp>
 #include <offerkit/posting_parser.hpp>
+#include <offerkit/text_safety.hpp>
 
 #include "posting/contacts.hpp"
 #include "posting/french_date.hpp"
@@ -1176,7 +1177,7 @@ void parser::finish(const front_matter& fm) {
         if (!when.empty()) {
             const auto d = find_french_date(when);
             if (d.value) offer_.reference_date = d.value;
-            else warn(slot(field::reference).line, "cannot read the date of the reference: \"" + std::string(trim(when)) + "\"");
+            else warn(slot(field::reference).line, "cannot read the date of the reference: \"" + excerpt(trim(when)) + "\"");
         }
     }
     if (auto v = text_of(field::employer)) offer_.employer = *v;
@@ -1198,9 +1199,9 @@ void parser::finish(const front_matter& fm) {
         const auto d = find_french_date(v);
         if (d.value) return d.value;
         if (!d.bad_text.empty())
-            warn(s.line, std::string(what) + ": \"" + d.bad_text + "\" is not a valid date");
+            warn(s.line, std::string(what) + ": \"" + excerpt(d.bad_text) + "\" is not a valid date");
         else
-            warn(s.line, std::string(what) + ": cannot read a date in \"" + v + "\"");
+            warn(s.line, std::string(what) + ": cannot read a date in \"" + excerpt(v) + "\"");
         return std::nullopt;
     };
     offer_.posted_on = read_date(field::posted_on, "date de dépôt de l'offre");
@@ -1254,7 +1255,7 @@ void parser::finish(const front_matter& fm) {
             const auto d = find_french_date(*a);
             if (d.value) offer_.available_from = d.value;
             else if (!d.bad_text.empty())
-                warn(slot(field::availability).line, "poste à pourvoir: \"" + d.bad_text + "\" is not a valid date");
+                warn(slot(field::availability).line, "poste à pourvoir: \"" + excerpt(d.bad_text) + "\" is not a valid date");
         }
     }
     if (auto o = text_of(field::openings)) {

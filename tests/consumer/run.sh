@@ -41,9 +41,29 @@ package)
   env -u OFFERKIT_PLUGIN_PATH "$work/consumer/consumer" "$work/out" "${formats[@]}"
   check_outputs "$work/out"
 
-  # pkg-config knows the package
-  version=$(PKG_CONFIG_PATH="$work/prefix/lib/pkgconfig" pkg-config --modversion offerkit)
-  "$work/prefix/bin/offerkit" --version | grep -qx "offerkit $version"
+  # every installed target links: the static core and plugins, no module loaded
+  static_out=$(env -u OFFERKIT_PLUGIN_PATH "$work/consumer/consumer_static" "$work/out")
+  echo "$static_out"
+  for p in json "${formats[@]}"; do
+    case $p in titles) continue ;; esac
+    echo "$static_out" | grep -q "^$p " || { echo "consumer_static wrote nothing for $p" >&2; exit 1; }
+  done
+  if has pdf; then qpdf --check "$work/out/pdf/9001-26-0901_SR.pdf" >/dev/null; fi
+  if has xlsx; then $py -c "import openpyxl,sys; openpyxl.load_workbook(sys.argv[1])" "$work/out/static-xlsx.xlsx"; fi
+
+  # pkg-config knows the package, with the paths of this install (not of the configure step)
+  pc="$work/prefix/lib/pkgconfig"
+  version=$(PKG_CONFIG_PATH="$pc" pkg-config --modversion offerkit)
+  "$work/prefix/bin/offerkit" --version | grep -q "^offerkit $version$"
+  for v in prefix:. includedir:include libdir:lib; do
+    got=$(PKG_CONFIG_PATH="$pc" pkg-config --variable=${v%%:*} offerkit)
+    [ "$(readlink -f "$got")" = "$(readlink -f "$work/prefix/${v#*:}")" ] \
+      || { echo "offerkit.pc: ${v%%:*}=$got does not follow the install prefix $work/prefix" >&2; exit 1; }
+  done
+  # the licence and the guides are installed
+  for f in LICENSE THIRD-PARTY-NOTICES.md job-offer-v1.md reliability.md; do
+    [ -f "$work/prefix/share/doc/offerkit/$f" ] || { echo "not installed: share/doc/offerkit/$f" >&2; exit 1; }
+  done
 
   # a third-party plugin built out of tree, loaded by the installed CLI from OFFERKIT_PLUGIN_PATH
   cmake -S "$src/examples/custom_plugin" -B "$work/md" -DCMAKE_PREFIX_PATH="$work/prefix" >/dev/null
@@ -53,6 +73,17 @@ package)
   OFFERKIT_PLUGIN_PATH="$work/md" "$work/prefix/bin/offerkit" convert "$work/out/offer.json" --to markdown \
       --option heading-level=2 -o "$work/md-out" --quiet
   grep -q '^## DAF – Contrôleur(euse) de gestion' "$work/md-out/9001-26-0900_SR.md"
+  # 1,000 offers with 64 file descriptors: no file stays open per offer
+  $py -c "
+import json,sys
+o=json.load(open(sys.argv[1]))
+with open(sys.argv[2],'w') as f:
+    for i in range(1000):
+        o['reference']='9001-26-%04d/SR' % i
+        f.write(json.dumps(o, ensure_ascii=False)+'\\n')" "$work/out/offer.json" "$work/many.jsonl"
+  (ulimit -n 64; OFFERKIT_PLUGIN_PATH="$work/md" "$work/prefix/bin/offerkit" convert "$work/many.jsonl" --to markdown \
+      -o "$work/md-many" --quiet)
+  [ "$(ls "$work/md-many" | wc -l)" = 1000 ] || { echo "markdown: not 1000 files" >&2; exit 1; }
   # without the variable the installed CLI does not know it
   if env -u OFFERKIT_PLUGIN_PATH "$work/prefix/bin/offerkit" convert "$work/out/offer.json" --to markdown -o "$work/x" --quiet 2>/dev/null; then
     echo "markdown plugin found without OFFERKIT_PLUGIN_PATH" >&2; exit 1

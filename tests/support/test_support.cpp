@@ -1,6 +1,7 @@
 #include "support/test_support.hpp"
 
 #include <array>
+#include <cstdlib>
 #include <cstdio>
 #include <fstream>
 #include <random>
@@ -18,6 +19,17 @@ fs::path tests_dir() { return OFFERKIT_TESTS_DIR; }
 fs::path binary_dir() { return OFFERKIT_BINARY_DIR; }
 fs::path cli_path() { return OFFERKIT_CLI; }
 std::string python() { return OFFERKIT_PYTHON; }
+
+namespace {
+bool skip_noted = false;
+}  // namespace
+
+void note_skip() { skip_noted = true; }
+bool skipped() { return skip_noted; }
+bool in_ci() {
+    const char* ci = std::getenv("CI");
+    return ci && std::string_view(ci) == "true";
+}
 
 std::optional<fs::path> shared_dir() {
     if (const char* env = std::getenv("OFFERKIT_SHARED_DIR"); env && *env && fs::is_directory(env))

@@ -56,17 +56,37 @@ job_offer full_offer();
 /// An offer with only the required fields.
 job_offer minimal_offer();
 
+/// The exit status of a test executable whose test cases skipped (and passed
+/// otherwise); CTest reports it as a skip.
+inline constexpr int skip_exit_code = 4;
+/// Records that the running test case skipped.
+void note_skip();
+/// Whether a test case skipped in this process.
+bool skipped();
+/// True in CI (the environment variable CI is "true"), where ../shared is
+/// always laid beside the checkout: a test that needs it must not skip there.
+bool in_ci();
+
 }  // namespace offerkit::testing
 
-/// Skips the rest of a test case loudly (Catch2 v2 has no SKIP): prints why.
+/// Skips the rest of a test case loudly (Catch2 v2 has no SKIP): prints why,
+/// and the executable's exit status makes CTest count a skip, not a pass.
 #define OFFERKIT_SKIP(why)                       \
     do {                                         \
         WARN("SKIPPED: " << why);                \
+        ::offerkit::testing::note_skip();        \
         return;                                  \
     } while (0)
 
-/// Skips unless ../shared is present; binds `shared` to its path.
+/// Skips because ../shared (or a part of it) is missing; in CI that is a failure.
+#define OFFERKIT_SKIP_WITHOUT_SHARED(why)                                                   \
+    do {                                                                                     \
+        if (::offerkit::testing::in_ci()) FAIL("in CI ../shared must be there: " << why);   \
+        OFFERKIT_SKIP(why);                                                                  \
+    } while (0)
+
+/// Skips unless ../shared is present (fails in CI); binds `shared` to its path.
 #define OFFERKIT_REQUIRE_SHARED(shared)                                                  \
     const auto shared##_opt = ::offerkit::testing::shared_dir();                         \
-    if (!shared##_opt) OFFERKIT_SKIP("../shared (real postings) is not beside the checkout"); \
+    if (!shared##_opt) OFFERKIT_SKIP_WITHOUT_SHARED("../shared (real postings) is not beside the checkout"); \
     const std::filesystem::path shared = *shared##_opt

@@ -1,5 +1,7 @@
 // Brand profiles: JSON files read with Boost.JSON (linked privately by the plugin).
+#include "font_check.hpp"
 #include "fonts.hpp"
+#include "logo.hpp"
 
 #include <offerkit/error.hpp>
 #include <offerkit/plugins/pdf.hpp>
@@ -26,6 +28,7 @@ namespace json = boost::json;
 std::string read_all(const fs::path& file) {
     std::error_code ec;
     if (!fs::is_regular_file(file, ec)) fail(file, "brand file not found", errc::io_error);
+    if (fs::file_size(file, ec) > (1u << 20)) fail(file, "a brand file is at most 1 MiB", errc::limit_exceeded);
     std::ifstream in(file, std::ios::binary);
     if (!in) fail(file, "cannot open the brand file", errc::io_error);
     std::ostringstream ss;
@@ -145,6 +148,11 @@ brand load_brand(const fs::path& file) {
         b.logo = resolve(*s);
         std::error_code fe;
         if (!fs::is_regular_file(b.logo, fe)) fail(b.logo, "logo file not found (named in " + file.string() + ")", errc::io_error);
+        try {
+            pdf_plugin::load_logo(b.logo);  // checked (and decoded, once) now: the error names the brand
+        } catch (const error& e) {
+            throw error(e.code(), std::string(e.what()) + " (named in " + file.string() + ")");
+        }
     }
     if (auto s = str("lang")) {
         if (*s != "fr" && *s != "en") fail(file, "lang: \"fr\" or \"en\" is expected");
@@ -175,6 +183,11 @@ brand load_brand(const fs::path& file) {
             std::error_code fe;
             if (!fs::is_regular_file(p, fe))
                 fail(p, "font file not found (named in " + file.string() + ", " + key + ")", errc::io_error);
+            try {
+                pdf_plugin::check_font_file(p);
+            } catch (const error& e) {
+                throw error(e.code(), std::string(e.what()) + " (named in " + file.string() + ", " + key + ")");
+            }
             if (kv.key() == "regular")
                 b.font_regular = p;
             else if (kv.key() == "bold")
@@ -214,14 +227,16 @@ brand_set brand_set::load_directory(const fs::path& dir, std::optional<brand> fa
     return set;
 }
 
-const brand& brand_set::pick(std::string_view employer) const {
+const brand& brand_set::pick(std::string_view employer, bool* matched) const {
     const std::string key = fold(employer);
+    if (matched) *matched = true;
     if (!key.empty())
         for (const auto& b : brands_) {
             for (const auto& e : b.employers)
                 if (fold(e) == key) return b;
             if (!b.organisation.empty() && fold(b.organisation) == key) return b;
         }
+    if (matched) *matched = false;
     return fallback_;
 }
 

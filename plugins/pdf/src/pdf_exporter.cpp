@@ -4,6 +4,7 @@
 
 #include <offerkit/error.hpp>
 #include <offerkit/output_file.hpp>
+#include <offerkit/text_safety.hpp>
 #include <offerkit/plugins/pdf.hpp>
 
 #include <cstdlib>
@@ -28,10 +29,26 @@ std::optional<long long> source_date_epoch() {
 
 struct settings {
     brand_set brands;
+    std::string brands_dir;  // empty: no brands-dir option
     std::string lang;  // empty = the brand's
     std::optional<long long> epoch;
+    std::set<std::string> unmatched;  // employers already reported
 
     const std::string& lang_for(const brand& b) const { return lang.empty() ? b.lang : lang; }
+
+    /// The brand of `offer`; with brands-dir, an employer that no brand of the
+    /// directory names is reported once: the fallback is used, and said so.
+    const brand& brand_for(const job_offer& offer, diagnostics& diags) {
+        bool matched = false;
+        const brand& b = brands.pick(offer.employer, &matched);
+        if (!matched && !brands_dir.empty() && unmatched.insert(offer.employer).second) {
+            const std::string used = b.source.empty() ? "the built-in default brand" : "the brand " + b.source.string();
+            diags.warn({{}, 0, 0, "employer"}, "pdf: no brand of " + brands_dir + " names the employer \"" +
+                                                   excerpt(offer.employer) + "\" (in its \"employers\" or \"organisation\"); " +
+                                                   used + " is used for its offers");
+        }
+        return b;
+    }
 };
 
 settings read_settings(const exporter_info& info, const option_map& options) {
@@ -40,8 +57,10 @@ settings read_settings(const exporter_info& info, const option_map& options) {
     std::optional<brand> base;
     if (auto it = options.find("brand"); it != options.end() && !it->second.empty())
         base = plugins::pdf::load_brand(it->second);
-    if (auto it = options.find("brands-dir"); it != options.end() && !it->second.empty())
+    if (auto it = options.find("brands-dir"); it != options.end() && !it->second.empty()) {
         s.brands = brand_set::load_directory(it->second, base);
+        s.brands_dir = it->second;
+    }
     else
         s.brands = brand_set(base ? *base : plugins::pdf::default_brand());
     s.lang = option_or(options, "lang", "");
@@ -52,47 +71,24 @@ settings read_settings(const exporter_info& info, const option_map& options) {
 }
 
 /// One PDF per offer, committed together by finish().
-class per_offer_session final : public export_session {
+class per_offer_session final : public file_per_offer_session {
 public:
     per_offer_session(fs::path dir, settings s, diagnostics& diags)
-        : dir_(std::move(dir)), s_(std::move(s)), diags_(diags) {
-        ensure_directory(dir_);
-    }
+        : file_per_offer_session(std::move(dir), "pdf", ".pdf", diags), s_(std::move(s)) {}
 
-    void write(const job_offer& offer) override {
-        std::string stem = sanitize_file_stem(offer.reference);
-        if (!names_.insert(stem).second) {
-            std::string base = stem;
-            for (int n = 2; !names_.insert(stem = base + "-" + std::to_string(n)).second; ++n) {
-            }
-            diags_.warn({{}, 0, 0, "reference"},
-                        "pdf: reference " + offer.reference + " met twice; this offer goes to " + stem + ".pdf");
-        }
-        const brand& b = s_.brands.pick(offer.employer);
+protected:
+    void render(const job_offer& given, atomic_output& out) override {
+        job_offer scrubbed;
+        const job_offer& offer = fitted(given, scrubbed, text_repertoire::pdf_flyer, "pdf", diags());
+        const brand& b = s_.brand_for(offer, diags());
         const std::string& lang = s_.lang_for(b);
-        auto out = std::make_unique<atomic_output>(dir_ / (stem + ".pdf"));
         flyer_document doc;
-        for (auto& w : doc.add_offer(offer, b, lang)) diags_.warn({{}, 0, 0, {}}, "pdf: " + offer.reference + ": " + w);
-        doc.save(out->temp_path(), offer_info(offer, lang, s_.epoch));
-        pending_.push_back(std::move(out));
-    }
-
-    std::vector<fs::path> finish() override {
-        std::vector<fs::path> files;
-        for (auto& out : pending_) {
-            out->commit();
-            files.push_back(out->final_path());
-        }
-        pending_.clear();
-        return files;
+        for (auto& w : doc.add_offer(offer, b, lang)) diags().warn({{}, 0, 0, {}}, "pdf: " + offer.reference + ": " + w);
+        out.write_by_name([&](const fs::path& temp) { doc.save(temp, offer_info(offer, lang, s_.epoch), out.final_path()); });
     }
 
 private:
-    fs::path dir_;
     settings s_;
-    diagnostics& diags_;
-    std::set<std::string> names_;
-    std::vector<std::unique_ptr<atomic_output>> pending_;
 };
 
 /// Every offer in one PDF.
@@ -103,8 +99,10 @@ public:
         if (!target_.stream) out_ = std::make_unique<atomic_output>(target_.path);
     }
 
-    void write(const job_offer& offer) override {
-        const brand& b = s_.brands.pick(offer.employer);
+    void write(const job_offer& given) override {
+        job_offer scrubbed;
+        const job_offer& offer = fitted(given, scrubbed, text_repertoire::pdf_flyer, "pdf", diags_);
+        const brand& b = s_.brand_for(offer, diags_);
         const std::string& lang = s_.lang_for(b);
         for (auto& w : doc_.add_offer(offer, b, lang)) diags_.warn({{}, 0, 0, {}}, "pdf: " + offer.reference + ": " + w);
         if (count_ == 0) {
@@ -143,7 +141,7 @@ public:
             if (!*target_.stream) throw error(errc::io_error, "pdf: cannot write the PDF to the output stream");
             return {};
         }
-        doc_.save(out_->temp_path(), info);
+        out_->write_by_name([&](const fs::path& temp) { doc_.save(temp, info, out_->final_path()); });
         out_->commit();
         return {out_->final_path()};
     }

@@ -15,7 +15,14 @@
 // libharu's object API by a `bfrange`/`bfchar` map of the code points used
 // (with the UTF-8 encoder the character codes are the Unicode code points);
 // WinAnsi fonts get a ToUnicode map too.
+#include <cerrno>
+#include <cstring>
 #include "render.hpp"
+
+#include "font_check.hpp"
+#include "logo.hpp"
+
+#include <offerkit/text_safety.hpp>
 
 #include <offerkit/utf8.hpp>
 
@@ -152,6 +159,7 @@ std::string hpdf_reason(HPDF_STATUS code) {
         case HPDF_LIBPNG_ERROR:
         case HPDF_INVALID_IMAGE: return "not a readable 8-bit non-interlaced PNG image";
         case HPDF_FAILD_TO_ALLOC_MEM: return "out of memory";
+        case HPDF_STREAM_EOF: return "unexpected end of data (a truncated image or font)";
         default: break;
     }
     char buf[64];
@@ -356,6 +364,7 @@ struct flyer_document::impl {
             std::error_code ec;
             if (!std::filesystem::is_regular_file(path, ec))
                 throw error(errc::io_error, path.string() + ": pdf: font file not found");
+            check_font_file(path);  // libharu trusts every table of the file
             const char* name = HPDF_LoadTTFontFromFile(doc, path.c_str(), HPDF_TRUE);
             check("loading the TrueType font", path);
             if (!name) throw error(errc::io_error, path.string() + ": pdf: cannot load the TrueType font");
@@ -376,9 +385,18 @@ struct flyer_document::impl {
         std::error_code ec;
         if (!std::filesystem::is_regular_file(path, ec))
             throw error(errc::io_error, path.string() + ": pdf: logo file not found");
-        HPDF_Image img = HPDF_LoadPngImageFromFile(doc, path.c_str());
-        check("loading the PNG logo", path);
-        if (!img) throw error(errc::io_error, path.string() + ": pdf: cannot load the PNG logo");
+        // Decoded and checked by us, once per process; libharu gets pixels only.
+        const auto logo = load_logo(path);
+        const auto w = static_cast<HPDF_UINT>(logo->width), h = static_cast<HPDF_UINT>(logo->height);
+        HPDF_Image img = HPDF_LoadRawImageFromMem(doc, logo->rgb.data(), w, h, HPDF_CS_DEVICE_RGB, 8);
+        check("embedding the logo", path);
+        if (!logo->alpha.empty()) {
+            HPDF_Image mask = HPDF_LoadRawImageFromMem(doc, logo->alpha.data(), w, h, HPDF_CS_DEVICE_GRAY, 8);
+            check("embedding the logo's transparency", path);
+            HPDF_Image_AddSMask(img, mask);
+            check("embedding the logo's transparency", path);
+        }
+        if (!img) throw error(errc::export_failed, path.string() + ": pdf: cannot embed the logo");
         images.emplace(path, img);
         return img;
     }
@@ -651,31 +669,52 @@ private:
     };
 
     /// Splits a word wider than `avail` into pieces, preferring breaks after / - _ . @
+    /// Linear in the word's length: the word is measured once, and each piece
+    /// scans only the characters it takes (a 400,000-character word is cut in
+    /// one pass, not measured again after each cut).
     std::vector<std::string> split_word(font_style st, const std::string& w, double size, double avail) {
         std::vector<std::string> pieces;
-        std::string rest = w;
-        while (!rest.empty() && width(st, rest, size) > avail) {
+        face& fc = *faces_[st];
+        std::int64_t rest_units = 0;  // exact, as measure() counts
+        for (std::size_t i = 0; i < w.size();) rest_units += fc.width(next(w, i));
+        std::size_t pos = 0;
+        while (pos < w.size() && static_cast<double>(rest_units) * size / 1000.0 > avail) {
             // longest prefix that fits (at least one code point)
-            std::size_t i = 0, fit = 0, brk = 0, hyphen = 0;
+            std::size_t i = pos, fit = 0, brk = 0, hyphen = 0;  // fit, brk, hyphen: lengths from pos
+            std::int64_t units = 0, fit_units = 0, brk_units = 0, hyphen_units = 0;
             double acc = 0;
-            while (i < rest.size()) {
+            while (i < w.size()) {
                 std::size_t j = i;
-                const char32_t cp = next(rest, j);
-                acc += faces_[st]->width(cp) * size / 1000.0;
+                const char32_t cp = next(w, j);
+                const std::int32_t cw = fc.width(cp);
+                acc += cw * size / 1000.0;
                 if (acc > avail && fit > 0) break;
-                fit = j;
+                units += cw;
+                fit = j - pos;
+                fit_units = units;
                 // break after a slash, dot, underscore, @, ? & = (a hyphen at a line end would be
                 // taken for a hyphenation by text extraction, so it is the last resort)
-                if (cp == '/' || cp == '_' || cp == '.' || cp == '@' || cp == '?' || cp == '&' || cp == '=') brk = j;
-                if (cp == '-') hyphen = j;
+                if (cp == '/' || cp == '_' || cp == '.' || cp == '@' || cp == '?' || cp == '&' || cp == '=') {
+                    brk = j - pos;
+                    brk_units = units;
+                }
+                if (cp == '-') {
+                    hyphen = j - pos;
+                    hyphen_units = units;
+                }
                 i = j;
             }
-            if (brk == 0 || brk * 2 < fit) brk = hyphen;
-            const std::size_t cut = (brk > 0 && brk * 2 >= fit && brk < rest.size()) ? brk : fit;
-            pieces.push_back(rest.substr(0, cut));
-            rest.erase(0, cut);
+            if (brk == 0 || brk * 2 < fit) {
+                brk = hyphen;
+                brk_units = hyphen_units;
+            }
+            const bool at_break = brk > 0 && brk * 2 >= fit && brk < w.size() - pos;
+            const std::size_t cut = at_break ? brk : fit;
+            pieces.push_back(w.substr(pos, cut));
+            rest_units -= at_break ? brk_units : fit_units;
+            pos += cut;
         }
-        if (!rest.empty()) pieces.push_back(rest);
+        if (pos < w.size()) pieces.push_back(w.substr(pos));
         return pieces;
     }
 
@@ -968,7 +1007,16 @@ private:
         auto rows = facts();
         const std::string deadline = date_text(o_.deadline);
         std::optional<qr_code> qr;
-        if (o_.url && !clean_text(*o_.url).empty()) qr = make_qr(clean_text(*o_.url));
+        if (o_.url && !clean_text(*o_.url).empty()) {
+            // offerkit's one rule for links: a QR code never sends a phone
+            // to javascript:, file: or a network share.
+            const std::string url = clean_text(*o_.url);
+            if (is_safe_link(url))
+                qr = make_qr(url);
+            else
+                warnings.push_back("url: \"" + excerpt(url, 60) +
+                                   "\" is not a web (http, https) or mail address; no QR code drawn");
+        }
         if (rows.empty() && deadline.empty() && !qr) return;
 
         const double pad = 12, bar = 3;
@@ -1292,11 +1340,20 @@ void flyer_document::add_blank_page() {
 
 int flyer_document::page_count() const noexcept { return impl_->pages; }
 
-void flyer_document::save(const std::filesystem::path& file, const doc_info& info) {
+void flyer_document::save(const std::filesystem::path& file, const doc_info& info, const std::filesystem::path& shown) {
     impl_->set_info(info);
     impl_->fix_to_unicode();
+    errno = 0;
     HPDF_SaveToFile(impl_->doc, file.c_str());
-    impl_->check("writing the PDF", file);
+    const int err = errno;
+    const std::filesystem::path& name = shown.empty() ? file : shown;
+    if (impl_->errors.code == HPDF_FILE_IO_ERROR || impl_->errors.code == HPDF_FILE_OPEN_ERROR) {
+        impl_->errors = {};
+        HPDF_ResetError(impl_->doc);
+        throw error(errc::io_error, name.string() + ": pdf: cannot write the PDF: " +
+                                        std::strerror(err ? err : EIO));
+    }
+    impl_->check("writing the PDF", name);
 }
 
 std::string flyer_document::save_to_string(const doc_info& info) {

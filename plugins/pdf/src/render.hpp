@@ -38,8 +38,10 @@ public:
     /// Number of pages so far.
     int page_count() const noexcept;
 
-    /// Writes metadata, repairs the ToUnicode maps and saves. Throws offerkit::error.
-    void save(const std::filesystem::path& file, const doc_info& info);
+    /// Writes metadata, repairs the ToUnicode maps and saves to `file`.
+    /// Throws offerkit::error naming `shown` (the final name of a temporary
+    /// `file`), or `file` when `shown` is empty.
+    void save(const std::filesystem::path& file, const doc_info& info, const std::filesystem::path& shown = {});
     /// Same, into memory.
     std::string save_to_string(const doc_info& info);
 

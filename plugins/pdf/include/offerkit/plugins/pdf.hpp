@@ -75,7 +75,9 @@ public:
     static brand_set load_directory(const std::filesystem::path& dir, std::optional<brand> fallback = {});
     explicit brand_set(brand fallback = default_brand()) { fallback_ = std::move(fallback); }
 
-    const brand& pick(std::string_view employer) const;
+    /// The brand for `employer`; `matched` (when given) tells whether a brand
+    /// of the set names it, or the fallback was taken.
+    const brand& pick(std::string_view employer, bool* matched = nullptr) const;
     const std::vector<brand>& brands() const noexcept { return brands_; }
 
 private:

@@ -1,0 +1,221 @@
+#include <offerkit/text_safety.hpp>
+#include <offerkit/utf8.hpp>
+
+#include <cstdio>
+
+namespace offerkit {
+
+namespace {
+
+// Decodes strictly: an invalid or overlong sequence, a surrogate or a value
+// above U+10FFFF gives U+FFFD and advances one byte.
+char32_t next_strict(std::string_view s, std::size_t& i, bool& invalid) noexcept {
+    const std::size_t start = i;
+    char32_t cp = utf8::next(s, i);
+    const std::size_t len = i - start;
+    const bool overlong = (len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000);
+    if ((cp == utf8::replacement && len == 1 && static_cast<unsigned char>(s[start]) >= 0x80) || overlong ||
+        (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
+        invalid = true;
+        i = start + 1;
+        return utf8::replacement;
+    }
+    return cp;
+}
+
+std::string hex(char32_t cp) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(cp));
+    return buf;
+}
+
+std::string byte_hex(unsigned char b) {
+    const char digits[] = "0123456789ABCDEF";
+    return {digits[b >> 4], digits[b & 15]};
+}
+
+}  // namespace
+
+std::string excerpt(std::string_view text, std::size_t max_chars) {
+    std::size_t i = 0, chars = 0;
+    while (i < text.size() && chars < max_chars) {
+        utf8::next(text, i);
+        ++chars;
+    }
+    if (i >= text.size()) return std::string(text);
+    std::string out(text.substr(0, i));
+    out += "… (" + std::to_string(text.size()) + " bytes)";
+    return out;
+}
+
+bool carries(text_repertoire r, char32_t cp) noexcept {
+    if (cp < 0x20) return cp == '\t' || cp == '\n' || cp == '\r';
+    if (cp == 0xFFFE || cp == 0xFFFF) return false;
+    if (cp >= 0xD800 && cp <= 0xDFFF) return false;
+    if (r == text_repertoire::pdf_flyer && cp > 0xFFFF) return false;
+    return cp <= 0x10FFFF;
+}
+
+bool fits(std::string_view text, text_repertoire r) noexcept {
+    for (std::size_t i = 0; i < text.size();) {
+        const auto b = static_cast<unsigned char>(text[i]);
+        // Fast path: printable ASCII, and lead bytes that cannot start U+FFFE/U+FFFF or an astral character.
+        if (b >= 0x20 && b < 0x80) {
+            ++i;
+            continue;
+        }
+        bool invalid = false;
+        const char32_t cp = next_strict(text, i, invalid);
+        if (invalid || !carries(r, cp)) return false;
+    }
+    return true;
+}
+
+namespace {
+
+// Every text of an offer, in canonical JSON order. `f(path, text)` gets the
+// JSON path as a callable, so that a scan that needs no path builds none.
+template <class Offer, class F>
+void walk_texts(Offer& o, F&& f) {
+    auto at = [](const char* name) { return [name] { return std::string(name); }; };
+    auto opt = [&](const char* name, auto& v) {
+        if (v) f(at(name), *v);
+    };
+    auto list = [&](auto path, auto& v) {
+        for (std::size_t i = 0; i < v.size(); ++i) f([&] { return path() + "[" + std::to_string(i) + "]"; }, v[i]);
+    };
+    f(at("reference"), o.reference);
+    f(at("title"), o.title);
+    f(at("employer"), o.employer);
+    opt("direction", o.direction);
+    opt("unit", o.unit);
+    opt("grade", o.grade);
+    opt("job_family", o.job_family);
+    opt("location", o.location);
+    opt("residency_requirement", o.residency_requirement);
+    opt("availability", o.availability);
+    opt("org_position", o.org_position);
+    opt("supervisor", o.supervisor);
+    opt("managed_staff.total", o.managed_staff.total);
+    opt("managed_staff.direct", o.managed_staff.direct);
+    opt("managed_staff.indirect", o.managed_staff.indirect);
+    list(at("description"), o.description);
+    list(at("missions"), o.missions);
+    auto sections = [&](const char* name, auto& v) {
+        for (std::size_t i = 0; i < v.size(); ++i) {
+            auto p = [&] { return std::string(name) + "[" + std::to_string(i) + "]"; };
+            if (v[i].title) f([&] { return p() + ".title"; }, *v[i].title);
+            list([&] { return p() + ".items"; }, v[i].items);
+        }
+    };
+    sections("activities", o.activities);
+    sections("profile", o.profile);
+    list(at("conditions"), o.conditions);
+    list(at("how_to_apply"), o.how_to_apply);
+    for (std::size_t i = 0; i < o.contacts.size(); ++i) {
+        auto p = [&] { return "contacts[" + std::to_string(i) + "]"; };
+        auto& c = o.contacts[i];
+        if (c.name) f([&] { return p() + ".name"; }, *c.name);
+        if (c.role) f([&] { return p() + ".role"; }, *c.role);
+        if (c.email) f([&] { return p() + ".email"; }, *c.email);
+        if (c.phone) f([&] { return p() + ".phone"; }, *c.phone);
+    }
+    opt("url", o.url);
+    for (auto& entry : o.extra.entries) {
+        f([&] { return "extra[\"" + excerpt(entry.first, 40) + "\"] (label)"; }, entry.first);
+        f([&] { return "extra[\"" + excerpt(entry.first, 40) + "\"]"; }, entry.second);
+    }
+}
+
+}  // namespace
+
+void for_each_text(job_offer& offer, const std::function<void(const std::string& path, std::string& text)>& f) {
+    walk_texts(offer, [&](auto path, std::string& text) { f(path(), text); });
+}
+
+bool offer_fits(const job_offer& offer, text_repertoire r) noexcept {
+    bool ok = true;
+    walk_texts(offer, [&](auto, const std::string& text) { ok = ok && fits(text, r); });
+    return ok;
+}
+
+const job_offer& fitted(const job_offer& offer, job_offer& copy, text_repertoire r, std::string_view format,
+                        diagnostics& diags) {
+    if (offer_fits(offer, r)) return offer;
+    copy = offer;
+    scrub_offer(copy, r, format, diags);
+    return copy;
+}
+
+std::size_t scrub_offer(job_offer& offer, text_repertoire r, std::string_view format, diagnostics& diags) {
+    // The common case, nothing to do, is one scan and no copy; the field
+    // paths are built only when a field needs changing.
+    if (offer_fits(offer, r)) return 0;
+
+    const std::string reference = excerpt(offer.reference, 60);
+    std::size_t changed = 0;
+    walk_texts(offer, [&](auto path, std::string& text) {
+        if (fits(text, r)) return;
+        std::string out;
+        out.reserve(text.size());
+        std::size_t removed = 0, replaced = 0;
+        std::string seen;
+        int shown = 0;
+        for (std::size_t i = 0; i < text.size();) {
+            const std::size_t start = i;
+            bool invalid = false;
+            const char32_t cp = next_strict(text, i, invalid);
+            if (!invalid && carries(r, cp)) {
+                out.append(text, start, i - start);
+                continue;
+            }
+            const bool replace = invalid || cp > 0xFFFF;
+            if (replace) {
+                utf8::append(out, utf8::replacement);
+                ++replaced;
+            } else {
+                ++removed;
+            }
+            if (shown < 4) {
+                seen += (seen.empty() ? "" : ", ") +
+                        (invalid ? "invalid UTF-8 byte " + byte_hex(static_cast<unsigned char>(text[start])) : hex(cp));
+                ++shown;
+            }
+        }
+        const std::size_t n = removed + replaced;
+        std::string msg = std::string(format) + ": offer " + reference + ": " + std::to_string(n) + " character" +
+                          (n == 1 ? "" : "s") + " that " + std::string(format) + " cannot carry " +
+                          (replaced == 0 ? "removed" : removed == 0 ? "replaced by U+FFFD" : "removed or replaced by U+FFFD") +
+                          " (" + seen + (n > 4 ? ", …" : "") + ")";
+        diags.warn({{}, 0, 0, path()}, std::move(msg));
+        text = std::move(out);
+        ++changed;
+    });
+    return changed;
+}
+
+bool is_safe_link(std::string_view url) noexcept {
+    auto starts = [&](std::string_view p) {
+        if (url.size() < p.size()) return false;
+        for (std::size_t i = 0; i < p.size(); ++i) {
+            char c = url[i];
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+            if (c != p[i]) return false;
+        }
+        return true;
+    };
+    for (char c : url) {
+        const auto b = static_cast<unsigned char>(c);
+        if (b <= 0x20 || b == 0x7F || c == '"' || c == '<' || c == '>' || c == '\\' || c == '`') return false;
+    }
+    std::size_t rest = 0;
+    if (starts("https://")) rest = 8;
+    else if (starts("http://")) rest = 7;
+    else if (starts("mailto:")) return url.size() > 7 && url.find('@', 7) != std::string_view::npos;
+    else return false;
+    // A host must follow: "https:///x" or "https://" alone is not a web address.
+    if (url.size() <= rest || url[rest] == '/' || url[rest] == '?' || url[rest] == '#') return false;
+    return true;
+}
+
+}  // namespace offerkit
