@@ -1,4 +1,5 @@
 #include "font_check.hpp"
+#include "file_key.hpp"
 
 #include <offerkit/error.hpp>
 
@@ -11,7 +12,6 @@
 #include <mutex>
 #include <optional>
 #include <system_error>
-#include <tuple>
 #include <vector>
 
 namespace offerkit::pdf_plugin {
@@ -289,12 +289,9 @@ std::string font_problem(std::string_view bytes) {
 
 void check_font_file(const std::filesystem::path& file) {
     static std::mutex m;
-    static std::map<std::tuple<std::string, std::uintmax_t, long long>, std::string> checked;  // → problem
-    std::error_code ec;
-    const auto size = std::filesystem::file_size(file, ec);
-    if (ec) throw error(errc::io_error, file.string() + ": pdf: font file not found");
-    const auto time = std::filesystem::last_write_time(file, ec).time_since_epoch().count();
-    const auto key = std::make_tuple(file.string(), size, static_cast<long long>(time));
+    static std::map<file_key, std::string> checked;  // → the problem, "" when none
+    const file_key key = key_of(file, "font");
+    const auto size = std::get<1>(key);
     std::lock_guard lock(m);
     auto it = checked.find(key);
     if (it == checked.end()) {

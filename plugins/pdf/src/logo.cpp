@@ -1,5 +1,7 @@
 #include "logo.hpp"
 
+#include "file_key.hpp"
+
 #include <offerkit/error.hpp>
 
 #include <png.h>
@@ -7,7 +9,6 @@
 #include <fstream>
 #include <map>
 #include <mutex>
-#include <tuple>
 
 namespace offerkit::pdf_plugin {
 
@@ -64,12 +65,9 @@ std::shared_ptr<const logo_image> decode_png(std::string_view bytes, const std::
 
 std::shared_ptr<const logo_image> load_logo(const std::filesystem::path& file) {
     static std::mutex m;
-    static std::map<std::tuple<std::string, std::uintmax_t, long long>, std::shared_ptr<const logo_image>> cache;
-    std::error_code ec;
-    const auto size = std::filesystem::file_size(file, ec);
-    if (ec) throw error(errc::io_error, file.string() + ": pdf: logo file not found");
-    const auto time = std::filesystem::last_write_time(file, ec).time_since_epoch().count();
-    const auto key = std::make_tuple(file.string(), size, static_cast<long long>(time));
+    static std::map<file_key, std::shared_ptr<const logo_image>> cache;
+    const file_key key = key_of(file, "logo");
+    const auto size = std::get<1>(key);
     std::lock_guard lock(m);
     if (auto it = cache.find(key); it != cache.end()) return it->second;
     if (size > max_logo_file_bytes)
