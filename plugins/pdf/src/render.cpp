@@ -763,11 +763,10 @@ private:
             auto pieces = split_word(tk.style, tk.text, size, avail2);
             for (std::size_t k = 0; k < pieces.size(); ++k) {
                 if (k > 0) lines.emplace_back();
-                token p = tk;
-                p.text = pieces[k];
-                p.w = width(tk.style, p.text, size);
-                lines.back().push_back(p);
-                x = p.w;
+                // Not a copy of `tk`: that would copy the whole word for every piece.
+                const double pw = width(tk.style, pieces[k], size);
+                lines.back().push_back({tk.style, tk.color, std::move(pieces[k]), tk.space_before, pw});
+                x = pw;
             }
         }
         if (lines.back().empty()) lines.pop_back();
