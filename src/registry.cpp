@@ -1,6 +1,7 @@
 // The exporter registry and the plugin module loader.
 #include <offerkit/plugin.hpp>
 #include <offerkit/registry.hpp>
+#include <offerkit/text_safety.hpp>
 #include <offerkit/version.hpp>
 
 #include <algorithm>
@@ -163,11 +164,14 @@ void registry::load_module(const fs::path& path) {
     const auto entry = reinterpret_cast<offerkit_plugin_entry_fn>(symbol);
     const offerkit_plugin_descriptor* d = entry();
     if (!d) fail(errc::plugin_failed, "the entry point returned no descriptor");
-    if (d->abi_version != OFFERKIT_PLUGIN_ABI_VERSION)
-        fail(errc::plugin_abi_mismatch, "plugin built for plugin ABI version " + std::to_string(d->abi_version) +
-                                            ", this offerkit " OFFERKIT_VERSION_STRING " uses version " +
-                                            std::to_string(OFFERKIT_PLUGIN_ABI_VERSION) +
+    if (d->abi_version != OFFERKIT_PLUGIN_ABI_VERSION) {
+        // From version 2 on, the second member names the offerkit it was built with.
+        std::string built = "plugin ABI version " + std::to_string(d->abi_version);
+        if (d->abi_version >= 2 && d->offerkit_version) built = "offerkit " + excerpt(d->offerkit_version, 20) + " (" + built + ")";
+        fail(errc::plugin_abi_mismatch, "plugin built for " + built + ", this offerkit " + library_version() +
+                                            " uses plugin ABI version " + std::to_string(OFFERKIT_PLUGIN_ABI_VERSION) +
                                             ": rebuild the plugin against this offerkit");
+    }
     if (!d->name || !*d->name || !d->create_exporter || !d->destroy_exporter)
         fail(errc::plugin_failed, "the plugin descriptor is incomplete (name, create or destroy missing)");
 

@@ -7,19 +7,12 @@ namespace offerkit {
 
 namespace {
 
-// Decodes strictly: an invalid or overlong sequence, a surrogate or a value
-// above U+10FFFF gives U+FFFD and advances one byte.
+// Decodes strictly (utf8::next follows RFC 3629); `invalid` tells a
+// replaced byte from a U+FFFD that is in the text.
 char32_t next_strict(std::string_view s, std::size_t& i, bool& invalid) noexcept {
     const std::size_t start = i;
-    char32_t cp = utf8::next(s, i);
-    const std::size_t len = i - start;
-    const bool overlong = (len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000);
-    if ((cp == utf8::replacement && len == 1 && static_cast<unsigned char>(s[start]) >= 0x80) || overlong ||
-        (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
-        invalid = true;
-        i = start + 1;
-        return utf8::replacement;
-    }
+    const char32_t cp = utf8::next(s, i);
+    if (cp == utf8::replacement && i - start == 1) invalid = true;
     return cp;
 }
 

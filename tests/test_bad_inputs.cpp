@@ -161,7 +161,7 @@ TEST_CASE("bad input matrix: formats, plugins and outputs") {
         const std::string env = "OFFERKIT_PLUGIN_PATH=" + shell_quote(plugins.string()) + " ";
         auto r = run(env + shell_quote(testing::cli_path().string()) + " plugins");
         CHECK(r.exit_code == 1);
-        CHECK_THAT(r.output, Catch::Contains("offerkit-testbadabi.so: plugin built for plugin ABI version"));
+        CHECK_THAT(r.output, Catch::Contains("offerkit-testbadabi.so: plugin built for offerkit 9.0.0 (plugin ABI version"));
         CHECK_THAT(r.output, Catch::Contains("offerkit-broken.so: cannot open plugin"));
         CHECK_THAT(r.output, Catch::Contains("\njson "));
         r = run(env + shell_quote(testing::cli_path().string()) + " convert " + shell_quote((dir / "good.jsonl").string()) +

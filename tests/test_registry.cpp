@@ -106,10 +106,18 @@ TEST_CASE("load errors are distinct and name the file") {
         CHECK(load_error(reg, test_plugins / "offerkit-testnoentry.so", &message) == errc::plugin_entry_missing);
         CHECK_THAT(message, Catch::Contains("offerkit_plugin_entry") && Catch::Contains("offerkit-testnoentry.so"));
     }
-    SECTION("ABI version mismatch, with both versions") {
+    SECTION("ABI version mismatch, with both versions and the offerkit the plugin was built for") {
         CHECK(load_error(reg, test_plugins / "offerkit-testbadabi.so", &message) == errc::plugin_abi_mismatch);
-        CHECK_THAT(message, Catch::Contains("version " + std::to_string(OFFERKIT_PLUGIN_ABI_VERSION + 41)) &&
-                                Catch::Contains("uses version " + std::to_string(OFFERKIT_PLUGIN_ABI_VERSION)));
+        CHECK_THAT(message, Catch::Contains("plugin built for offerkit 9.0.0 (plugin ABI version " +
+                                            std::to_string(OFFERKIT_PLUGIN_ABI_VERSION + 41) + "), this offerkit " +
+                                            OFFERKIT_VERSION_STRING + " uses plugin ABI version " +
+                                            std::to_string(OFFERKIT_PLUGIN_ABI_VERSION) +
+                                            ": rebuild the plugin against this offerkit"));
+    }
+    SECTION("a plugin of offerkit 0.1's first ABI (no write_file, no offerkit version) is refused") {
+        CHECK(load_error(reg, test_plugins / "offerkit-testabione.so", &message) == errc::plugin_abi_mismatch);
+        CHECK_THAT(message, Catch::Contains("plugin built for plugin ABI version 1, this offerkit " OFFERKIT_VERSION_STRING
+                                            " uses plugin ABI version 2"));
     }
     SECTION("duplicate name") {
         plugins::register_json(reg);
@@ -142,7 +150,7 @@ TEST_CASE("searching a directory loads the good plugins and reports the broken o
     CHECK(reg.find("json") != nullptr);  // from offerkit-testduplicate.so, the only json here
     std::vector<errc> codes;
     for (const auto& f : failures) codes.push_back(f.code);
-    CHECK(std::count(codes.begin(), codes.end(), errc::plugin_abi_mismatch) == 1);
+    CHECK(std::count(codes.begin(), codes.end(), errc::plugin_abi_mismatch) == 2);  // testbadabi, testabione
     CHECK(std::count(codes.begin(), codes.end(), errc::plugin_entry_missing) == 1);
     CHECK(std::count(codes.begin(), codes.end(), errc::plugin_failed) == 1);
 }

@@ -4,6 +4,10 @@
 
 #include <offerkit/posting_parser.hpp>
 #include <offerkit/text_safety.hpp>
+#include <offerkit/utf8.hpp>
+
+#include <algorithm>
+#include <vector>
 
 using namespace offerkit;
 using namespace std::string_literals;
@@ -70,4 +74,25 @@ TEST_CASE("scrubbing: per repertoire, one warning per field, the offer untouched
     CHECK(std::any_of(pdf.begin(), pdf.end(), [](const diagnostic& d) {
         return d.where.path == "activities[0].items[0]" && d.message.find("replaced by U+FFFD (U+1F642)") != std::string::npos;
     }));
+}
+
+TEST_CASE("utf8::next rejects what RFC 3629 rejects") {
+    auto decode = [](std::string_view s) {
+        std::vector<char32_t> out;
+        for (std::size_t i = 0; i < s.size();) out.push_back(utf8::next(s, i));
+        return out;
+    };
+    using v = std::vector<char32_t>;
+    CHECK(decode("aé€🙂") == v{U'a', U'é', U'€', U'🙂'});
+    CHECK(decode("\xEF\xBF\xBD") == v{0xFFFD});           // U+FFFD itself
+    CHECK(decode("\xC0\x80") == v{0xFFFD, 0xFFFD});        // overlong U+0000
+    CHECK(decode("\xE0\x80\xAF") == v{0xFFFD, 0xFFFD, 0xFFFD});  // overlong '/'
+    CHECK(decode("\xED\xA0\x80") == v{0xFFFD, 0xFFFD, 0xFFFD});  // a surrogate
+    CHECK(decode("\xF4\x90\x80\x80") == v{0xFFFD, 0xFFFD, 0xFFFD, 0xFFFD});  // above U+10FFFF
+    CHECK(decode("\xF5\x80") == v{0xFFFD, 0xFFFD});
+    CHECK(decode("\xE2\x82") == v{0xFFFD, 0xFFFD});        // truncated
+    CHECK(decode("\x80x") == v{0xFFFD, U'x'});             // stray continuation byte
+    CHECK(utf8::valid("Nouméa 🙂 \xEF\xBF\xBD"));
+    CHECK_FALSE(utf8::valid("\xED\xA0\x80"));
+    CHECK_FALSE(utf8::valid("\xC0\x80"));
 }

@@ -1,6 +1,8 @@
 // offerkit/error.hpp — the one exception type of offerkit, and its error codes.
 #pragma once
 
+#include <offerkit/export.hpp>
+
 #include <stdexcept>
 #include <string>
 
@@ -56,7 +58,7 @@ constexpr const char* errc_string(errc code) noexcept {
 /// The exception every offerkit function throws. `what()` is a complete
 /// sentence a person can act on, usually starting with `file:line:` or a
 /// field path; `code()` tells programs which kind of failure it was.
-class error : public std::runtime_error {
+class OFFERKIT_API error : public std::runtime_error {
 public:
     error(errc code, const std::string& message) : std::runtime_error(message), code_(code) {}
     errc code() const noexcept { return code_; }

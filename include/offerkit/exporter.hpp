@@ -12,6 +12,8 @@
 // failure never leaves a partial file. A session is used by one thread.
 #pragma once
 
+#include <offerkit/export.hpp>
+
 #include <offerkit/diagnostics.hpp>
 #include <offerkit/job_offer.hpp>
 
@@ -57,7 +59,7 @@ struct export_target {
 };
 
 /// One export in progress.
-class export_session {
+class OFFERKIT_API export_session {
 public:
     virtual ~export_session() = default;
     /// Adds one offer. Throws `offerkit::error` when this offer cannot be
@@ -75,7 +77,7 @@ public:
 };
 
 /// An output format.
-class exporter {
+class OFFERKIT_API exporter {
 public:
     virtual ~exporter() = default;
     virtual const exporter_info& info() const noexcept = 0;
@@ -91,7 +93,7 @@ public:
 
 /// Throws errc::invalid_option when `options` names an option that `info`
 /// does not list; the message lists the accepted ones.
-void check_options(const exporter_info& info, const option_map& options);
+OFFERKIT_API void check_options(const exporter_info& info, const option_map& options);
 
 /// The value of option `name`, or `fallback`.
 inline std::string option_or(const option_map& options, std::string_view name, std::string fallback) {
@@ -100,6 +102,6 @@ inline std::string option_or(const option_map& options, std::string_view name, s
 }
 
 /// Reads a boolean option ("true"/"false"/"yes"/"no"/"1"/"0"); throws errc::invalid_option.
-bool option_bool(const option_map& options, std::string_view name, bool fallback);
+OFFERKIT_API bool option_bool(const option_map& options, std::string_view name, bool fallback);
 
 }  // namespace offerkit

@@ -1,6 +1,8 @@
 // offerkit/jobposting.hpp — schema.org JobPosting (JSON-LD) import and export.
 #pragma once
 
+#include <offerkit/export.hpp>
+
 #include <offerkit/diagnostics.hpp>
 #include <offerkit/job_offer.hpp>
 
@@ -13,12 +15,12 @@ namespace offerkit {
 /// The JobPosting JSON-LD object for one offer (pretty-printed, no trailing
 /// newline). `<`, `>` and `&` are written \u003c, \u003e, \u0026, so that the
 /// text can be embedded in an HTML `<script type="application/ld+json">` as it is.
-std::string to_jobposting_json(const job_offer& offer, bool pretty = true);
+OFFERKIT_API std::string to_jobposting_json(const job_offer& offer, bool pretty = true);
 
 /// Reads JobPosting JSON or JSON-LD: one object, an array, or an object with
 /// `@graph`. Problems of the data (validThrough before datePosted…) are
 /// warnings in `diags`; malformed input throws `offerkit::error`.
-std::vector<job_offer> offers_from_jobposting(std::string_view text, const std::string& source_name,
+OFFERKIT_API std::vector<job_offer> offers_from_jobposting(std::string_view text, const std::string& source_name,
                                               diagnostics& diags);
 
 }  // namespace offerkit

@@ -6,6 +6,8 @@
 // Unknown top-level fields are kept in `extra` with a warning.
 #pragma once
 
+#include <offerkit/export.hpp>
+
 #include <offerkit/diagnostics.hpp>
 #include <offerkit/job_offer.hpp>
 
@@ -21,24 +23,24 @@ struct json_write_options {
 };
 
 /// The canonical JSON text of one offer (no trailing newline).
-std::string to_json(const job_offer& offer, const json_write_options& options = {});
+OFFERKIT_API std::string to_json(const job_offer& offer, const json_write_options& options = {});
 
 /// Appends the canonical JSON text of one offer to `out` (no trailing newline).
-void append_json(std::string& out, const job_offer& offer, const json_write_options& options = {});
+OFFERKIT_API void append_json(std::string& out, const job_offer& offer, const json_write_options& options = {});
 
 /// Reads one offer from a JSON object text. `where` names the source (file,
 /// line of the entry) for messages. Throws errc::syntax_error (with line and
 /// column), errc::type_error, errc::invalid_value or errc::missing_field
 /// (with the field path). Warnings (unknown fields) go to `diags`.
-job_offer offer_from_json(std::string_view text, const source_location& where, diagnostics& diags);
+OFFERKIT_API job_offer offer_from_json(std::string_view text, const source_location& where, diagnostics& diags);
 
 /// Reads every offer of a JSON text: one object, an array of objects, or JSON
 /// Lines. Throws on the first bad entry; use offer_reader to keep going.
-std::vector<job_offer> offers_from_json(std::string_view text, const std::string& source_name,
+OFFERKIT_API std::vector<job_offer> offers_from_json(std::string_view text, const std::string& source_name,
                                         diagnostics& diags);
 
 /// A JSON array of offers (pretty) or JSON Lines, with a final newline.
-std::string to_json_array(const std::vector<job_offer>& offers, bool pretty = true);
-std::string to_json_lines(const std::vector<job_offer>& offers);
+OFFERKIT_API std::string to_json_array(const std::vector<job_offer>& offers, bool pretty = true);
+OFFERKIT_API std::string to_json_lines(const std::vector<job_offer>& offers);
 
 }  // namespace offerkit

@@ -1,6 +1,8 @@
 // offerkit/output_file.hpp — safe output: write to a temporary file, rename into place.
 #pragma once
 
+#include <offerkit/export.hpp>
+
 #include <offerkit/exporter.hpp>
 
 #include <filesystem>
@@ -26,7 +28,7 @@ namespace offerkit {
 ///
 /// Every temporary file not yet committed or discarded is known to the
 /// process: `remove_pending_outputs()` deletes them all (on SIGINT/SIGTERM).
-class atomic_output {
+class OFFERKIT_API atomic_output {
 public:
     /// Throws errc::io_error naming the path when it cannot be written there.
     explicit atomic_output(std::filesystem::path final_path);
@@ -71,7 +73,7 @@ private:
 /// The output of a single-file export: the target's stream when it has one
 /// (standard output), else an atomic_output on the target's path, so that the
 /// file appears only on commit(). Write errors name the output.
-class export_output {
+class OFFERKIT_API export_output {
 public:
     /// `format` names the exporter in messages. Throws errc::usage_error when
     /// the target has neither stream nor path, errc::io_error when the file
@@ -92,7 +94,7 @@ private:
 };
 
 /// Writes `bytes` to `path` through an atomic_output.
-void write_file_atomically(const std::filesystem::path& path, std::string_view bytes);
+OFFERKIT_API void write_file_atomically(const std::filesystem::path& path, std::string_view bytes);
 
 /// What remove_pending_outputs lets happen next.
 enum class after_removal {
@@ -106,7 +108,7 @@ enum class after_removal {
 /// an interrupted program: the CLI calls it with refuse_new_outputs on SIGINT,
 /// SIGTERM and SIGHUP, then exits. Not async-signal-safe: call it from a
 /// thread that waits for the signal (sigwait), not from a signal handler.
-void remove_pending_outputs(after_removal then = after_removal::continue_outputs) noexcept;
+OFFERKIT_API void remove_pending_outputs(after_removal then = after_removal::continue_outputs) noexcept;
 
 /// The one owner of output file names in a file-per-offer export: names are
 /// decided in input order, so a parallel export names files exactly as a
@@ -115,7 +117,7 @@ void remove_pending_outputs(after_removal then = after_removal::continue_outputs
 /// that names stay distinct on case-insensitive file systems), gets the first
 /// free suffix `-2`, `-3`…: references `B`, `B`, `B-2`, `b` give `B`, `B-2`,
 /// `B-2-2`, `b-2`. Not thread-safe.
-class output_names {
+class OFFERKIT_API output_names {
 public:
     struct name {
         std::string stem;   ///< the file name without extension
@@ -134,7 +136,7 @@ private:
 /// write() names the file with its own output_names; write_file() takes a
 /// name decided by the caller (parallel_export). Each staged file is closed
 /// as soon as it is rendered: a batch of any size holds no open file.
-class file_per_offer_session : public export_session {
+class OFFERKIT_API file_per_offer_session : public export_session {
 public:
     /// Creates `dir` if needed. `format` and `extension` (".pdf") name the
     /// files and the warnings; renames are reported to `diags`.
@@ -163,16 +165,16 @@ private:
 
 /// The warning for an offer whose file name was taken: "pdf: reference B is
 /// met again in this export; this offer goes to B-2.pdf".
-std::string renamed_output_message(std::string_view format, std::string_view reference, std::string_view file);
+OFFERKIT_API std::string renamed_output_message(std::string_view format, std::string_view reference, std::string_view file);
 
 /// A file name stem made from an offer reference: characters other than
 /// letters, digits, '-', '_' and '.' become '_', leading dots are removed,
 /// the result is at most 100 bytes and never empty ("offer"):
 /// `3134-25-0750/SR` → `3134-25-0750_SR`, `../../x` → `.._.._x` → `_.._x`.
-std::string sanitize_file_stem(std::string_view reference);
+OFFERKIT_API std::string sanitize_file_stem(std::string_view reference);
 
 /// Creates `dir` (and parents) if needed; throws errc::io_error when it cannot
 /// or when it exists and is not a directory.
-void ensure_directory(const std::filesystem::path& dir);
+OFFERKIT_API void ensure_directory(const std::filesystem::path& dir);
 
 }  // namespace offerkit

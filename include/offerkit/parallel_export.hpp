@@ -7,6 +7,8 @@
 // of workers. Used by `offerkit convert --jobs N`.
 #pragma once
 
+#include <offerkit/export.hpp>
+
 #include <offerkit/exporter.hpp>
 
 #include <memory>
@@ -15,7 +17,7 @@
 
 namespace offerkit {
 
-class parallel_export {
+class OFFERKIT_API parallel_export {
 public:
     /// One failed offer: where it came from (as given to `write`) and why.
     struct failure {

@@ -19,6 +19,7 @@
 
 #include <offerkit/exporter.hpp>
 #include <offerkit/registry.hpp>
+#include <offerkit/version.hpp>
 
 #include <cstddef>
 #include <cstdint>
@@ -26,14 +27,19 @@
 #include <exception>
 #include <memory>
 
-/// Bumped whenever exporter.hpp, job_offer.hpp or the descriptor change layout.
-#define OFFERKIT_PLUGIN_ABI_VERSION 1u
+/// Bumped whenever exporter.hpp, job_offer.hpp or the descriptor change layout
+/// (docs/plugins.md, "What breaks a plugin"). 2: export_session::write_file,
+/// the descriptor's offerkit_version.
+#define OFFERKIT_PLUGIN_ABI_VERSION 2u
 
 extern "C" {
 
-/// What `offerkit_plugin_entry` returns. Version 1 layout.
+/// What `offerkit_plugin_entry` returns. Version 2 layout.
 struct offerkit_plugin_descriptor {
     std::uint32_t abi_version;  ///< OFFERKIT_PLUGIN_ABI_VERSION; always the first member
+    /// OFFERKIT_VERSION_STRING of the headers the plugin was built with; always
+    /// the second member from version 2 on (named in load errors).
+    const char* offerkit_version;
     const char* name;           ///< plugin name, "json"
     const char* version;        ///< plugin version, "1.0.0"
     const char* description;
@@ -97,7 +103,8 @@ private:
     offerkit_plugin_entry(void) {                                                                 \
         using offerkit_list_ = ::offerkit::plugin_support::exporter_list<__VA_ARGS__>;            \
         static const offerkit_plugin_descriptor descriptor{                                       \
-            OFFERKIT_PLUGIN_ABI_VERSION, NAME, VERSION, DESCRIPTION, offerkit_list_::count,       \
+            OFFERKIT_PLUGIN_ABI_VERSION, OFFERKIT_VERSION_STRING, NAME, VERSION, DESCRIPTION,      \
+            offerkit_list_::count,                                                                \
             &offerkit_list_::create, &offerkit_list_::destroy};                                   \
         return &descriptor;                                                                       \
     }

@@ -6,6 +6,8 @@
 // LF or CRLF.
 #pragma once
 
+#include <offerkit/export.hpp>
+
 #include <offerkit/diagnostics.hpp>
 #include <offerkit/job_offer.hpp>
 
@@ -18,6 +20,6 @@ namespace offerkit {
 /// that still give an offer (missing required field, unreadable date, a line
 /// that could not be placed, deadline before posting date) are warnings with
 /// line numbers in `diags`. Throws errc::invalid_utf8 naming the byte offset.
-job_offer parse_posting(std::string_view text, const std::string& source_name, diagnostics& diags);
+OFFERKIT_API job_offer parse_posting(std::string_view text, const std::string& source_name, diagnostics& diags);
 
 }  // namespace offerkit

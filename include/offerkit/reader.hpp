@@ -6,6 +6,8 @@
 // JSON Lines are read line by line, so a file of any size can be processed.
 #pragma once
 
+#include <offerkit/export.hpp>
+
 #include <offerkit/diagnostics.hpp>
 #include <offerkit/error.hpp>
 #include <offerkit/job_offer.hpp>
@@ -27,12 +29,12 @@ enum class input_format {
 };
 
 /// "auto", "json", "jsonl", "jobposting", "text".
-std::string_view to_string(input_format f) noexcept;
+OFFERKIT_API std::string_view to_string(input_format f) noexcept;
 /// The inverse of to_string; throws errc::unknown_format.
-input_format input_format_from_string(std::string_view name);
+OFFERKIT_API input_format input_format_from_string(std::string_view name);
 
 /// Detects the kind of `content` (its beginning suffices) named `file_name`.
-input_format detect_input_format(std::string_view file_name, std::string_view content);
+OFFERKIT_API input_format detect_input_format(std::string_view file_name, std::string_view content);
 
 /// The character encoding of an input. Offers are UTF-8 inside offerkit.
 enum class text_encoding {
@@ -45,10 +47,10 @@ enum class text_encoding {
 };
 
 /// "auto", "utf-8", "utf-16le", "utf-16be", "cp1252", "latin1".
-std::string_view to_string(text_encoding e) noexcept;
+OFFERKIT_API std::string_view to_string(text_encoding e) noexcept;
 /// The inverse of to_string (also "utf8", "windows-1252", "iso-8859-1",
 /// case-insensitive); throws errc::unknown_format listing the names.
-text_encoding text_encoding_from_string(std::string_view name);
+OFFERKIT_API text_encoding text_encoding_from_string(std::string_view name);
 
 /// Documented resource limits, enforced with errc::limit_exceeded while
 /// reading: reading stops at the limit (an endless pipe is never held whole).
@@ -78,7 +80,7 @@ struct read_options {
 /// usable and the next call continues with the following entry when the
 /// format allows (JSON Lines, array elements with a bad field). After a
 /// syntax error in a whole-document format, `next` returns false.
-class offer_reader {
+class OFFERKIT_API offer_reader {
 public:
     /// Opens a file; "-" reads standard input (named "<stdin>"). Throws
     /// errc::io_error (cannot open or read), errc::unknown_format (a PDF or a

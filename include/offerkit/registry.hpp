@@ -11,6 +11,8 @@
 // at once; `add` and the loaders must not run concurrently with anything else.
 #pragma once
 
+#include <offerkit/export.hpp>
+
 #include <offerkit/error.hpp>
 #include <offerkit/exporter.hpp>
 
@@ -53,7 +55,7 @@ struct plugin_load_failure {
     std::string message;
 };
 
-class registry {
+class OFFERKIT_API registry {
 public:
     registry();
     ~registry();

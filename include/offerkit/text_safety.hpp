@@ -10,6 +10,8 @@
 // so, naming the offer and the field.
 #pragma once
 
+#include <offerkit/export.hpp>
+
 #include <offerkit/diagnostics.hpp>
 #include <offerkit/job_offer.hpp>
 
@@ -24,7 +26,7 @@ namespace offerkit {
 /// a cut text ends with "…" and says how long it was:
 /// `excerpt(ten_megabytes, 20)` → "aaaaaaaaaaaaaaaaaaaa… (10485760 bytes)".
 /// For quoting input values in messages.
-std::string excerpt(std::string_view text, std::size_t max_chars = 80);
+OFFERKIT_API std::string excerpt(std::string_view text, std::size_t max_chars = 80);
 
 /// The repertoire of an output format.
 enum class text_repertoire {
@@ -33,13 +35,13 @@ enum class text_repertoire {
 };
 
 /// Whether code point `cp` can be carried as it is.
-bool carries(text_repertoire r, char32_t cp) noexcept;
+OFFERKIT_API bool carries(text_repertoire r, char32_t cp) noexcept;
 
 /// Calls `f(path, text)` for every text of `offer`, in the order of the
 /// canonical JSON, with the field's JSON path (`activities[1].items[0]`;
 /// an extra field gives its label, `extra["Label"] (label)`, then its value,
 /// `extra["Label"]`).
-void for_each_text(job_offer& offer, const std::function<void(const std::string& path, std::string& text)>& f);
+OFFERKIT_API void for_each_text(job_offer& offer, const std::function<void(const std::string& path, std::string& text)>& f);
 
 /// Makes every text of `offer` fit `r`: characters it cannot carry are removed
 /// (controls, noncharacters) or replaced by U+FFFD (above U+FFFF for
@@ -48,19 +50,19 @@ void for_each_text(job_offer& offer, const std::function<void(const std::string&
 /// code points: "xlsx: offer 9001-26-0101: 1 character xlsx cannot carry
 /// removed (U+FFFF)". Returns the number of fields changed; leaves the offer
 /// as it is, and costs a scan only, when nothing needs changing.
-std::size_t scrub_offer(job_offer& offer, text_repertoire r, std::string_view format, diagnostics& diags);
+OFFERKIT_API std::size_t scrub_offer(job_offer& offer, text_repertoire r, std::string_view format, diagnostics& diags);
 
 /// Whether every character of `text` fits `r` (and it is valid UTF-8).
-bool fits(std::string_view text, text_repertoire r) noexcept;
+OFFERKIT_API bool fits(std::string_view text, text_repertoire r) noexcept;
 /// Whether every text of `offer` fits `r`.
-bool offer_fits(const job_offer& offer, text_repertoire r) noexcept;
+OFFERKIT_API bool offer_fits(const job_offer& offer, text_repertoire r) noexcept;
 
 /// `offer` itself when it fits `r`; else `copy`, made a copy of `offer` and
 /// scrubbed (scrub_offer, with its warnings). For writers:
 ///
 ///     job_offer copy;
 ///     const job_offer& o = fitted(offer, copy, text_repertoire::xml, "xlsx", diags);
-const job_offer& fitted(const job_offer& offer, job_offer& copy, text_repertoire r, std::string_view format,
+OFFERKIT_API const job_offer& fitted(const job_offer& offer, job_offer& copy, text_repertoire r, std::string_view format,
                         diagnostics& diags);
 
 /// The one rule for links an output may make clickable or scannable (the
@@ -69,6 +71,6 @@ const job_offer& fitted(const job_offer& offer, job_offer& copy, text_repertoire
 /// space, control character, quote, `<`, `>` or backslash. Refused:
 /// `javascript:`, `data:`, `file:`, `vbscript:`, UNC paths (`\\server\share`,
 /// `//server/share`), and anything else.
-bool is_safe_link(std::string_view url) noexcept;
+OFFERKIT_API bool is_safe_link(std::string_view url) noexcept;
 
 }  // namespace offerkit

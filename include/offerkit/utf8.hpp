@@ -12,17 +12,23 @@ namespace offerkit::utf8 {
 /// The code point used for bytes that are not valid UTF-8.
 inline constexpr char32_t replacement = 0xFFFD;
 
-/// Decodes the code point at `s[i]` and advances `i` past it. An invalid or
-/// truncated sequence gives U+FFFD and advances `i` by one byte only.
+/// Decodes the code point at `s[i]` and advances `i` past it. What RFC 3629
+/// rejects — a stray continuation byte, a truncated sequence, an overlong
+/// form (C0 80 for U+0000), a surrogate (ED A0 80), a value above U+10FFFF
+/// (F4 90 80 80), bytes F5 to FF — gives U+FFFD and advances `i` by one byte.
 /// Precondition: i < s.size().
 constexpr char32_t next(std::string_view s, std::size_t& i) noexcept {
     const auto b0 = static_cast<unsigned char>(s[i]);
-    const std::size_t len = b0 < 0x80 ? 1 : (b0 >> 5) == 0x6 ? 2 : (b0 >> 4) == 0xE ? 3 : (b0 >> 3) == 0x1E ? 4 : 0;
+    if (b0 < 0x80) {
+        ++i;
+        return b0;
+    }
+    const std::size_t len = (b0 >> 5) == 0x6 ? 2 : (b0 >> 4) == 0xE ? 3 : (b0 >> 3) == 0x1E ? 4 : 0;
     if (len == 0 || i + len > s.size()) {
         ++i;
         return replacement;
     }
-    char32_t cp = len == 1 ? b0 : len == 2 ? (b0 & 0x1Fu) : len == 3 ? (b0 & 0x0Fu) : (b0 & 0x07u);
+    char32_t cp = len == 2 ? (b0 & 0x1Fu) : len == 3 ? (b0 & 0x0Fu) : (b0 & 0x07u);
     for (std::size_t k = 1; k < len; ++k) {
         const auto b = static_cast<unsigned char>(s[i + k]);
         if ((b & 0xC0) != 0x80) {
@@ -31,8 +37,22 @@ constexpr char32_t next(std::string_view s, std::size_t& i) noexcept {
         }
         cp = (cp << 6) | (b & 0x3Fu);
     }
+    const char32_t least = len == 2 ? 0x80 : len == 3 ? 0x800 : 0x10000;
+    if (cp < least || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
+        ++i;
+        return replacement;
+    }
     i += len;
     return cp;
+}
+
+/// Whether `s` is UTF-8 as RFC 3629 defines it.
+constexpr bool valid(std::string_view s) noexcept {
+    for (std::size_t i = 0; i < s.size();) {
+        const std::size_t at = i;
+        if (next(s, i) == replacement && !(i - at == 3 && s.substr(at, 3) == "\xEF\xBF\xBD")) return false;
+    }
+    return true;
 }
 
 /// Appends `cp` encoded as UTF-8.

@@ -62,8 +62,20 @@ OFFERKIT_PLUGIN("testthrow", "1.0.0", "fails to create its exporter", throwing_e
 OFFERKIT_PLUGIN("teststd", "1.0.0", "throws standard exceptions", std_throwing_exporter)
 #elif defined(TEST_PLUGIN_BAD_ABI)
 extern "C" __attribute__((visibility("default"))) const offerkit_plugin_descriptor* offerkit_plugin_entry(void) {
-    static const offerkit_plugin_descriptor d{OFFERKIT_PLUGIN_ABI_VERSION + 41, "testabi", "1.0.0", "future ABI", 0,
-                                              nullptr, nullptr};
+    static const offerkit_plugin_descriptor d{OFFERKIT_PLUGIN_ABI_VERSION + 41, "9.0.0", "testabi", "1.0.0", "future ABI",
+                                              0, nullptr, nullptr};
+    return &d;
+}
+#elif defined(TEST_PLUGIN_ABI_ONE)
+// The version 1 descriptor: no offerkit_version member after abi_version.
+struct descriptor_v1 {
+    std::uint32_t abi_version;
+    const char *name, *version, *description;
+    std::size_t exporter_count;
+    void *create, *destroy;
+};
+extern "C" __attribute__((visibility("default"))) const descriptor_v1* offerkit_plugin_entry(void) {
+    static const descriptor_v1 d{1, "testabione", "1.0.0", "offerkit 0.1's first ABI", 0, nullptr, nullptr};
     return &d;
 }
 #elif defined(TEST_PLUGIN_NO_ENTRY)
