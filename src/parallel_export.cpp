@@ -133,7 +133,15 @@ std::vector<std::filesystem::path> parallel_export::finish(diagnostics& diags) {
         files.insert(files.end(), some.begin(), some.end());
     }
     diags.append(impl_->own_diags);
-    for (auto& w : impl_->workers) diags.append(w->diags);
+    // A warning that several workers give alike (a setting, not an offer: "no
+    // brand names this employer") is shown once, as a serial export shows it.
+    std::vector<diagnostic> seen;
+    for (auto& w : impl_->workers)
+        for (const auto& d : w->diags) {
+            if (std::find(seen.begin(), seen.end(), d) != seen.end()) continue;
+            seen.push_back(d);
+            diags.add(d);
+        }
     impl_->workers.clear();
     std::sort(files.begin(), files.end());
     return files;

@@ -173,3 +173,27 @@ TEST_CASE("colliding references with --jobs 1 to 8 give one file per offer and t
         }
     }
 }
+
+TEST_CASE("a setting's warning is given once with --jobs 4, as with --jobs 1") {
+    if (!every_plugin().find("pdf")) OFFERKIT_SKIP("the pdf plugin is not built");
+    testing::temp_dir dir;
+    std::string lines;
+    for (int i = 0; i < 8; ++i) {
+        job_offer o = testing::minimal_offer();
+        o.reference = "9001-26-07" + std::to_string(20 + i) + "/SR";
+        o.employer = "Commune de Poum";  // no brand of assets/brands names it
+        lines += to_json(o, {false}) + "\n";
+    }
+    testing::write_file(dir / "in.jsonl", lines);
+    for (const char* jobs : {"1", "4"}) {
+        const auto r = testing::run(testing::cli_command() + " convert " + testing::shell_quote((dir / "in.jsonl").string()) +
+                                    " --to pdf --brands-dir " +
+                                    testing::shell_quote((testing::source_dir() / "assets/brands").string()) + " --jobs " +
+                                    jobs + " -o " + testing::shell_quote((dir / jobs).string()));
+        INFO("--jobs " << jobs << "\n" << r.output);
+        CHECK(r.exit_code == 0);
+        std::size_t n = 0;
+        for (std::size_t at = 0; (at = r.output.find("names the employer \"Commune de Poum\"", at)) != std::string::npos; ++at) ++n;
+        CHECK(n == 1);
+    }
+}
