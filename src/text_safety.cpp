@@ -1,7 +1,9 @@
 #include <offerkit/text_safety.hpp>
 #include <offerkit/utf8.hpp>
 
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 
 namespace offerkit {
 
@@ -49,8 +51,23 @@ bool carries(text_repertoire r, char32_t cp) noexcept {
     return cp <= 0x10FFFF;
 }
 
+// Whether none of the 8 bytes at `p` is below 0x20 or above 0x7F: plain
+// printable ASCII, which every repertoire carries.
+bool plain_ascii8(const char* p) noexcept {
+    std::uint64_t w;
+    std::memcpy(&w, p, 8);
+    constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    // A byte below 0x20 becomes >= 0x80 once 0x20 is taken from it (no byte
+    // here is >= 0x80, so there is no borrow between bytes).
+    return (w & highs) == 0 && ((w - 0x20 * ones) & highs) == 0;
+}
+
 bool fits(std::string_view text, text_repertoire r) noexcept {
     for (std::size_t i = 0; i < text.size();) {
+        if (i + 8 <= text.size() && plain_ascii8(text.data() + i)) {
+            i += 8;
+            continue;
+        }
         const auto b = static_cast<unsigned char>(text[i]);
         // Fast path: printable ASCII, and lead bytes that cannot start U+FFFE/U+FFFF or an astral character.
         if (b >= 0x20 && b < 0x80) {
@@ -69,7 +86,7 @@ namespace {
 // Every text of an offer, in canonical JSON order. `f(path, text)` gets the
 // JSON path as a callable, so that a scan that needs no path builds none.
 template <class Offer, class F>
-void walk_texts(Offer& o, F&& f) {
+void walk_texts(Offer& o, F&& f, text_scope scope = text_scope::all) {
     auto at = [](const char* name) { return [name] { return std::string(name); }; };
     auto opt = [&](const char* name, auto& v) {
         if (v) f(at(name), *v);
@@ -92,6 +109,10 @@ void walk_texts(Offer& o, F&& f) {
     opt("managed_staff.total", o.managed_staff.total);
     opt("managed_staff.direct", o.managed_staff.direct);
     opt("managed_staff.indirect", o.managed_staff.indirect);
+    if (scope == text_scope::single_values) {
+        opt("url", o.url);
+        return;
+    }
     list(at("description"), o.description);
     list(at("missions"), o.missions);
     auto sections = [&](const char* name, auto& v) {
@@ -126,24 +147,25 @@ void for_each_text(job_offer& offer, const std::function<void(const std::string&
     walk_texts(offer, [&](auto path, std::string& text) { f(path(), text); });
 }
 
-bool offer_fits(const job_offer& offer, text_repertoire r) noexcept {
+bool offer_fits(const job_offer& offer, text_repertoire r, text_scope scope) noexcept {
     bool ok = true;
-    walk_texts(offer, [&](auto, const std::string& text) { ok = ok && fits(text, r); });
+    walk_texts(offer, [&](auto, const std::string& text) { ok = ok && fits(text, r); }, scope);
     return ok;
 }
 
 const job_offer& fitted(const job_offer& offer, job_offer& copy, text_repertoire r, std::string_view format,
-                        diagnostics& diags) {
-    if (offer_fits(offer, r)) return offer;
+                        diagnostics& diags, text_scope scope) {
+    if (offer_fits(offer, r, scope)) return offer;
     copy = offer;
-    scrub_offer(copy, r, format, diags);
+    scrub_offer(copy, r, format, diags, scope);
     return copy;
 }
 
-std::size_t scrub_offer(job_offer& offer, text_repertoire r, std::string_view format, diagnostics& diags) {
+std::size_t scrub_offer(job_offer& offer, text_repertoire r, std::string_view format, diagnostics& diags,
+                        text_scope scope) {
     // The common case, nothing to do, is one scan and no copy; the field
     // paths are built only when a field needs changing.
-    if (offer_fits(offer, r)) return 0;
+    if (offer_fits(offer, r, scope)) return 0;
 
     const std::string reference = excerpt(offer.reference, 60);
     std::size_t changed = 0;
@@ -183,7 +205,7 @@ std::size_t scrub_offer(job_offer& offer, text_repertoire r, std::string_view fo
         diags.warn({{}, 0, 0, path()}, std::move(msg));
         text = std::move(out);
         ++changed;
-    });
+    }, scope);
     return changed;
 }
 

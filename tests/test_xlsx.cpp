@@ -666,7 +666,7 @@ TEST_CASE("every code point a JSON string can hold: XML's forbidden ones removed
     // U+FFFF, U+FFFE, NUL and other controls, in cells, a sheet's rows and the document properties.
     job_offer o = make("9101-25-0040/SR", "Agent\uFFFF d'accueil\uFFFE", "Province\x01 Sud"s, dfin, gA,
                        d(2025, 5, 22), d(2025, 6, 22), "javascript:alert(1)");
-    o.missions = {"Avant\0Après"s};
+    o.unit = "Avant\0Après"s;
     offers.push_back(o);
     // Most offers of the month are this employer's, so that it is the workbook's "company".
     for (int i = 0; i < 6; ++i) {
@@ -680,12 +680,12 @@ TEST_CASE("every code point a JSON string can hold: XML's forbidden ones removed
     CHECK(has_warning_about(diags, "xlsx: offer 9101-25-0040/SR: 2 characters that xlsx cannot carry removed (U+FFFF, U+FFFE)"));
     CHECK(has_warning_about(diags, "xlsx: offer 9101-25-0040/SR: 1 character that xlsx cannot carry removed (U+0001)"));
     CHECK(has_warning_about(diags, "xlsx: offer 9101-25-0040/SR: 1 character that xlsx cannot carry removed (U+0000)"));
-    CHECK(std::any_of(diags.begin(), diags.end(), [](const diagnostic& x) { return x.where.path == "missions[0]"; }));
+    CHECK(std::any_of(diags.begin(), diags.end(), [](const diagnostic& x) { return x.where.path == "unit"; }));
     for (auto& x : offers)
         if (x.reference == "9101-25-0040/SR" || x.reference.rfind("9101-25-005", 0) == 0) {
             x.title = "Agent d'accueil";
             x.employer = "Province Sud";
-            x.missions = {"AvantAprès"};
+            x.unit = "AvantAprès";
         }
     // What a reader sees: the text without the characters, every later string intact.
     check_with_openpyxl(dir / "cp.xlsx", expected_json(r, offers));

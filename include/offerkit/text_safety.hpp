@@ -34,6 +34,14 @@ enum class text_repertoire {
     pdf_flyer,   ///< what the flyers print: as xml, and code points above U+FFFF become U+FFFD
 };
 
+/// Which texts of an offer a writer shows.
+enum class text_scope {
+    all,            ///< every text field
+    single_values,  ///< reference to supervisor, managed_staff and url: not the lists
+                    ///< (description, missions, activities, profile, conditions,
+                    ///< how_to_apply, contacts, extra), e.g. a workbook's columns
+};
+
 /// Whether code point `cp` can be carried as it is.
 OFFERKIT_API bool carries(text_repertoire r, char32_t cp) noexcept;
 
@@ -50,12 +58,13 @@ OFFERKIT_API void for_each_text(job_offer& offer, const std::function<void(const
 /// code points: "xlsx: offer 9001-26-0101: 1 character xlsx cannot carry
 /// removed (U+FFFF)". Returns the number of fields changed; leaves the offer
 /// as it is, and costs a scan only, when nothing needs changing.
-OFFERKIT_API std::size_t scrub_offer(job_offer& offer, text_repertoire r, std::string_view format, diagnostics& diags);
+OFFERKIT_API std::size_t scrub_offer(job_offer& offer, text_repertoire r, std::string_view format, diagnostics& diags,
+                                     text_scope scope = text_scope::all);
 
 /// Whether every character of `text` fits `r` (and it is valid UTF-8).
 OFFERKIT_API bool fits(std::string_view text, text_repertoire r) noexcept;
 /// Whether every text of `offer` fits `r`.
-OFFERKIT_API bool offer_fits(const job_offer& offer, text_repertoire r) noexcept;
+OFFERKIT_API bool offer_fits(const job_offer& offer, text_repertoire r, text_scope scope = text_scope::all) noexcept;
 
 /// `offer` itself when it fits `r`; else `copy`, made a copy of `offer` and
 /// scrubbed (scrub_offer, with its warnings). For writers:
@@ -63,7 +72,7 @@ OFFERKIT_API bool offer_fits(const job_offer& offer, text_repertoire r) noexcept
 ///     job_offer copy;
 ///     const job_offer& o = fitted(offer, copy, text_repertoire::xml, "xlsx", diags);
 OFFERKIT_API const job_offer& fitted(const job_offer& offer, job_offer& copy, text_repertoire r, std::string_view format,
-                        diagnostics& diags);
+                                     diagnostics& diags, text_scope scope = text_scope::all);
 
 /// The one rule for links an output may make clickable or scannable (the
 /// flyer's QR code, workbook hyperlinks, web pages): `http://`, `https://`

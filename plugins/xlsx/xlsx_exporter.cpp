@@ -801,7 +801,8 @@ void xlsx_session::write(const job_offer& given) {
     // What XML cannot carry (U+0000 and other controls, U+FFFE, U+FFFF) never
     // reaches a cell, a sheet name or the document properties.
     job_offer scrubbed;
-    const job_offer& offer = fitted(given, scrubbed, text_repertoire::xml, "xlsx", diags_);
+    // Only the single-valued fields become cells: the lists are not scanned.
+    const job_offer& offer = fitted(given, scrubbed, text_repertoire::xml, "xlsx", diags_, text_scope::single_values);
     c_locale_scope c_locale;
     ++received_;
 
