@@ -220,7 +220,10 @@ std::string sanitize_file_stem(std::string_view reference) {
     return s.empty() ? "offer" : s;
 }
 
-output_names::name output_names::claim(std::string_view reference) {
+output_names::output_names(std::string format, std::string extension)
+    : format_(std::move(format)), extension_(std::move(extension)) {}
+
+std::string output_names::claim(std::string_view reference, diagnostics& diags) {
     auto fold = [](std::string s) {
         for (char& c : s)
             if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
@@ -228,35 +231,28 @@ output_names::name output_names::claim(std::string_view reference) {
     };
     const std::string base = sanitize_file_stem(reference);
     std::string stem = base;
-    bool renamed = false;
     for (int n = 2;; ++n) {
         const std::string key = fold(stem);
         const auto it = std::lower_bound(taken_.begin(), taken_.end(), key);
         if (it == taken_.end() || *it != key) {
             taken_.insert(it, key);
-            return {stem, renamed};
+            if (n > 2)
+                diags.warn({{}, 0, 0, "reference"},
+                           message({format_, ": reference ", excerpt(reference, 60),
+                                    " is met again in this export; this offer goes to ", stem, extension_}));
+            return stem;
         }
         stem = base + "-" + std::to_string(n);
-        renamed = true;
     }
-}
-
-std::string renamed_output_message(std::string_view format, std::string_view reference, std::string_view file) {
-    return message({format, ": reference ", excerpt(reference, 60), " is met again in this export; this offer goes to ", file});
 }
 
 file_per_offer_session::file_per_offer_session(fs::path dir, std::string format, std::string extension,
                                                diagnostics& diags)
-    : dir_(std::move(dir)), format_(std::move(format)), extension_(std::move(extension)), diags_(diags) {
+    : dir_(std::move(dir)), extension_(extension), diags_(diags), names_(std::move(format), std::move(extension)) {
     ensure_directory(dir_);
 }
 
-void file_per_offer_session::write(const job_offer& offer) {
-    const auto n = names_.claim(offer.reference);
-    if (n.renamed)
-        diags_.warn({{}, 0, 0, "reference"}, renamed_output_message(format_, offer.reference, n.stem + extension_));
-    write_file(offer, n.stem);
-}
+void file_per_offer_session::write(const job_offer& offer) { write_file(offer, names_.claim(offer.reference, diags_)); }
 
 void file_per_offer_session::write_file(const job_offer& offer, const std::string& stem) {
     auto out = std::make_unique<atomic_output>(dir_ / (stem + extension_));

@@ -54,8 +54,9 @@ struct parallel_export::impl {
         }
     };
 
+    explicit impl(const exporter_info& format) : names(format.name, format.extension) {}
+
     std::vector<std::unique_ptr<worker>> workers;
-    std::string format, extension;
     output_names names;     // the one owner of file names, used in input order
     diagnostics own_diags;  // renames
     std::size_t next_worker = 0;
@@ -85,13 +86,11 @@ struct parallel_export::impl {
 
 parallel_export::parallel_export(const exporter& exp, const export_target& target, const option_map& options,
                                  unsigned jobs)
-    : impl_(std::make_unique<impl>()) {
+    : impl_(std::make_unique<impl>(exp.info())) {
     if (exp.layout(options) != output_layout::file_per_offer)
         throw error(errc::usage_error, "parallel export needs a format that writes one file per offer; " +
                                            exp.info().name + " does not");
     jobs = std::max(1u, jobs);
-    impl_->format = exp.info().name;
-    impl_->extension = exp.info().extension;
     for (unsigned i = 0; i < jobs; ++i) {
         auto w = std::make_unique<impl::worker>();
         w->session = exp.begin(target, options, w->diags);
@@ -106,16 +105,13 @@ void parallel_export::write(job_offer offer, std::string origin) {
     if (impl_->stopped) throw error(errc::usage_error, "parallel_export::write after wait() or finish()");
     // Names are decided here, in input order, so that the files are those of
     // a serial export whichever worker writes them.
-    auto name = impl_->names.claim(offer.reference);
-    if (name.renamed)
-        impl_->own_diags.warn({{}, 0, 0, "reference"},
-                              renamed_output_message(impl_->format, offer.reference, name.stem + impl_->extension));
+    std::string stem = impl_->names.claim(offer.reference, impl_->own_diags);
     auto& w = *impl_->workers[impl_->next_worker];
     impl_->next_worker = (impl_->next_worker + 1) % impl_->workers.size();
     {
         std::unique_lock lock(w.m);
         w.has_room.wait(lock, [&] { return w.queue.size() < queue_limit; });
-        w.queue.push_back({std::move(offer), std::move(name.stem), std::move(origin)});
+        w.queue.push_back({std::move(offer), std::move(stem), std::move(origin)});
     }
     w.has_work.notify_one();
 }

@@ -51,6 +51,8 @@ bool carries(text_repertoire r, char32_t cp) noexcept {
     return cp <= 0x10FFFF;
 }
 
+namespace {
+
 // Whether none of the 8 bytes at `p` is below 0x20 or above 0x7F: plain
 // printable ASCII, which every repertoire carries.
 bool plain_ascii8(const char* p) noexcept {
@@ -62,6 +64,8 @@ bool plain_ascii8(const char* p) noexcept {
     return (w & highs) == 0 && ((w - 0x20 * ones) & highs) == 0;
 }
 
+}  // namespace
+
 bool fits(std::string_view text, text_repertoire r) noexcept {
     for (std::size_t i = 0; i < text.size();) {
         if (i + 8 <= text.size() && plain_ascii8(text.data() + i)) {
@@ -69,8 +73,7 @@ bool fits(std::string_view text, text_repertoire r) noexcept {
             continue;
         }
         const auto b = static_cast<unsigned char>(text[i]);
-        // Fast path: printable ASCII, and lead bytes that cannot start U+FFFE/U+FFFF or an astral character.
-        if (b >= 0x20 && b < 0x80) {
+        if (b >= 0x20 && b < 0x80) {  // printable ASCII, one byte at a time near the others
             ++i;
             continue;
         }
@@ -142,10 +145,6 @@ void walk_texts(Offer& o, F&& f, text_scope scope = text_scope::all) {
 }
 
 }  // namespace
-
-void for_each_text(job_offer& offer, const std::function<void(const std::string& path, std::string& text)>& f) {
-    walk_texts(offer, [&](auto path, std::string& text) { f(path(), text); });
-}
 
 bool offer_fits(const job_offer& offer, text_repertoire r, text_scope scope) noexcept {
     bool ok = true;

@@ -1,6 +1,7 @@
 // Safe output: temporary file + rename, sanitised names.
 #include "support/test_support.hpp"
 
+#include <offerkit/diagnostics.hpp>
 #include <offerkit/error.hpp>
 #include <offerkit/output_file.hpp>
 
@@ -89,16 +90,21 @@ TEST_CASE("ensure_directory creates directories and refuses files") {
 }
 
 TEST_CASE("output names: one owner, in input order, case-insensitive, never colliding") {
-    output_names names;
+    output_names names("pdf", ".pdf");
+    diagnostics diags;
     std::vector<std::string> got;
-    std::vector<bool> renamed;
+    std::vector<bool> renamed;  // a warning came with the name
     for (const char* ref : {"B", "B", "B-2", "B/2", "b", "B_2", "3134-25-0750/SR"}) {
-        const auto n = names.claim(ref);
-        got.push_back(n.stem);
-        renamed.push_back(n.renamed);
+        const std::size_t before = diags.size();
+        got.push_back(names.claim(ref, diags));
+        renamed.push_back(diags.size() > before);
     }
     CHECK(got == std::vector<std::string>{"B", "B-2", "B-2-2", "B_2", "b-3", "B_2-2", "3134-25-0750_SR"});
     CHECK(renamed == std::vector<bool>{false, true, true, false, true, true, false});
+    REQUIRE(diags.size() == 4);
+    CHECK(diags.items()[0].where.path == "reference");
+    CHECK(diags.items()[0].message == "pdf: reference B is met again in this export; this offer goes to B-2.pdf");
+    CHECK(diags.items()[2].message == "pdf: reference b is met again in this export; this offer goes to b-3.pdf");
 }
 
 TEST_CASE("what is not a regular file is refused as an output, at once") {

@@ -116,16 +116,18 @@ OFFERKIT_API void remove_pending_outputs(after_removal then = after_removal::con
 /// already taken in this export, compared without regard to ASCII case (so
 /// that names stay distinct on case-insensitive file systems), gets the first
 /// free suffix `-2`, `-3`…: references `B`, `B`, `B-2`, `b` give `B`, `B-2`,
-/// `B-2-2`, `b-2`. Not thread-safe.
+/// `B-2-2`, `b-3`. Not thread-safe.
 class OFFERKIT_API output_names {
 public:
-    struct name {
-        std::string stem;   ///< the file name without extension
-        bool renamed = false;  ///< a suffix was added
-    };
-    name claim(std::string_view reference);
+    /// `format` and `extension` (".pdf") name the file in the warning for a renamed one.
+    output_names(std::string format, std::string extension);
+    /// The file name stem for the offer with `reference`. A renamed one is
+    /// reported to `diags` (path "reference"): "pdf: reference B is met again
+    /// in this export; this offer goes to B-2.pdf".
+    std::string claim(std::string_view reference, diagnostics& diags);
 
 private:
+    std::string format_, extension_;
     std::vector<std::string> taken_;  // folded, sorted
 };
 
@@ -157,15 +159,11 @@ protected:
 
 private:
     std::filesystem::path dir_;
-    std::string format_, extension_;
+    std::string extension_;
     diagnostics& diags_;
     output_names names_;
     std::vector<std::unique_ptr<atomic_output>> staged_;
 };
-
-/// The warning for an offer whose file name was taken: "pdf: reference B is
-/// met again in this export; this offer goes to B-2.pdf".
-OFFERKIT_API std::string renamed_output_message(std::string_view format, std::string_view reference, std::string_view file);
 
 /// A file name stem made from an offer reference: characters other than
 /// letters, digits, '-', '_' and '.' become '_', leading dots are removed,

@@ -16,7 +16,6 @@
 #include <offerkit/job_offer.hpp>
 
 #include <cstddef>
-#include <functional>
 #include <string>
 #include <string_view>
 
@@ -45,11 +44,6 @@ enum class text_scope {
 /// Whether code point `cp` can be carried as it is.
 OFFERKIT_API bool carries(text_repertoire r, char32_t cp) noexcept;
 
-/// Calls `f(path, text)` for every text of `offer`, in the order of the
-/// canonical JSON, with the field's JSON path (`activities[1].items[0]`;
-/// an extra field gives its label, `extra["Label"] (label)`, then its value,
-/// `extra["Label"]`).
-OFFERKIT_API void for_each_text(job_offer& offer, const std::function<void(const std::string& path, std::string& text)>& f);
 
 /// Makes every text of `offer` fit `r`: characters it cannot carry are removed
 /// (controls, noncharacters) or replaced by U+FFFD (above U+FFFF for

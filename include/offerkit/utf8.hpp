@@ -46,15 +46,6 @@ constexpr char32_t next(std::string_view s, std::size_t& i) noexcept {
     return cp;
 }
 
-/// Whether `s` is UTF-8 as RFC 3629 defines it.
-constexpr bool valid(std::string_view s) noexcept {
-    for (std::size_t i = 0; i < s.size();) {
-        const std::size_t at = i;
-        if (next(s, i) == replacement && !(i - at == 3 && s.substr(at, 3) == "\xEF\xBF\xBD")) return false;
-    }
-    return true;
-}
-
 /// Appends `cp` encoded as UTF-8.
 inline void append(std::string& out, char32_t cp) {
     if (cp < 0x80) {
