@@ -166,46 +166,52 @@ std::size_t scrub_offer(job_offer& offer, text_repertoire r, std::string_view fo
     // paths are built only when a field needs changing.
     if (offer_fits(offer, r, scope)) return 0;
 
-    const std::string reference = excerpt(offer.reference, 60);
+    const std::string prefix = std::string(format) + ": offer " + excerpt(offer.reference, 60) + ": ";
     std::size_t changed = 0;
     walk_texts(offer, [&](auto path, std::string& text) {
         if (fits(text, r)) return;
-        std::string out;
-        out.reserve(text.size());
-        std::size_t removed = 0, replaced = 0;
-        std::string seen;
-        int shown = 0;
-        for (std::size_t i = 0; i < text.size();) {
-            const std::size_t start = i;
-            bool invalid = false;
-            const char32_t cp = next_strict(text, i, invalid);
-            if (!invalid && carries(r, cp)) {
-                out.append(text, start, i - start);
-                continue;
-            }
-            const bool replace = invalid || cp > 0xFFFF;
-            if (replace) {
-                utf8::append(out, utf8::replacement);
-                ++replaced;
-            } else {
-                ++removed;
-            }
-            if (shown < 4) {
-                seen += (seen.empty() ? "" : ", ") +
-                        (invalid ? "invalid UTF-8 byte " + byte_hex(static_cast<unsigned char>(text[start])) : hex(cp));
-                ++shown;
-            }
-        }
-        const std::size_t n = removed + replaced;
-        std::string msg = std::string(format) + ": offer " + reference + ": " + std::to_string(n) + " character" +
-                          (n == 1 ? "" : "s") + " that " + std::string(format) + " cannot carry " +
-                          (replaced == 0 ? "removed" : removed == 0 ? "replaced by U+FFFD" : "removed or replaced by U+FFFD") +
-                          " (" + seen + (n > 4 ? ", …" : "") + ")";
-        diags.warn({{}, 0, 0, path()}, std::move(msg));
-        text = std::move(out);
+        std::string what;
+        std::string fitted_text = fit_text(text, r, format, &what);
+        diags.warn({{}, 0, 0, path()}, prefix + what);  // the path names the text as it was (an extra label)
+        text = std::move(fitted_text);
         ++changed;
     }, scope);
     return changed;
+}
+
+std::string fit_text(std::string_view text, text_repertoire r, std::string_view format, std::string* what) {
+    std::string out;
+    out.reserve(text.size());
+    std::size_t removed = 0, replaced = 0;
+    std::string seen;
+    int shown = 0;
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t start = i;
+        bool invalid = false;
+        const char32_t cp = next_strict(text, i, invalid);
+        if (!invalid && carries(r, cp)) {
+            out.append(text, start, i - start);
+            continue;
+        }
+        if (invalid || cp > 0xFFFF) {
+            utf8::append(out, utf8::replacement);
+            ++replaced;
+        } else {
+            ++removed;
+        }
+        if (shown < 4) {
+            seen += (seen.empty() ? "" : ", ") +
+                    (invalid ? "invalid UTF-8 byte " + byte_hex(static_cast<unsigned char>(text[start])) : hex(cp));
+            ++shown;
+        }
+    }
+    if (what) {
+        const std::size_t n = removed + replaced;
+        *what = std::to_string(n) + " character" + (n == 1 ? "" : "s") + " that " + std::string(format) + " cannot carry " +
+                (replaced == 0 ? "removed" : removed == 0 ? "replaced by U+FFFD" : "removed or replaced by U+FFFD") +
+                " (" + seen + (n > 4 ? ", …" : "") + ")";
+    }
+    return out;
 }
 
 bool is_safe_link(std::string_view url) noexcept {

@@ -55,6 +55,12 @@ OFFERKIT_API bool carries(text_repertoire r, char32_t cp) noexcept;
 OFFERKIT_API std::size_t scrub_offer(job_offer& offer, text_repertoire r, std::string_view format, diagnostics& diags,
                                      text_scope scope = text_scope::all);
 
+/// `text` made to fit `r`, as scrub_offer does it to each field; `what`, when
+/// given, says what changed: "2 characters that xlsx cannot carry removed
+/// (U+FFFF, U+FFFE)", `format` naming the format.
+OFFERKIT_API std::string fit_text(std::string_view text, text_repertoire r, std::string_view format,
+                                  std::string* what = nullptr);
+
 /// Whether every character of `text` fits `r` (and it is valid UTF-8).
 OFFERKIT_API bool fits(std::string_view text, text_repertoire r) noexcept;
 /// Whether every text of `offer` fits `r`.

@@ -102,68 +102,10 @@ utf16_measure measure_utf16(std::string_view s, std::size_t limit) {
     return m;
 }
 
-/// Length of the valid UTF-8 sequence at s[i], or 0 when the byte there does
-/// not start one (overlong forms, surrogates and code points above U+10FFFF
-/// are invalid: Excel would refuse the file).
-std::size_t utf8_sequence(std::string_view s, std::size_t i) {
-    const auto b = static_cast<unsigned char>(s[i]);
-    if (b < 0x80) return 1;
-    std::size_t len;
-    unsigned lo = 0x80, hi = 0xBF;
-    if (b >= 0xC2 && b <= 0xDF) len = 2;
-    else if (b >= 0xE0 && b <= 0xEF) {
-        len = 3;
-        if (b == 0xE0) lo = 0xA0;
-        if (b == 0xED) hi = 0x9F;
-    } else if (b >= 0xF0 && b <= 0xF4) {
-        len = 4;
-        if (b == 0xF0) lo = 0x90;
-        if (b == 0xF4) hi = 0x8F;
-    } else {
-        return 0;
-    }
-    if (i + len > s.size()) return 0;
-    const auto b1 = static_cast<unsigned char>(s[i + 1]);
-    if (b1 < lo || b1 > hi) return 0;
-    for (std::size_t k = 2; k < len; ++k)
-        if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return 0;
-    return len;
-}
-
-bool valid_utf8(std::string_view s) {
-    std::size_t i = 0;
-    while (i < s.size()) {
-        if (static_cast<unsigned char>(s[i]) < 0x80) {
-            ++i;
-            continue;
-        }
-        const std::size_t n = utf8_sequence(s, i);
-        if (n == 0) return false;
-        i += n;
-    }
-    return true;
-}
-
-/// `s` with every byte that does not start a valid UTF-8 sequence replaced by U+FFFD.
-std::string repair_utf8(std::string_view s) {
-    std::string r;
-    r.reserve(s.size() + 8);
-    for (std::size_t i = 0; i < s.size();) {
-        const std::size_t n = utf8_sequence(s, i);
-        if (n == 0) {
-            r += "\xEF\xBF\xBD";
-            ++i;
-        } else {
-            r.append(s.substr(i, n));
-            i += n;
-        }
-    }
-    return r;
-}
-
 /// "offer 9101-25-0010/SR" in a diagnostic, or "offer (no reference)".
 std::string offer_name(const job_offer* o) {
-    return "offer " + (o && !o->reference.empty() ? excerpt(repair_utf8(o->reference), 60) : std::string("(no reference)"));
+    // Offers reach the session's diagnostics fitted to XML (write()): valid UTF-8.
+    return "offer " + (o && !o->reference.empty() ? excerpt(o->reference, 60) : std::string("(no reference)"));
 }
 
 /// The longest prefix of `s` that has at most `max_bytes` bytes, not cutting a character.
@@ -713,13 +655,13 @@ void xlsx_session::put_date(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const s
 void xlsx_session::put_text(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const std::string& text, lxw_format* f,
                             const char* field, const job_offer* offer, int sheet) {
     if (text.empty()) return;
-    if (!valid_utf8(text)) {
-        // Only an application calling the API directly can get here (the readers reject invalid UTF-8).
-        if (offer)
-            diags_.warn(source_location{"", 0, 0, field},
-                        offer_name(offer) + ": the " + field +
-                            " is not valid UTF-8; the invalid bytes were replaced by U+FFFD");
-        put_text(ws, r, c, repair_utf8(text), f, field, offer, sheet);
+    if (!fits(text, text_repertoire::xml)) {
+        // Offers are fitted to XML in write(); this guards every other text
+        // that becomes a cell, with offerkit's one routine for it.
+        std::string what;
+        std::string fitted_text = fit_text(text, text_repertoire::xml, "xlsx", &what);
+        if (offer) diags_.warn(source_location{"", 0, 0, field}, "xlsx: " + offer_name(offer) + ": " + what);
+        put_text(ws, r, c, fitted_text, f, field, offer, sheet);
         return;
     }
     // Always a string cell: "=1+1", "+33…", "-x", "@x" stay text.
@@ -751,8 +693,9 @@ void xlsx_session::put_link(sheet_slot& slot, int sheet_index, lxw_row_t r, lxw_
     // links: "internal:" or "external:" would address sheets or local files,
     // "javascript:" run code); the others stay plain text.
     const bool linkable = is_safe_link(url);
-    const bool fits = url.size() <= excel_url_limit && url.find_first_of(" \t\r\n\"<>") == std::string::npos &&
-                      valid_utf8(url);
+    // is_safe_link refuses spaces, controls, quotes and angle brackets; the
+    // offer's url is valid UTF-8 (fitted in write()).
+    const bool fits = url.size() <= excel_url_limit;
     // libxlsxwriter 1.1.4 looks for "internal:" and "external:" anywhere in the
     // address (not only at its start) and then makes a link into the workbook
     // or to a local file, with the first nine characters cut off: such an
@@ -1296,7 +1239,7 @@ void xlsx_session::set_properties() {
             best = v;
             company = k;
         }
-    company = utf8_prefix(repair_utf8(company), 250);
+    company = utf8_prefix(company, 250);  // employers of fitted offers: valid UTF-8
     lxw_doc_properties props{};
     props.title = const_cast<char*>(title.c_str());
     props.subject = const_cast<char*>(subject.c_str());
