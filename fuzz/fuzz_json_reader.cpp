@@ -14,7 +14,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::string text(reinterpret_cast<const char*>(data), size);
     for (const char* name : {"fuzz.json", "fuzz.jsonl"}) {
         offerkit::read_options options;
-        options.format = name[5] == 'l' ? offerkit::input_format::json_lines : offerkit::input_format::canonical_json;
+        options.format = name[5] == 'l' ? "jsonl" : "json";
         std::optional<offerkit::offer_reader> opened;
         try {
             opened.emplace(text, name, options);  // binary, PDF or non-UTF-8 input is refused at once

@@ -1,9 +1,13 @@
 #include <offerkit/error.hpp>
 #include <offerkit/exporter.hpp>
+#include <offerkit/importer.hpp>
 
 namespace offerkit {
 
-void check_options(const exporter_info& info, const option_map& options) {
+namespace {
+
+template <class Info>
+void check_options_of(const Info& info, const option_map& options) {
     for (const auto& [key, value] : options) {
         bool known = false;
         for (const auto& o : info.options) known = known || o.name == key;
@@ -16,6 +20,11 @@ void check_options(const exporter_info& info, const option_map& options) {
                                               ")");
     }
 }
+
+}  // namespace
+
+void check_options(const exporter_info& info, const option_map& options) { check_options_of(info, options); }
+void check_options(const importer_info& info, const option_map& options) { check_options_of(info, options); }
 
 bool option_bool(const option_map& options, std::string_view name, bool fallback) {
     auto it = options.find(name);

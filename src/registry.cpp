@@ -1,4 +1,6 @@
-// The exporter registry and the plugin module loader.
+// The format registry (exporters and importers) and the plugin module loader.
+#include "import/core_importers.hpp"
+
 #include <offerkit/plugin.hpp>
 #include <offerkit/registry.hpp>
 #include <offerkit/text_safety.hpp>
@@ -18,6 +20,13 @@ namespace fs = std::filesystem;
 
 struct registry::impl {
     std::vector<registered_exporter> entries;  // sorted by exporter name
+    std::vector<registered_importer> importers;  // in registration order (detect's tie-break)
+
+    const registered_importer* find_importer(std::string_view name) const noexcept {
+        for (const auto& i : importers)
+            if (i.object->info().name == name) return &i;
+        return nullptr;
+    }
 
     // Where an exporter named `name` is, or would be inserted.
     std::vector<registered_exporter>::const_iterator position(std::string_view name) const noexcept {
@@ -34,7 +43,10 @@ struct registry::impl {
     }
 };
 
-registry::registry() : impl_(std::make_unique<impl>()) {}
+registry::registry() : impl_(std::make_unique<impl>()) {
+    for (auto& i : detail::make_core_importers())
+        add(std::move(i), plugin_source::builtin, "offerkit", library_version());
+}
 registry::~registry() = default;
 registry::registry(registry&&) noexcept = default;
 registry& registry::operator=(registry&&) noexcept = default;
@@ -123,8 +135,59 @@ private:
     std::string plugin_;
 };
 
-std::string origin_of(const registered_exporter& e) {
+class guarded_import_session final : public import_session {
+public:
+    guarded_import_session(std::unique_ptr<import_session> inner, const std::string& plugin)
+        : inner_(std::move(inner)), plugin_(plugin) {}
+    ~guarded_import_session() override {
+        try {
+            inner_.reset();
+        } catch (...) {
+        }
+    }
+    bool next(job_offer& out, diagnostics& diags) override {
+        try {
+            return inner_->next(out, diags);
+        } catch (...) {
+            rethrow_as_error(plugin_);
+        }
+    }
+    const source_location& location() const noexcept override { return inner_->location(); }
+    std::string_view format() const noexcept override { return inner_->format(); }
+    bool validates() const noexcept override { return inner_->validates(); }
+
+private:
+    std::unique_ptr<import_session> inner_;
+    std::string plugin_;
+};
+
+class guarded_importer final : public importer {
+public:
+    guarded_importer(std::shared_ptr<const importer> inner, std::string plugin)
+        : inner_(std::move(inner)), plugin_(std::move(plugin)) {}
+    const importer_info& info() const noexcept override { return inner_->info(); }
+    input_match sniff(std::string_view file_name, std::string_view head) const noexcept override {
+        return inner_->sniff(file_name, head);
+    }
+    std::unique_ptr<import_session> open(input_source input, const read_options& options) const override {
+        try {
+            auto session = inner_->open(std::move(input), options);
+            if (!session) throw error(errc::plugin_failed, "plugin " + plugin_ + ": open() returned no session");
+            return std::make_unique<guarded_import_session>(std::move(session), plugin_);
+        } catch (...) {
+            rethrow_as_error(plugin_);
+        }
+    }
+
+private:
+    std::shared_ptr<const importer> inner_;
+    std::string plugin_;
+};
+
+template <class Registered>
+std::string origin_of(const Registered& e) {
     if (e.source == plugin_source::module) return e.path.string();
+    if (e.plugin == "offerkit") return "the offerkit core";
     return std::string(to_string(e.source)) + " plugin " + e.plugin;
 }
 
@@ -141,6 +204,19 @@ void registry::add(std::shared_ptr<const exporter> object, plugin_source source,
     if (plugin.empty()) plugin = name;
     auto guarded = std::make_shared<guarded_exporter>(std::move(object), plugin);
     impl_->insert({std::move(guarded), source, std::move(plugin), std::move(version), std::move(path)});
+}
+
+void registry::add(std::shared_ptr<const importer> object, plugin_source source, std::string plugin,
+                   std::string version, fs::path path) {
+    if (!object) throw error(errc::usage_error, "registry::add: null importer");
+    const std::string& name = object->info().name;
+    if (name.empty()) throw error(errc::usage_error, "registry::add: the importer has an empty name");
+    if (const auto* existing = impl_->find_importer(name))
+        throw error(errc::plugin_duplicate, (path.empty() ? std::string() : path.string() + ": ") + "importer \"" + name +
+                                                "\" is already registered (from " + origin_of(*existing) + ")");
+    if (plugin.empty()) plugin = name;
+    auto guarded = std::make_shared<guarded_importer>(std::move(object), plugin);
+    impl_->importers.push_back({std::move(guarded), source, std::move(plugin), std::move(version), std::move(path)});
 }
 
 void registry::load_module(const fs::path& path) {
@@ -172,8 +248,11 @@ void registry::load_module(const fs::path& path) {
                                             " uses plugin ABI version " + std::to_string(OFFERKIT_PLUGIN_ABI_VERSION) +
                                             ": rebuild the plugin against this offerkit");
     }
-    if (!d->name || !*d->name || !d->create_exporter || !d->destroy_exporter)
+    if (!d->name || !*d->name || (d->exporter_count && (!d->create_exporter || !d->destroy_exporter)) ||
+        (d->importer_count && (!d->create_importer || !d->destroy_importer)))
         fail(errc::plugin_failed, "the plugin descriptor is incomplete (name, create or destroy missing)");
+    if (d->exporter_count + d->importer_count == 0)
+        fail(errc::plugin_failed, std::string("plugin \"") + d->name + "\" provides no exporter and no importer");
 
     std::vector<std::shared_ptr<const exporter>> made;
     auto destroy = d->destroy_exporter;
@@ -187,18 +266,44 @@ void registry::load_module(const fs::path& path) {
         }
         made.emplace_back(e, [destroy](const exporter* p) { destroy(const_cast<exporter*>(p)); });
     }
+    std::vector<std::shared_ptr<const importer>> made_importers;
+    auto destroy_importer = d->destroy_importer;
+    for (std::size_t i = 0; i < d->importer_count; ++i) {
+        char message[512] = {0};
+        importer* m = d->create_importer(i, message, sizeof message);
+        if (!m) {
+            made.clear();
+            made_importers.clear();
+            fail(errc::plugin_failed, std::string("plugin \"") + d->name + "\" could not create importer " +
+                                          std::to_string(i) + ": " + (message[0] ? message : "no reason given"));
+        }
+        made_importers.emplace_back(m, [destroy_importer](const importer* p) { destroy_importer(const_cast<importer*>(p)); });
+    }
+    auto duplicate = [&](const char* what, const std::string& name, const std::string& from) {
+        made.clear();
+        made_importers.clear();
+        fail(errc::plugin_duplicate, std::string(what) + " \"" + name + "\" is already registered (from " + from + ")");
+    };
     std::set<std::string> names;
     for (const auto& e : made) {
         const std::string name = e->info().name;  // a copy: the exporter is destroyed before the throw
-        if (const auto* existing = impl_->find(name); existing || !names.insert(name).second) {
-            const std::string from = existing ? origin_of(*existing) : std::string("this same plugin");
-            made.clear();
-            fail(errc::plugin_duplicate, "exporter \"" + name + "\" is already registered (from " + from + ")");
-        }
+        if (const auto* existing = impl_->find(name); existing || !names.insert(name).second)
+            duplicate("exporter", name, existing ? origin_of(*existing) : std::string("this same plugin"));
     }
+    names.clear();
+    for (const auto& m : made_importers) {
+        const std::string name = m->info().name;
+        if (const auto* existing = impl_->find_importer(name); existing || !names.insert(name).second)
+            duplicate("importer", name, existing ? origin_of(*existing) : std::string("this same plugin"));
+    }
+    const std::string version = d->version ? d->version : "";
     for (auto& e : made) {
         auto guarded = std::make_shared<guarded_exporter>(std::move(e), d->name);
-        impl_->insert({std::move(guarded), plugin_source::module, d->name, d->version ? d->version : "", path});
+        impl_->insert({std::move(guarded), plugin_source::module, d->name, version, path});
+    }
+    for (auto& m : made_importers) {
+        auto guarded = std::make_shared<guarded_importer>(std::move(m), d->name);
+        impl_->importers.push_back({std::move(guarded), plugin_source::module, d->name, version, path});
     }
 }
 
@@ -232,6 +337,7 @@ std::vector<plugin_load_failure> registry::load_search_path(const std::vector<fs
     // Plugin names already registered (built-in, or from earlier directories) shadow modules.
     std::set<std::string> provided;
     for (const auto& e : impl_->entries) provided.insert(e.plugin);
+    for (const auto& i : impl_->importers) provided.insert(i.plugin);
     for (const auto& dir : dirs) {
         if (!dir.is_absolute()) continue;  // never the current directory
         std::error_code ec;
@@ -317,5 +423,58 @@ const exporter& registry::get(std::string_view name) const {
 
 std::vector<registered_exporter> registry::list() const { return impl_->entries; }
 bool registry::empty() const noexcept { return impl_->entries.empty(); }
+
+const importer* registry::find_importer(std::string_view name) const noexcept {
+    const auto* i = impl_->find_importer(name);
+    return i ? i->object.get() : nullptr;
+}
+
+namespace {
+
+std::string importer_names(const std::vector<registered_importer>& importers) {
+    std::vector<std::string> names;
+    for (const auto& i : importers) names.push_back(i.object->info().name);
+    std::sort(names.begin(), names.end());
+    std::string known;
+    for (const auto& n : names) known += (known.empty() ? "" : ", ") + n;
+    return known;
+}
+
+}  // namespace
+
+const importer& registry::get_importer(std::string_view name) const {
+    if (const auto* i = find_importer(name)) return *i;
+    throw error(errc::unknown_format, "unknown input format \"" + std::string(name) + "\" (known: auto, " +
+                                          importer_names(impl_->importers) + ")");
+}
+
+std::vector<registered_importer> registry::list_importers() const {
+    auto list = impl_->importers;
+    std::stable_sort(list.begin(), list.end(), [](const registered_importer& a, const registered_importer& b) {
+        return a.object->info().name < b.object->info().name;
+    });
+    return list;
+}
+
+const importer& registry::detect(std::string_view file_name, std::string_view head) const {
+    const registered_importer* best = nullptr;
+    input_match best_match = input_match::none;
+    for (const auto& i : impl_->importers) {
+        const input_match m = i.object->sniff(file_name, head);
+        if (m == input_match::none) continue;
+        // Stronger wins; among equals, a module's or the application's before a built-in one.
+        const bool better = !best || m > best_match ||
+                            (m == best_match && best->source == plugin_source::builtin &&
+                             i.source != plugin_source::builtin);
+        if (better) {
+            best = &i;
+            best_match = m;
+        }
+    }
+    if (!best)
+        throw error(errc::unknown_format, std::string(file_name) + ": no reader recognises this input (readers: " +
+                                              importer_names(impl_->importers) + "; --from names one)");
+    return *best->object;
+}
 
 }  // namespace offerkit

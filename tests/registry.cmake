@@ -1,7 +1,7 @@
 # Test plugin modules, written to tests/plugins in the build tree (never to the
 # real plugin directory, so that the CLI does not see them).
 set(offerkit_test_plugin_dir ${CMAKE_CURRENT_BINARY_DIR}/plugins)
-foreach(kind good duplicate throwing stdthrow bad_abi abi_one no_entry)
+foreach(kind good duplicate throwing stdthrow bad_abi abi_one abi_two no_entry reader reader_clash reader_stdthrow)
   string(TOUPPER ${kind} upper)
   string(REPLACE "_" "" short ${kind})
   add_library(test_plugin_${kind} MODULE plugins/test_plugins.cpp)

@@ -45,7 +45,7 @@ void expect_refused(const outcome& o, const fs::path& input, const std::string& 
 }
 
 bool has_plugin(const std::string& name) {
-    return run(cli() + " plugins").output.find("\n" + name + " ") != std::string::npos;
+    return run(cli() + " plugins --writers").output.find("\n" + name + " ") != std::string::npos;
 }
 
 std::string good_line() { return to_json(testing::full_offer(), {false}) + "\n"; }
@@ -277,7 +277,7 @@ TEST_CASE("bad input matrix: input that must be read within limits, or refused w
             }  // until the reader closes the pipe
         });
         read_options options;
-        options.format = input_format::posting_text;
+        options.format = "text";
         options.limits.max_file_bytes = 4u << 20;
         ::signal(SIGPIPE, SIG_IGN);
         try {

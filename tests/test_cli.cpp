@@ -91,6 +91,55 @@ TEST_CASE("offerkit plugins lists json with its path") {
                              Catch::Contains("lib/offerkit/plugins/offerkit-json.so"));
 }
 
+TEST_CASE("offerkit plugins lists the readers and the writers") {
+    auto r = run(cli() + " plugins");
+    CHECK(r.exit_code == 0);
+    const auto writers = r.output.find("Writers (convert --to FORMAT):\n");
+    const auto readers = r.output.find("Readers (convert --from FORMAT;");
+    REQUIRE(writers != std::string::npos);
+    REQUIRE(readers != std::string::npos);
+    CHECK(writers < readers);
+    const std::string reader_part = r.output.substr(readers);
+    for (const char* line : {"\njobposting 0.1.0 ", "\njson       0.1.0    .json .jsonld      built-in",
+                             "\njsonl      0.1.0    .jsonl .ndjson     built-in",
+                             "\ntext       0.1.0    .txt .md .markdown built-in"})
+        CHECK_THAT(reader_part, Catch::Contains(line));
+    r = run(cli() + " plugins --readers");
+    CHECK(r.exit_code == 0);
+    CHECK_THAT(r.output, Catch::Contains("\ntext ") && !Catch::Contains("offerkit-json.so"));
+    r = run(cli() + " plugins --writers");
+    CHECK_THAT(r.output, Catch::Contains("offerkit-json.so") && !Catch::Contains("\ntext "));
+    CHECK(run(cli() + " plugins --writers --readers").exit_code == 2);
+}
+
+TEST_CASE("convert --from names a reader and an unknown one is refused with the list") {
+    testing::temp_dir dir;
+    testing::write_file(dir / "a.data", to_json(testing::full_offer()));
+    auto r = run(cli() + " convert " + shell_quote((dir / "a.data").string()) + " --from docx --to json -o " +
+                 shell_quote((dir / "b.json").string()));
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.output, Catch::Contains("--from: unknown input format \"docx\" (known: auto, jobposting, json, jsonl, text)"));
+    r = run(cli() + " convert " + shell_quote((dir / "a.data").string()) + " --from json --to json -o " +
+            shell_quote((dir / "b.json").string()));
+    CHECK(r.exit_code == 0);
+    CHECK(offers_in(dir / "b.json") == std::vector<job_offer>{testing::full_offer()});
+    r = run(cli() + " validate " + shell_quote((dir / "a.data").string()) + " --from json --input-option x=1");
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.output, Catch::Contains("format json has no option \"x\" (it takes no options)"));
+}
+
+TEST_CASE("the convenience flags are the options plugins declare") {
+    const auto r = run(cli() + " convert --help");
+    CHECK(r.exit_code == 0);
+    // declared by pdf and xlsx (option_info::flag), each help naming the formats that take it
+    CHECK_THAT(r.output, Catch::Contains("--brand TEXT") && Catch::Contains("pdf: brand profile"));
+    CHECK_THAT(r.output, Catch::Contains("--month TEXT") && Catch::Contains("xlsx: report month"));
+    CHECK_THAT(r.output, Catch::Contains("--as-of TEXT") && Catch::Contains("jsonld: datePosted") &&
+                             Catch::Contains("xlsx: the day the report is made"));
+    // not declared: booklet stays an --option
+    CHECK_THAT(r.output, !Catch::Contains("--booklet"));
+}
+
 TEST_CASE("json -> jsonl on stdout -> json through a pipe keeps the offers") {
     testing::temp_dir dir;
     const std::vector<job_offer> offers{testing::full_offer(), testing::minimal_offer()};

@@ -1,4 +1,4 @@
-// The plugin registry: the three sources of exporters and the distinct load errors.
+// The format registry: the sources of exporters and importers, detection, and the distinct load errors.
 #include "support/test_support.hpp"
 
 #include <offerkit/plugins/json.hpp>
@@ -6,6 +6,7 @@
 
 #include <cstdlib>
 #include <offerkit/plugin.hpp>
+#include <offerkit/reader.hpp>
 #include <offerkit/version.hpp>
 #include <sstream>
 #include <unistd.h>
@@ -117,7 +118,18 @@ TEST_CASE("load errors are distinct and name the file") {
     SECTION("a plugin of offerkit 0.1's first ABI (no write_file, no offerkit version) is refused") {
         CHECK(load_error(reg, test_plugins / "offerkit-testabione.so", &message) == errc::plugin_abi_mismatch);
         CHECK_THAT(message, Catch::Contains("plugin built for plugin ABI version 1, this offerkit " OFFERKIT_VERSION_STRING
-                                            " uses plugin ABI version 2"));
+                                            " uses plugin ABI version " + std::to_string(OFFERKIT_PLUGIN_ABI_VERSION)));
+    }
+    SECTION("a plugin of ABI version 2 (exporters only) is refused, naming the offerkit it was built for") {
+        CHECK(load_error(reg, test_plugins / "offerkit-testabitwo.so", &message) == errc::plugin_abi_mismatch);
+        CHECK_THAT(message, Catch::Contains("plugin built for offerkit 0.1.0 (plugin ABI version 2), this offerkit " OFFERKIT_VERSION_STRING
+                                            " uses plugin ABI version " + std::to_string(OFFERKIT_PLUGIN_ABI_VERSION)));
+    }
+    SECTION("an importer whose name a reader already has") {
+        CHECK(load_error(reg, test_plugins / "offerkit-testreaderclash.so", &message) == errc::plugin_duplicate);
+        CHECK_THAT(message, Catch::Contains("importer \"json\" is already registered (from the offerkit core)") &&
+                                Catch::Contains("offerkit-testreaderclash.so"));
+        CHECK(reg.list_importers().size() == 4);  // nothing of the module stays
     }
     SECTION("duplicate name") {
         plugins::register_json(reg);
@@ -150,7 +162,9 @@ TEST_CASE("searching a directory loads the good plugins and reports the broken o
     CHECK(reg.find("json") != nullptr);  // from offerkit-testduplicate.so, the only json here
     std::vector<errc> codes;
     for (const auto& f : failures) codes.push_back(f.code);
-    CHECK(std::count(codes.begin(), codes.end(), errc::plugin_abi_mismatch) == 2);  // testbadabi, testabione
+    CHECK(std::count(codes.begin(), codes.end(), errc::plugin_abi_mismatch) == 3);  // testbadabi, testabione, testabitwo
+    CHECK(std::count(codes.begin(), codes.end(), errc::plugin_duplicate) == 1);     // testreaderclash: a second json reader
+    CHECK(reg.find_importer("testlines") != nullptr);
     CHECK(std::count(codes.begin(), codes.end(), errc::plugin_entry_missing) == 1);
     CHECK(std::count(codes.begin(), codes.end(), errc::plugin_failed) == 1);
 }
@@ -261,4 +275,137 @@ TEST_CASE("a plugin module that anyone could have placed is not loaded, and the 
         CHECK(reg.load_search_path({dir.path()}).empty());
         CHECK(reg.find("json") != nullptr);
     }
+}
+
+TEST_CASE("every registry has the core's readers") {
+    registry reg;
+    std::vector<std::string> names;
+    for (const auto& r : reg.list_importers()) {
+        names.push_back(r.object->info().name);
+        CHECK(r.source == plugin_source::builtin);
+        CHECK(r.plugin == "offerkit");
+        CHECK(r.version == OFFERKIT_VERSION_STRING);
+    }
+    CHECK(names == std::vector<std::string>{"jobposting", "json", "jsonl", "text"});
+    CHECK(reg.empty());  // no exporter yet
+    CHECK(reg.find_importer("json") != nullptr);
+    CHECK(reg.find_importer("docx") == nullptr);
+    try {
+        reg.get_importer("docx");
+        FAIL("no exception");
+    } catch (const error& e) {
+        CHECK(e.code() == errc::unknown_format);
+        CHECK_THAT(std::string(e.what()), Catch::Contains("\"docx\" (known: auto, jobposting, json, jsonl, text)"));
+    }
+}
+
+TEST_CASE("readers are detected in a documented order: signature then extension then content then fallback") {
+    registry reg;
+    auto detected = [&](std::string_view name, std::string_view head) {
+        return reg.detect(name, head).info().name;
+    };
+    // the core's rules
+    CHECK(detected("a.jsonl", "") == "jsonl");
+    CHECK(detected("a.NDJSON", "{}") == "jsonl");
+    CHECK(detected("a.md", "{\"looks\": \"like json\"}") == "text");           // extension before content
+    CHECK(detected("a.json", "{\"a\":1}\n{\"a\":2}\n") == "jsonl");          // several values are not one document
+    CHECK(detected("a.json", "not json") == "json");                        // the extension decides, the parser will say why
+    CHECK(detected("<stdin>", " [ {} ]") == "json");                        // content
+    CHECK(detected("<stdin>", "Référence : 1") == "text");                  // fallback
+    // a module's reader: its signature beats another format's extension
+    reg.load_module(test_plugins / "offerkit-testreader.so");
+    CHECK(detected("offers.txt", "OFFERKIT-TEST\n1|a\n") == "testlines");
+    CHECK(detected("offers.testoffers", "anything") == "testlines");
+    CHECK(detected("offers.txt", "1|a") == "text");
+    // the module brought both directions
+    CHECK(reg.find("testlinesout") != nullptr);
+    const auto importers = reg.list_importers();
+    const auto it = std::find_if(importers.begin(), importers.end(),
+                                 [](const registered_importer& r) { return r.object->info().name == "testlines"; });
+    REQUIRE(it != importers.end());
+    CHECK(it->source == plugin_source::module);
+    CHECK(it->version == "2.0.0");
+    CHECK(it->path == test_plugins / "offerkit-testreader.so");
+}
+
+TEST_CASE("among equal matches a module's reader comes before a built-in one") {
+    class md_importer final : public importer {
+    public:
+        const importer_info& info() const noexcept override {
+            static const importer_info i{"mymarkdown", "my Markdown", {".md"}, "text/markdown", {}};
+            return i;
+        }
+        input_match sniff(std::string_view n, std::string_view) const noexcept override {
+            return has_extension(n, ".md") ? input_match::extension : input_match::none;
+        }
+        std::unique_ptr<import_session> open(input_source, const read_options&) const override {
+            throw error(errc::unknown_format, "not used");
+        }
+    };
+    registry reg;
+    reg.add(std::make_shared<md_importer>());
+    CHECK(reg.detect("a.md", "# T").info().name == "mymarkdown");
+    CHECK(reg.detect("a.txt", "# T").info().name == "text");
+    try {
+        reg.add(std::make_shared<md_importer>());
+        FAIL("no exception");
+    } catch (const error& e) {
+        CHECK(e.code() == errc::plugin_duplicate);
+        CHECK_THAT(std::string(e.what()), Catch::Contains("importer \"mymarkdown\" is already registered (from application plugin mymarkdown)"));
+    }
+}
+
+TEST_CASE("an offer_reader reads through a module's importer, by detection and by name") {
+    registry reg;
+    reg.load_module(test_plugins / "offerkit-testreader.so");
+    testing::temp_dir dir;
+    testing::write_file(dir / "list.txt", "OFFERKIT-TEST\n9001-26-0001/SR|Agent\n9001-26-0002/SR|\n");
+    offer_reader reader(dir / "list.txt", {}, reg);
+    CHECK(reader.format() == "testlines");
+    CHECK_FALSE(reader.validates());
+    diagnostics diags;
+    job_offer o;
+    REQUIRE(reader.next(o, diags));
+    CHECK(o.reference == "9001-26-0001/SR");
+    CHECK(o.title == "Agent");
+    REQUIRE(reader.next(o, diags));
+    CHECK(o.reference == "9001-26-0002/SR");
+    REQUIRE(diags.size() == 1);
+    CHECK(diags.items()[0].to_string() == (dir / "list.txt").string() + ":3: warning: no title");
+    CHECK_FALSE(reader.next(o, diags));
+
+    read_options by_name;
+    by_name.format = "testlines";
+    by_name.options = {{"strict", "true"}};
+    offer_reader named(std::string("OFFERKIT-TEST\nX|Y\n"), "memory", by_name, reg);
+    REQUIRE(named.next(o, diags));
+    CHECK(o.title == "Y");
+    // its options are checked; a reader the registry lacks is named with the known ones
+    by_name.options = {{"colour", "red"}};
+    CHECK_THROWS_WITH(offer_reader(std::string("OFFERKIT-TEST\n"), "memory", by_name, reg),
+                      Catch::Contains("format testlines has no option \"colour\" (it accepts: strict)"));
+    by_name.format = "testlines";
+    by_name.options.clear();
+    CHECK_THROWS_WITH(offer_reader(std::string("OFFERKIT-TEST\n"), "memory", by_name),
+                      Catch::Contains("memory: unknown input format \"testlines\" (known: auto, jobposting, json, jsonl, text)"));
+}
+
+TEST_CASE("an importer that throws standard exceptions: they arrive as offerkit::error") {
+    registry reg;
+    reg.load_module(test_plugins / "offerkit-testreaderstdthrow.so");
+    read_options options;
+    options.format = "teststdreader";
+    offer_reader reader(std::string("OFFERKIT-TEST\nA|B\n"), "memory", options, reg);
+    diagnostics diags;
+    job_offer o;
+    try {
+        reader.next(o, diags);
+        FAIL("no exception");
+    } catch (const error& e) {
+        CHECK(e.code() == errc::plugin_failed);
+        CHECK(std::string(e.what()) == "plugin testreaderstd: next: disk on fire");
+    }
+    // an error of the importer's own stays as it is
+    CHECK_THROWS_WITH(offer_reader(std::string("no signature"), "memory", options, reg),
+                      "memory: no OFFERKIT-TEST signature");
 }

@@ -16,17 +16,6 @@ void print(const diagnostics& diags) {
     for (const auto& d : diags) std::cerr << d.to_string() << '\n';
 }
 
-// Loads every plugin module from the default search path; load failures are
-// warnings (one broken plugin must not stop the others).
-registry load_registry(bool quiet, diagnostics* failures_out = nullptr) {
-    registry reg;
-    for (const auto& f : reg.load_search_path(registry::default_search_path())) {
-        if (failures_out) failures_out->warn({f.path.string(), 0, 0, {}}, f.message);
-        else if (!quiet) std::cerr << "offerkit: warning: " << f.message << '\n';
-    }
-    return reg;
-}
-
 // An offer without reference or title cannot be named or shown: not exported.
 void require_identity(const job_offer& offer, const source_location& where) {
     const char* missing = offer.reference.empty() ? "reference" : offer.title.empty() ? "title" : nullptr;
@@ -37,13 +26,16 @@ void require_identity(const job_offer& offer, const source_location& where) {
 }
 
 // --from and --encoding: false (after saying why) when a name is unknown.
-bool parse_read_options(const std::string& format, const std::string& encoding, read_options& options) {
+bool parse_read_options(const registry& formats, const std::string& format, const std::string& encoding,
+                        const option_map& input_options, read_options& options) {
+    options.format = format == "auto" ? std::string() : format;
     try {
-        options.format = input_format_from_string(format);
+        if (!options.format.empty()) check_options(formats.get_importer(format).info(), input_options);
     } catch (const error& e) {
-        std::cerr << "offerkit: error: --from: " << e.what() << '\n';
+        std::cerr << "offerkit: error: " << (e.code() == errc::unknown_format ? "--from: " : "") << e.what() << '\n';
         return false;
     }
+    options.options = input_options;
     try {
         options.encoding = text_encoding_from_string(encoding);
     } catch (const error& e) {
@@ -66,8 +58,17 @@ struct batch_stats {
 
 }  // namespace
 
-int run_convert(const convert_request& request) {
-    registry reg = load_registry(request.quiet);
+registry load_formats(std::vector<plugin_load_failure>& failures) {
+    registry formats;
+    failures = formats.load_search_path(registry::default_search_path());
+    return formats;
+}
+
+void warn(const std::vector<plugin_load_failure>& failures) {
+    for (const auto& f : failures) std::cerr << "offerkit: warning: " << f.message << '\n';
+}
+
+int run_convert(const registry& reg, const convert_request& request) {
     const exporter* exp = reg.find(request.format);
     try {
         if (!exp) reg.get(request.format);  // throws the message listing known formats
@@ -77,7 +78,8 @@ int run_convert(const convert_request& request) {
         return exit_usage;
     }
     read_options read_opts;
-    if (!parse_read_options(request.input_format, request.encoding, read_opts)) return exit_usage;
+    if (!parse_read_options(reg, request.input_format, request.encoding, request.input_options, read_opts))
+        return exit_usage;
 
     export_target target;
     target.path = request.output;
@@ -140,7 +142,7 @@ int run_convert(const convert_request& request) {
         const std::string& input = request.inputs[input_index];
         std::unique_ptr<offer_reader> reader;
         try {
-            reader = std::make_unique<offer_reader>(input, read_opts);
+            reader = std::make_unique<offer_reader>(input, read_opts, reg);
         } catch (const error& e) {
             fail(e.what());
             if (!request.keep_going) break;
@@ -218,24 +220,23 @@ int run_convert(const convert_request& request) {
     return stats.failed ? exit_bad_input : exit_ok;
 }
 
-int run_validate(const validate_request& request) {
+int run_validate(const registry& formats, const validate_request& request) {
     read_options read_opts;
-    if (!parse_read_options(request.input_format, request.encoding, read_opts)) return exit_usage;
+    if (!parse_read_options(formats, request.input_format, request.encoding, request.input_options, read_opts))
+        return exit_usage;
     std::size_t offers = 0, errors = 0, warnings = 0;
     for (const auto& input : request.inputs) {
         try {
-            offer_reader reader(input, read_opts);
+            offer_reader reader(input, read_opts, formats);
             job_offer offer;
             while (true) {
                 diagnostics local;
                 try {
                     if (!reader.next(offer, local)) break;
                     ++offers;
-                    // The posting parser and the JobPosting importer report these
+                    // Some importers (the posting parser, JobPosting) report these
                     // themselves, with line numbers or JSON paths.
-                    const auto f = reader.format();
-                    if (f == input_format::canonical_json || f == input_format::json_lines)
-                        validate_offer(offer, reader.location(), local);
+                    if (!reader.validates()) validate_offer(offer, reader.location(), local);
                 } catch (const error& e) {
                     ++errors;
                     std::cerr << e.what() << '\n';
@@ -258,29 +259,57 @@ int run_validate(const validate_request& request) {
     return errors ? exit_bad_input : exit_ok;
 }
 
-int run_plugins() {
-    diagnostics failures;
-    registry reg = load_registry(false, &failures);
-    std::cout << "FORMAT     VERSION  EXTENSION  SOURCE    PATH / DESCRIPTION\n";
-    for (const auto& e : reg.list()) {
-        const auto& i = e.object->info();
-        std::string name = i.name, version = e.version, ext = i.extension;
-        name.resize(std::max<std::size_t>(name.size(), 10), ' ');
-        version.resize(std::max<std::size_t>(version.size(), 8), ' ');
-        ext.resize(std::max<std::size_t>(ext.size(), 10), ' ');
-        std::string source(to_string(e.source));
-        source.resize(std::max<std::size_t>(source.size(), 9), ' ');
-        std::cout << name << ' ' << version << ' ' << ext << ' ' << source << ' '
-                  << (e.path.empty() ? std::string() : e.path.string()) << '\n';
-        std::cout << "           " << i.description << '\n';
-        for (const auto& o : i.options)
-            std::cout << "           --option " << o.name << "=…  " << o.description
-                      << (o.default_value.empty() ? "" : " (default " + o.default_value + ")") << '\n';
+namespace {
+
+std::string padded(std::string s, std::size_t width) {
+    s.resize(std::max(s.size(), width), ' ');
+    return s;
+}
+
+void print_options(const std::vector<option_info>& options, const char* how) {
+    for (const auto& o : options)
+        std::cout << "           " << how << ' ' << o.name << "=…  " << o.description
+                  << (o.default_value.empty() ? "" : " (default " + o.default_value + ")")
+                  << (o.flag ? " (also --" + o.name + ")" : "") << '\n';
+}
+
+template <class Registered>
+void print_row(const Registered& e, const std::string& name, const std::string& extensions, std::size_t width) {
+    std::cout << padded(name, 10) << ' ' << padded(e.version, 8) << ' ' << padded(extensions, width) << ' '
+              << padded(std::string(to_string(e.source)), 9) << ' '
+              << (e.path.empty() ? std::string() : e.path.string()) << '\n';
+}
+
+}  // namespace
+
+int run_plugins(const registry& reg, const std::vector<plugin_load_failure>& failures, plugin_listing which) {
+    if (which != plugin_listing::readers) {
+        if (which == plugin_listing::all) std::cout << "Writers (convert --to FORMAT):\n";
+        std::cout << "FORMAT     VERSION  EXTENSION  SOURCE    PATH / DESCRIPTION\n";
+        for (const auto& e : reg.list()) {
+            const auto& i = e.object->info();
+            print_row(e, i.name, i.extension, 10);
+            std::cout << "           " << i.description << '\n';
+            print_options(i.options, "--option");
+        }
+        if (reg.empty()) std::cout << "(no plugin found)\n";
     }
-    if (reg.empty()) std::cout << "(no plugin found)\n";
+    if (which != plugin_listing::writers) {
+        if (which == plugin_listing::all)
+            std::cout << "Readers (convert --from FORMAT; detected from the name and the content otherwise):\n";
+        std::cout << "FORMAT     VERSION  EXTENSIONS         SOURCE    PATH / DESCRIPTION\n";
+        for (const auto& e : reg.list_importers()) {
+            const auto& i = e.object->info();
+            std::string extensions;
+            for (const auto& x : i.extensions) extensions += (extensions.empty() ? "" : " ") + x;
+            print_row(e, i.name, extensions, 18);
+            std::cout << "           " << i.description << '\n';
+            print_options(i.options, "--input-option");
+        }
+    }
     std::cout << "Search path:\n";
     for (const auto& d : registry::default_search_path()) std::cout << "  " << d.string() << '\n';
-    for (const auto& f : failures) std::cerr << "offerkit: warning: " << f.message << '\n';
+    warn(failures);
     return failures.empty() ? exit_ok : exit_bad_input;
 }
 

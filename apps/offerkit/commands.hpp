@@ -3,6 +3,7 @@
 #pragma once
 
 #include <offerkit/exporter.hpp>
+#include <offerkit/registry.hpp>
 
 #include <string>
 #include <vector>
@@ -17,7 +18,8 @@ struct convert_request {
     std::string encoding = "auto";
     std::string format;
     std::string output;
-    option_map options;
+    option_map options;        ///< for the exporter (--option, and the flags plugins declare)
+    option_map input_options;  ///< for the importer (--input-option)
     bool keep_going = false;
     bool quiet = false;
     unsigned jobs = 0;  ///< worker threads for one-file-per-offer formats; 0 = one per core
@@ -27,12 +29,20 @@ struct validate_request {
     std::vector<std::string> inputs;
     std::string input_format = "auto";
     std::string encoding = "auto";
+    option_map input_options;
     bool strict = false;
     bool quiet = false;
 };
 
-int run_convert(const convert_request& request);
-int run_validate(const validate_request& request);
-int run_plugins();
+enum class plugin_listing { all, writers, readers };
+
+/// The formats of the default search path; load failures are returned.
+registry load_formats(std::vector<plugin_load_failure>& failures);
+/// Prints load failures as warnings on standard error.
+void warn(const std::vector<plugin_load_failure>& failures);
+
+int run_convert(const registry& formats, const convert_request& request);
+int run_validate(const registry& formats, const validate_request& request);
+int run_plugins(const registry& formats, const std::vector<plugin_load_failure>& failures, plugin_listing which);
 
 }  // namespace offerkit::cli

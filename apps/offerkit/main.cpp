@@ -7,7 +7,9 @@
 #include <CLI/CLI.hpp>
 
 #include <iostream>
+#include <map>
 #include <string>
+#include <vector>
 
 #ifdef OFFERKIT_CLI_MIMALLOC
 #include <mimalloc.h>
@@ -60,6 +62,46 @@ int guarded(F&& run) {
     return offerkit::cli::exit_bad_input;
 }
 
+// "jobposting, json, jsonl, text": the readers `--from` accepts.
+std::string reader_names(const offerkit::registry& formats) {
+    std::string names;
+    for (const auto& r : formats.list_importers()) names += (names.empty() ? "" : ", ") + r.object->info().name;
+    return names;
+}
+
+// A convenience flag of `convert` (`--brand`), declared by the plugins that
+// take the option; its help names them ("pdf: brand profile…; xlsx: …").
+struct plugin_flag {
+    std::string help;
+    std::string value;
+};
+
+std::map<std::string, plugin_flag> declared_flags(const offerkit::registry& formats) {
+    std::map<std::string, plugin_flag> flags;
+    auto declare = [&](const std::string& format, const offerkit::option_info& o) {
+        if (!o.flag || o.name.empty() || o.name[0] == '-') return;
+        auto& help = flags[o.name].help;
+        help += (help.empty() ? "" : "; ") + format + ": " + o.description;
+    };
+    for (const auto& e : formats.list())
+        for (const auto& o : e.object->info().options) declare(e.object->info().name, o);
+    for (const auto& [name, flag] : flags) flags[name].help += " (= --option " + name + "=…)";
+    return flags;
+}
+
+// "key=value" arguments of `what` into `out`; false (after saying why) for one without "=".
+bool key_values(const char* what, const std::vector<std::string>& raw, offerkit::option_map& out) {
+    for (const auto& kv : raw) {
+        const auto eq = kv.find('=');
+        if (eq == std::string::npos || eq == 0) {
+            std::cerr << "offerkit: error: " << what << ' ' << kv << ": expected key=value\n";
+            return false;
+        }
+        out[kv.substr(0, eq)] = kv.substr(eq + 1);
+    }
+    return true;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -73,44 +115,50 @@ int main(int argc, char** argv) {
     app.set_version_flag("--version", version_text());
     app.require_subcommand(1);
 
+    // The formats are known before the arguments are parsed: the flags that
+    // plugins declare (option_info::flag) become options of `convert`.
+    std::vector<offerkit::plugin_load_failure> load_failures;
+    const offerkit::registry formats = load_formats(load_failures);
+
     convert_request conv;
-    std::vector<std::string> raw_options;
-    std::string brand, brands_dir, lang, month, year, as_of;
+    std::vector<std::string> raw_options, raw_input_options;
     auto* convert = app.add_subcommand("convert", "Convert offers to another format");
     convert->add_option("inputs", conv.inputs, "Input files (- for standard input)")->required();
     convert->add_option("-t,--to", conv.format, "Output format (see `offerkit plugins`)")->required();
     convert->add_option("-o,--output", conv.output,
                         "Output file (- for standard output) or, for one-file-per-offer formats, a directory")
         ->required();
-    convert->add_option("--from", conv.input_format, "Input kind: auto, json, jsonl, jobposting, text")
-        ->capture_default_str();
+    const std::string from_help = "Input format: auto (detected from the name and the content), " +
+                                  reader_names(formats) + " (see `offerkit plugins`)";
+    convert->add_option("--from", conv.input_format, from_help)->capture_default_str();
     convert->add_option("--encoding", conv.encoding,
                         "Input encoding: auto (UTF-8, or UTF-16 with a byte order mark), utf-8, utf-16le, utf-16be, "
                         "cp1252, latin1")
         ->capture_default_str();
     convert->add_option("--option", raw_options, "Exporter option key=value (repeatable)");
-    convert->add_option("--brand", brand, "pdf: brand profile (JSON file)");
-    convert->add_option("--brands-dir", brands_dir, "pdf: directory of brand profiles, picked by employer");
-    convert->add_option("--lang", lang, "Label language: fr or en");
-    convert->add_option("--month", month, "xlsx: report month YYYY-MM");
-    convert->add_option("--year", year, "xlsx: yearly report YYYY");
-    convert->add_option("--as-of", as_of, "xlsx: the day the report is made; jsonld: datePosted for offers without dates; YYYY-MM-DD");
+    convert->add_option("--input-option", raw_input_options, "Importer option key=value (repeatable)");
     convert->add_flag("-k,--keep-going", conv.keep_going, "Export the good offers when some are bad; list the bad ones");
     convert->add_flag("-q,--quiet", conv.quiet, "No progress or summary on standard error");
     convert->add_option("-j,--jobs", conv.jobs,
                         "Threads for one-file-per-offer formats (pdf); 0, the default, means one per core. "
                         "The files are the same as with --jobs 1");
+    std::map<std::string, plugin_flag> flags = declared_flags(formats);
+    for (auto& [name, flag] : flags)
+        if (!convert->get_option_no_throw("--" + name)) convert->add_option("--" + name, flag.value, flag.help);
 
     validate_request val;
     auto* validate = app.add_subcommand("validate", "Check offers and list problems as file:line: warning: …");
     validate->add_option("inputs", val.inputs, "Input files (- for standard input)")->required();
-    validate->add_option("--from", val.input_format, "Input kind: auto, json, jsonl, jobposting, text")
-        ->capture_default_str();
+    validate->add_option("--from", val.input_format, from_help)->capture_default_str();
     validate->add_option("--encoding", val.encoding, "Input encoding (as for convert)")->capture_default_str();
+    validate->add_option("--input-option", raw_input_options, "Importer option key=value (repeatable)");
     validate->add_flag("--strict", val.strict, "Treat warnings as errors");
     validate->add_flag("-q,--quiet", val.quiet, "Print only problems");
 
-    auto* plugins = app.add_subcommand("plugins", "List the exporters that can be loaded");
+    auto* plugins = app.add_subcommand("plugins", "List the formats that can be written (--to) and read (--from)");
+    bool only_writers = false, only_readers = false;
+    auto* writers_flag = plugins->add_flag("--writers", only_writers, "Only the writers (exporters)");
+    plugins->add_flag("--readers", only_readers, "Only the readers (importers)")->excludes(writers_flag);
 
     try {
         app.parse(argc, argv);
@@ -120,22 +168,24 @@ int main(int argc, char** argv) {
     }
 
     if (*convert) {
-        for (const auto& kv : raw_options) {
-            const auto eq = kv.find('=');
-            if (eq == std::string::npos || eq == 0) {
-                std::cerr << "offerkit: error: --option " << kv << ": expected key=value\n";
-                return exit_usage;
-            }
-            conv.options[kv.substr(0, eq)] = kv.substr(eq + 1);
-        }
-        const std::pair<const char*, std::string*> flags[] = {{"brand", &brand}, {"brands-dir", &brands_dir},
-                                                              {"lang", &lang},   {"month", &month},
-                                                              {"year", &year},   {"as-of", &as_of}};
-        for (const auto& [name, value] : flags)
-            if (!value->empty()) conv.options[name] = *value;
-        return exit_unless_interrupted(guarded([&] { return run_convert(conv); }));
+        if (!key_values("--option", raw_options, conv.options) ||
+            !key_values("--input-option", raw_input_options, conv.input_options))
+            return exit_usage;
+        for (const auto& [name, flag] : flags)
+            if (!flag.value.empty()) conv.options[name] = flag.value;
+        if (!conv.quiet) warn(load_failures);
+        return exit_unless_interrupted(guarded([&] { return run_convert(formats, conv); }));
     }
-    if (*validate) return exit_unless_interrupted(guarded([&] { return run_validate(val); }));
-    if (*plugins) return exit_unless_interrupted(guarded([] { return run_plugins(); }));
+    if (*validate) {
+        if (!key_values("--input-option", raw_input_options, val.input_options)) return exit_usage;
+        if (!val.quiet) warn(load_failures);
+        return exit_unless_interrupted(guarded([&] { return run_validate(formats, val); }));
+    }
+    if (*plugins) {
+        const plugin_listing which = only_writers   ? plugin_listing::writers
+                                     : only_readers ? plugin_listing::readers
+                                                    : plugin_listing::all;
+        return exit_unless_interrupted(guarded([&] { return run_plugins(formats, load_failures, which); }));
+    }
     return exit_usage;
 }

@@ -35,6 +35,9 @@ struct option_info {
     std::string name;           ///< "booklet"
     std::string description;    ///< "write all offers into one PDF"
     std::string default_value;  ///< as text, "" when there is none
+    /// The CLI also offers the option as a flag of its own, `--<name> VALUE`
+    /// (`--brand x.json` for `--option brand=x.json`).
+    bool flag = false;
 };
 
 /// What an exporter is and does.

@@ -5,6 +5,7 @@
 #include <offerkit/diagnostics.hpp>
 #include <offerkit/error.hpp>
 #include <offerkit/exporter.hpp>
+#include <offerkit/importer.hpp>
 #include <offerkit/job_offer.hpp>
 #include <offerkit/jobposting.hpp>
 #include <offerkit/json.hpp>

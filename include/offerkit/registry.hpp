@@ -1,8 +1,11 @@
-// offerkit/registry.hpp — the set of exporters a program can use.
+// offerkit/registry.hpp — the formats a program can read and write.
 //
-// Exporters come from three sources:
+// A registry holds exporters (`--to`) and importers (`--from`), each found by
+// name. They come from four sources:
+//  - the core's own importers (text, json, jsonl, jobposting), present in
+//    every registry from its construction;
 //  - plugin modules (`offerkit-<name>.so`) loaded with `load_module` or
-//    `load_search_path`;
+//    `load_search_path`, which may bring exporters, importers or both;
 //  - built-in plugins linked statically and registered with one call
 //    (`offerkit::plugins::register_json(reg)`, see plugin headers);
 //  - objects the embedding application registers itself with `add`.
@@ -15,6 +18,7 @@
 
 #include <offerkit/error.hpp>
 #include <offerkit/exporter.hpp>
+#include <offerkit/importer.hpp>
 
 #include <filesystem>
 #include <memory>
@@ -48,6 +52,16 @@ struct registered_exporter {
     std::filesystem::path path;      ///< module file, empty unless source == module
 };
 
+/// One registered importer and where it came from (as registered_exporter).
+struct registered_importer {
+    /// The importer, wrapped like exporters: what it throws arrives as offerkit::error.
+    std::shared_ptr<const importer> object;
+    plugin_source source = plugin_source::application;
+    std::string plugin;              ///< plugin name; "offerkit" for the core's own importers
+    std::string version;
+    std::filesystem::path path;
+};
+
 /// A plugin module that could not be loaded during a search.
 struct plugin_load_failure {
     std::filesystem::path path;
@@ -67,8 +81,14 @@ public:
              plugin_source source = plugin_source::application,
              std::string plugin = {}, std::string version = {},
              std::filesystem::path path = {});
+    /// Registers an importer. Throws errc::plugin_duplicate when its name is
+    /// taken by another importer (an exporter may share it: "json").
+    void add(std::shared_ptr<const importer> object,
+             plugin_source source = plugin_source::application,
+             std::string plugin = {}, std::string version = {},
+             std::filesystem::path path = {});
 
-    /// Loads one plugin module and registers its exporters. Distinct errors:
+    /// Loads one plugin module and registers its exporters and importers. Distinct errors:
     /// errc::plugin_open_failed (dlopen failed; the loader's reason is given),
     /// errc::plugin_entry_missing, errc::plugin_abi_mismatch (both versions
     /// given), errc::plugin_duplicate, errc::plugin_failed. On error nothing of
@@ -98,7 +118,21 @@ public:
     const exporter& get(std::string_view name) const;
     /// Every registered exporter, sorted by name.
     std::vector<registered_exporter> list() const;
+    /// True when no exporter is registered (importers are always there).
     bool empty() const noexcept;
+
+    /// The importer for format `name`, or nullptr.
+    const importer* find_importer(std::string_view name) const noexcept;
+    /// The importer for format `name`; throws errc::unknown_format listing the known ones.
+    const importer& get_importer(std::string_view name) const;
+    /// Every registered importer, sorted by name.
+    std::vector<registered_importer> list_importers() const;
+    /// The importer for an input named `file_name` that begins with `head`:
+    /// the one whose sniff() answers the strongest input_match (a signature,
+    /// then an extension, then the content's shape, then a fallback); among
+    /// equals, one from a module or the application before a built-in one,
+    /// then the first registered. Throws errc::unknown_format when none matches.
+    const importer& detect(std::string_view file_name, std::string_view head) const;
 
 private:
     struct impl;

@@ -7,7 +7,7 @@
 namespace offerkit::plugins {
 
 void register_json(registry& reg) {
-    plugin_support::exporter_list<json_plugin::json_exporter, json_plugin::jsonl_exporter>::register_all(
+    plugin_support::format_list<json_plugin::json_exporter, json_plugin::jsonl_exporter>::register_all(
         reg, "json", OFFERKIT_VERSION_STRING);
 }
 

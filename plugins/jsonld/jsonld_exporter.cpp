@@ -112,7 +112,7 @@ const exporter_info& jsonld_exporter::info() const noexcept {
         "application/ld+json",
         {{"lines", "write one JobPosting per line (JSON Lines) instead of one object or an array", "false"},
          {"pretty", "indent the output (true) or write each posting on one line (false)", "true"},
-         {"as-of", "datePosted (YYYY-MM-DD) for offers that have neither a posting date nor a reference date", ""}}};
+         {"as-of", "datePosted (YYYY-MM-DD) for offers that have neither a posting date nor a reference date", "", true}}};
     return i;
 }
 

@@ -7,7 +7,7 @@
 namespace offerkit::plugins {
 
 void register_jsonld(registry& reg) {
-    plugin_support::exporter_list<jsonld_plugin::jsonld_exporter>::register_all(reg, "jsonld", OFFERKIT_VERSION_STRING);
+    plugin_support::format_list<jsonld_plugin::jsonld_exporter>::register_all(reg, "jsonld", OFFERKIT_VERSION_STRING);
 }
 
 }  // namespace offerkit::plugins

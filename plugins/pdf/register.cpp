@@ -7,7 +7,7 @@
 namespace offerkit::plugins {
 
 void register_pdf(registry& reg) {
-    plugin_support::exporter_list<pdf_plugin::pdf_exporter>::register_all(reg, "pdf", OFFERKIT_VERSION_STRING);
+    plugin_support::format_list<pdf_plugin::pdf_exporter>::register_all(reg, "pdf", OFFERKIT_VERSION_STRING);
 }
 
 }  // namespace offerkit::plugins

@@ -7,7 +7,7 @@
 namespace offerkit::plugins {
 
 void register_xlsx(registry& reg) {
-    plugin_support::exporter_list<xlsx_plugin::xlsx_exporter>::register_all(reg, "xlsx", OFFERKIT_VERSION_STRING);
+    plugin_support::format_list<xlsx_plugin::xlsx_exporter>::register_all(reg, "xlsx", OFFERKIT_VERSION_STRING);
 }
 
 }  // namespace offerkit::plugins

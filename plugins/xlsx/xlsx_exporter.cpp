@@ -1353,10 +1353,10 @@ const exporter_info& xlsx_exporter::info() const noexcept {
         ".xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         {
-            {"month", "report month, YYYY-MM (default: the month before as-of)", ""},
-            {"year", "yearly report for YYYY: one sheet per month and a year summary", ""},
-            {"as-of", "the day the report is made, YYYY-MM-DD (default: today in Nouméa, UTC+11)", ""},
-            {"lang", "labels: fr or en", "fr"},
+            {"month", "report month, YYYY-MM (default: the month before as-of)", "", true},
+            {"year", "yearly report for YYYY: one sheet per month and a year summary", "", true},
+            {"as-of", "the day the report is made, YYYY-MM-DD (default: today in Nouméa, UTC+11)", "", true},
+            {"lang", "labels: fr or en", "fr", true},
         }};
     return i;
 }

@@ -73,6 +73,28 @@ package)
   OFFERKIT_PLUGIN_PATH="$work/md" "$work/prefix/bin/offerkit" convert "$work/out/offer.json" --to markdown \
       --option heading-level=2 -o "$work/md-out" --quiet
   grep -q '^## DAF – Contrôleur(euse) de gestion' "$work/md-out/9001-26-0900_SR.md"
+  # a third-party importer built out of tree, loaded by the installed CLI: found by its
+  # extension, by its content (standard input), by --from; a bad row names its line
+  cmake -S "$src/examples/custom_importer" -B "$work/tsv" -DCMAKE_PREFIX_PATH="$work/prefix" >/dev/null
+  cmake --build "$work/tsv" -j "$jobs" >/dev/null
+  OFFERKIT_PLUGIN_PATH="$work/tsv" "$work/prefix/bin/offerkit" plugins --readers \
+    | grep -q "^tsv .*\.tsv .*module .*$work/tsv/offerkit-tsv.so"
+  printf 'reference\ttitle\temployer\tdeadline\tmissions\n9001-26-0950/SR\tAgent(e) d’accueil\tCommune de Bourail\t2026-11-20\tAccueillir | Orienter\n9001-26-0951/SR\tJardinier(ère)\tCommune de Bourail\t20/11/2026\t\n9001-26-0952/SR\tComptable\tCommune de Bourail\t\t\n' > "$work/suivi.tsv"
+  if OFFERKIT_PLUGIN_PATH="$work/tsv" "$work/prefix/bin/offerkit" convert "$work/suivi.tsv" --to json -o "$work/tsv.json" \
+       --quiet 2>"$work/tsv.err"; then echo "tsv: a bad row was not refused" >&2; exit 1; fi
+  grep -q "suivi.tsv:3: deadline: \"20/11/2026\" is not a date" "$work/tsv.err" || { cat "$work/tsv.err" >&2; exit 1; }
+  [ ! -e "$work/tsv.json" ] || { echo "tsv: a file was written despite the error" >&2; exit 1; }
+  OFFERKIT_PLUGIN_PATH="$work/tsv" "$work/prefix/bin/offerkit" convert "$work/suivi.tsv" --to json -o "$work/tsv.json" \
+    --quiet --keep-going 2>/dev/null || true
+  $py -c "
+import json,sys
+o=json.load(open(sys.argv[1]))
+assert [x['reference'] for x in o]==['9001-26-0950/SR','9001-26-0952/SR'], o
+assert o[0]['missions']==['Accueillir','Orienter'] and o[0]['deadline']=='2026-11-20', o[0]" "$work/tsv.json"
+  OFFERKIT_PLUGIN_PATH="$work/tsv" "$work/prefix/bin/offerkit" convert - --to jsonl -o "$work/tsv-stdin.jsonl" --quiet \
+    < <(head -2 "$work/suivi.tsv")
+  grep -q '"reference":"9001-26-0950/SR"' "$work/tsv-stdin.jsonl"
+  OFFERKIT_PLUGIN_PATH="$work/tsv" "$work/prefix/bin/offerkit" validate --from tsv - --quiet < <(head -2 "$work/suivi.tsv")
   # 1,000 offers with 64 file descriptors: no file stays open per offer
   $py -c "
 import json,sys

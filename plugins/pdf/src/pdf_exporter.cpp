@@ -166,9 +166,9 @@ pdf_exporter::pdf_exporter() {
     info_.extension = ".pdf";
     info_.mime_type = "application/pdf";
     info_.options = {
-        {"brand", "brand profile (JSON file): organisation, logo, colours, fonts, slogan, website", ""},
-        {"brands-dir", "directory of brand profiles, picked by the offer's employer", ""},
-        {"lang", "label language: fr or en (default: the brand's, else fr)", ""},
+        {"brand", "brand profile (JSON file): organisation, logo, colours, fonts, slogan, website", "", true},
+        {"brands-dir", "directory of brand profiles, picked by the offer's employer", "", true},
+        {"lang", "label language: fr or en (default: the brand's, else fr)", "", true},
         {"booklet", "write all offers into one PDF, each starting on a new page", "false"},
     };
 }
