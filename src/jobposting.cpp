@@ -11,6 +11,7 @@
 // valid JSON-LD; schema.org consumers ignore them. docs/jsonld.md has the mapping.
 #include <offerkit/error.hpp>
 #include <offerkit/jobposting.hpp>
+#include <offerkit/rules.hpp>
 #include <offerkit/text_safety.hpp>
 
 #include "jobposting_text.hpp"
@@ -348,6 +349,11 @@ struct context {
         source_location l = where;
         l.path = path;
         diags.warn(std::move(l), std::move(message));
+    }
+    void report(const finding& f, const std::string& path) const {
+        source_location l = where;
+        l.path = path;
+        diags.add(to_diagnostic(f, std::move(l)));
     }
 };
 
@@ -996,13 +1002,10 @@ job_offer read_posting(const context& c, const json::object& o, const std::strin
         apply_extension(c, o, base, r);
     }
 
-    // data problems
-    if (r.reference.empty()) c.warn(path("identifier"), "no identifier: the offer has no reference");
-    if (r.title.empty()) c.warn(path("title"), "no title");
-    if (r.employer.empty()) c.warn(path("hiringOrganization"), "no hiringOrganization name: the offer has no employer");
-    if (r.posted_on && r.deadline && *r.deadline < *r.posted_on)
-        c.warn(path("validThrough"), "validThrough " + r.deadline->to_iso() + " is before datePosted " +
-                                         r.posted_on->to_iso());
+    // The rules of the catalogue, each at the property that carries its field.
+    std::vector<finding> found;
+    check_offer(r, found);
+    for (const auto& f : found) c.report(f, path(std::string(jobposting_property(rule_of(f.id).field))));
     return r;
 }
 
@@ -1639,6 +1642,32 @@ std::vector<job_offer> offers_from_jobposting(std::string_view text, const std::
         for (auto& g : got) out.push_back(std::move(g));
     }
     return out;
+}
+
+std::string_view jobposting_property(std::string_view field) noexcept {
+    static constexpr std::pair<std::string_view, std::string_view> map[] = {
+        {"reference", "identifier"},
+        {"title", "title"},
+        {"employer", "hiringOrganization"},
+        {"direction", "hiringOrganization.department"},
+        {"unit", "employmentUnit"},
+        {"job_family", "relevantOccupation"},
+        {"location", "jobLocation"},
+        {"residency_requirement", "eligibilityToWorkRequirement"},
+        {"posted_on", "datePosted"},
+        {"deadline", "validThrough"},
+        {"availability", "jobStartDate"},
+        {"available_from", "jobStartDate"},
+        {"openings", "totalJobOpenings"},
+        {"description", "description"},
+        {"missions", "responsibilities"},
+        {"activities", "responsibilities"},
+        {"contacts", "applicationContact"},
+        {"url", "url"},
+    };
+    for (const auto& [f, p] : map)
+        if (f == field) return p;
+    return {};
 }
 
 }  // namespace offerkit

@@ -198,11 +198,12 @@ TEST_CASE("validate lists problems as file:line: warning and --strict makes them
     const std::string in = shell_quote((dir / "o.jsonl").string());
     auto r = run(cli() + " validate " + in);
     CHECK(r.exit_code == 0);
-    CHECK_THAT(r.output, Catch::Contains("o.jsonl:1: warning: required field deadline is missing"));
-    CHECK_THAT(r.output, Catch::Contains("o.jsonl:2: warning: deadline 2025-05-01 is before the posting date 2025-05-16"));
+    CHECK_THAT(r.output, Catch::Contains("o.jsonl:1: warning: required field missing: deadline [missing-deadline]"));
+    CHECK_THAT(r.output, Catch::Contains("o.jsonl:2: warning: the deadline 2025-05-01 is before the posting date 2025-05-16 "
+                                         "[deadline-before-posting]"));
     r = run(cli() + " validate --strict " + in);
     CHECK(r.exit_code == 1);
-    CHECK_THAT(r.output, Catch::Contains("o.jsonl:2: error: deadline"));
+    CHECK_THAT(r.output, Catch::Contains("o.jsonl:2: error: the deadline"));
 }
 
 // A hidden test case (not run by CTest) that skips, for the test below.

@@ -43,14 +43,23 @@ struct diagnostic {
     severity level = severity::warning;
     source_location where;
     std::string message;
+    /// The identifier of the validation rule that found it ("deadline-before-posting",
+    /// offerkit/rules.hpp), or empty.
+    std::string rule;
 
-    /// `file:line: warning: path: message`, the format the CLI prints.
+    /// `file:line: warning: path: message [rule]`, the format the CLI prints.
     std::string to_string() const {
         std::string s = where.to_string();
         if (!s.empty()) s += ": ";
         s += level == severity::error ? "error: " : "warning: ";
         if (!where.path.empty()) s += where.path + ": ";
-        return s + message;
+        s += message;
+        if (!rule.empty()) {
+            s += " [";
+            s += rule;
+            s += ']';
+        }
+        return s;
     }
     friend bool operator==(const diagnostic&, const diagnostic&) = default;
 };
@@ -59,10 +68,10 @@ struct diagnostic {
 class diagnostics {
 public:
     void warn(source_location where, std::string message) {
-        items_.push_back({severity::warning, std::move(where), std::move(message)});
+        items_.push_back({severity::warning, std::move(where), std::move(message), {}});
     }
     void fail(source_location where, std::string message) {
-        items_.push_back({severity::error, std::move(where), std::move(message)});
+        items_.push_back({severity::error, std::move(where), std::move(message), {}});
     }
     void add(diagnostic d) { items_.push_back(std::move(d)); }
     void append(const diagnostics& other) {

@@ -23,4 +23,10 @@ OFFERKIT_API std::string to_jobposting_json(const job_offer& offer, bool pretty 
 OFFERKIT_API std::vector<job_offer> offers_from_jobposting(std::string_view text, const std::string& source_name,
                                               diagnostics& diags);
 
+/// The schema.org JobPosting property that carries the canonical field
+/// `field` (its JSON key: "deadline" → "validThrough", "employer" →
+/// "hiringOrganization"), or "" when none does (docs/jsonld.md). Diagnostics
+/// about a JobPosting point at it.
+OFFERKIT_API std::string_view jobposting_property(std::string_view field) noexcept;
+
 }  // namespace offerkit

@@ -12,6 +12,7 @@
 #include <offerkit/output_file.hpp>
 #include <offerkit/parallel_export.hpp>
 #include <offerkit/posting_parser.hpp>
+#include <offerkit/rules.hpp>
 #include <offerkit/reader.hpp>
 #include <offerkit/text_safety.hpp>
 #include <offerkit/validate.hpp>

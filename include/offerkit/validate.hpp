@@ -8,10 +8,10 @@
 
 namespace offerkit {
 
-/// Adds a warning to `diags` (located at `where`) for each problem of `offer`:
-/// a required field (reference, title, employer) empty, no deadline, a deadline
-/// before the posting date.
-/// Returns the number of warnings added.
+/// Adds a diagnostic to `diags` (located at `where`) for each finding of the
+/// rules of the catalogue (offerkit/rules.hpp, check_offer): a required field
+/// empty, no deadline, a deadline before the posting date or more than a year
+/// after it. Returns the number added.
 OFFERKIT_API std::size_t validate_offer(const job_offer& offer, const source_location& where, diagnostics& diags);
 
 }  // namespace offerkit

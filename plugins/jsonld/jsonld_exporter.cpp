@@ -3,6 +3,7 @@
 #include <offerkit/date.hpp>
 #include <offerkit/error.hpp>
 #include <offerkit/jobposting.hpp>
+#include <offerkit/rules.hpp>
 #include <offerkit/text_safety.hpp>
 #include <offerkit/output_file.hpp>
 
@@ -71,18 +72,31 @@ public:
     }
 
 private:
+    // The rules of the catalogue on the offer as published, whose datePosted
+    // is the posting date or else the reference date; each finding points at
+    // the JobPosting property of its field.
+    void check_published(const job_offer& offer, const std::string& who) {
+        found_.clear();
+        if (!offer.posted_on && offer.reference_date) {
+            job_offer published = offer;
+            published.posted_on = offer.reference_date;
+            check_offer(published, found_);
+        } else {
+            check_offer(offer, found_);
+        }
+        for (auto& f : found_) {
+            f.message = who + ": " + f.message;
+            diags_.add(to_diagnostic(f, source_location{out_.name(), 0, 0,
+                                                        std::string(jobposting_property(rule_of(f.id).field))}));
+        }
+    }
+
     std::string posting(const job_offer& offer) {
         const std::string who = offer.reference.empty() ? "offer " + std::to_string(count_ + 1) : excerpt(offer.reference, 60);
         auto warn = [&](const char* field, const std::string& message) {
             diags_.warn(source_location{out_.name(), 0, 0, field}, who + ": " + message);
         };
-        if (offer.title.empty()) warn("title", "no title: Google requires one");
-        if (offer.employer.empty()) warn("hiringOrganization", "no employer: Google requires hiringOrganization.name");
-        if (offer.reference.empty()) warn("identifier", "no reference: the posting has no identifier");
-        if (const auto& posted = offer.posted_on ? offer.posted_on : offer.reference_date;
-            posted && offer.deadline && *offer.deadline < *posted)
-            warn("validThrough", "the deadline " + offer.deadline->to_iso() + " is before the posting date " +
-                                     posted->to_iso());
+        check_published(offer, who);
         if (!offer.posted_on && !offer.reference_date) {
             if (settings_.as_of) {
                 job_offer dated = offer;
@@ -98,6 +112,7 @@ private:
     export_output out_;
     settings settings_;
     diagnostics& diags_;
+    std::vector<finding> found_;
     std::size_t count_ = 0;
     std::string held_;
 };

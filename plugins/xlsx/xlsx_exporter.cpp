@@ -23,6 +23,7 @@
 #include <offerkit/error.hpp>
 #include <offerkit/text_safety.hpp>
 #include <offerkit/output_file.hpp>
+#include <offerkit/rules.hpp>
 
 #include <xlsxwriter.h>
 
@@ -245,12 +246,17 @@ enum class issue_kind : int {
     text_cut,
 };
 
+const char* rule_label(const labels& l, rule_id id) {
+    const rule& r = rule_of(id);
+    return l.pick(r.label_fr.data(), r.label_en.data());
+}
+
 const char* issue_label(const labels& l, issue_kind k) {
     switch (k) {
-        case issue_kind::deadline_before_posting:
-            return l.pick("Date limite antérieure à la date de dépôt", "Deadline before the posting date");
-        case issue_kind::missing_deadline: return l.pick("Date limite manquante", "Missing deadline");
-        case issue_kind::missing_reference: return l.pick("Référence manquante", "Missing reference");
+        // The rules of the catalogue say their own labels (their string_views are literals).
+        case issue_kind::deadline_before_posting: return rule_label(l, rule_id::deadline_before_posting);
+        case issue_kind::missing_deadline: return rule_label(l, rule_id::missing_deadline);
+        case issue_kind::missing_reference: return rule_label(l, rule_id::missing_reference);
         case issue_kind::duplicate_reference: return l.pick("Référence en double", "Duplicate reference");
         case issue_kind::missing_posting_date:
             return l.pick("Date de dépôt manquante (offre comptée dans aucun mois)",

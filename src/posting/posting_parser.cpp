@@ -9,6 +9,7 @@
 // profile, contacts, how to apply). The YAML front matter only fills gaps.
 #include <offerkit/error.hpp>
 #include <offerkit/posting_parser.hpp>
+#include <offerkit/rules.hpp>
 #include <offerkit/text_safety.hpp>
 
 #include "posting/contacts.hpp"
@@ -1346,21 +1347,17 @@ void parser::finish(const front_matter& fm) {
         }
         if (!offer_.url) offer_.url = fmv("url");
     }
-    // diagnostics
+    // The rules of the catalogue, located at the line of their field (a
+    // missing field: the first line).
     const std::size_t first_line = lines_.empty() ? 1 : lines_.front().no;
-    if (offer_.reference.empty()) warn(first_line, "required field missing: reference (\"Référence\")");
-    if (offer_.title.empty()) warn(first_line, "required field missing: title (the posting's heading)");
-    if (offer_.employer.empty()) warn(first_line, "required field missing: employer (\"Employeur\")");
-    if (!offer_.deadline && !slot(field::deadline).set)
-        warn(first_line, "required field missing: deadline (\"Date limite de candidature\")");
-    if (offer_.posted_on && offer_.deadline) {
-        const std::size_t at = slot(field::deadline).line ? slot(field::deadline).line : first_line;
-        if (*offer_.deadline < *offer_.posted_on)
-            warn(at, "the deadline " + offer_.deadline->to_iso() + " is before the posting date " +
-                         offer_.posted_on->to_iso());
-        else if (days_between(*offer_.posted_on, *offer_.deadline) > 366)
-            warn(at, "the deadline " + offer_.deadline->to_iso() + " is more than a year after the posting date " +
-                         offer_.posted_on->to_iso());
+    std::vector<finding> found;
+    check_offer(offer_, found);
+    for (auto& f : found) {
+        // A deadline label whose date did not read was reported where it is.
+        if (f.id == rule_id::missing_deadline && slot(field::deadline).set) continue;
+        const bool about_deadline = rule_of(f.id).field == "deadline" && offer_.deadline;
+        const std::size_t at = about_deadline && slot(field::deadline).line ? slot(field::deadline).line : first_line;
+        diags_.add(to_diagnostic(f, {source_, at, 0, {}}));
     }
 }
 

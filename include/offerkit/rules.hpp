@@ -1,0 +1,63 @@
+// offerkit/rules.hpp — the catalogue of validation rules: each check said once.
+//
+// A rule has an identifier (shown in diagnostics as `[deadline-before-posting]`),
+// a severity, the field it concerns, one message and a short label for reports.
+// `check_offer` runs them all; `validate_offer`, the readers (posting text,
+// JobPosting) and the exporters (jsonld, xlsx) use it instead of checks of
+// their own, and only decide where a finding points (a line, a JSON path).
+// docs/rules.md lists the catalogue. To add a rule: a value of `rule_id`, its
+// entry in src/rules.cpp, a test in tests/test_rules.cpp, a row in docs/rules.md.
+#pragma once
+
+#include <offerkit/export.hpp>
+
+#include <offerkit/diagnostics.hpp>
+#include <offerkit/job_offer.hpp>
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace offerkit {
+
+enum class rule_id : std::uint8_t {
+    missing_reference,           ///< no reference
+    missing_title,               ///< no title
+    missing_employer,            ///< no employer
+    missing_deadline,            ///< no deadline
+    deadline_before_posting,     ///< the deadline before the posting date
+    deadline_long_after_posting, ///< the deadline more than a year after the posting date
+};
+
+/// One rule of the catalogue.
+struct rule {
+    rule_id id;
+    std::string_view name;      ///< "deadline-before-posting"
+    severity level;
+    std::string_view field;     ///< the field it concerns, as in JSON: "deadline"
+    std::string_view summary;   ///< what it checks, one sentence
+    std::string_view label_fr;  ///< for reports: "Date limite antérieure à la date de dépôt"
+    std::string_view label_en;  ///< "Deadline before the posting date"
+};
+
+/// Every rule, in a fixed order (the order of rule_id).
+OFFERKIT_API std::span<const rule> rules() noexcept;
+/// The rule `id`.
+OFFERKIT_API const rule& rule_of(rule_id id) noexcept;
+
+/// What a rule found in one offer.
+struct finding {
+    rule_id id;
+    std::string message;  ///< "the deadline 2026-03-27 is before the posting date 2026-04-17"
+};
+
+/// Runs every rule on `offer` and appends what they find to `out`, in
+/// catalogue order. Returns the number appended.
+OFFERKIT_API std::size_t check_offer(const job_offer& offer, std::vector<finding>& out);
+
+/// The diagnostic of `f` at `where`: the rule's severity, its message, its identifier.
+OFFERKIT_API diagnostic to_diagnostic(const finding& f, source_location where);
+
+}  // namespace offerkit
