@@ -1,4 +1,4 @@
-// Internal: text helpers of the schema.org JobPosting codec (src/jobposting.cpp):
+// Internal: text helpers of the schema.org JobPosting codec (src/jobposting/):
 // accent-insensitive folding, HTML escaping and block parsing, a deterministic
 // pretty JSON writer. Never included from a public header.
 #pragma once

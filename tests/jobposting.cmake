@@ -1,4 +1,4 @@
-# schema.org JobPosting JSON-LD: core codec (src/jobposting.cpp) and the jsonld plugin.
+# schema.org JobPosting JSON-LD: core codec (src/jobposting/) and the jsonld plugin.
 if(NOT TARGET offerkit::jsonld)
   return()
 endif()
