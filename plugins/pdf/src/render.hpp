@@ -45,7 +45,7 @@ public:
     /// Same, into memory.
     std::string save_to_string(const doc_info& info);
 
-    struct impl;  // defined in render.cpp
+    struct impl;  // defined in haru.hpp (the libharu document)
 
 private:
     std::unique_ptr<impl> impl_;

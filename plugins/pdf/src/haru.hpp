@@ -1,0 +1,312 @@
+// Internal: the pdf plugin's thin layer over libharu 2.3.0: page geometry and
+// colours, text as libharu can draw it, libharu's errors, fonts with cached widths,
+// the page painter, and the document (flyer_document::impl: fonts and images
+// loaded once, the ToUnicode repair, the Info dictionary). layout.cpp lays
+// offers out on it.
+//
+//
+// Text is kept as UTF-8 and drawn with embedded TrueType fonts, either as
+// simple WinAnsi fonts (when the flyer's text is all Windows-1252: the fast
+// path) or as CID fonts through libharu's UTF-8 encoder (see fonts.hpp).
+// Words are measured with the font's own widths (HPDF_Font_TextWidth, cached
+// per code point) and broken into lines here (libharu's own breaker cuts UTF-8
+// sequences). Content is laid out as a list of flow elements (lines and
+// blocks) placed page by page; a heading is kept with the first lines after
+// it, a short paragraph or list item is not split. Footers ("Page n / N") are
+// drawn once the page count is known.
+//
+// libharu 2.3.0 writes a CID map (`begincidrange`) as the ToUnicode map of a
+// UTF-8 font. Before saving, each font's ToUnicode stream is replaced through
+// libharu's object API by a `bfrange`/`bfchar` map of the code points used
+// (with the UTF-8 encoder the character codes are the Unicode code points);
+// WinAnsi fonts get a ToUnicode map too.
+#pragma once
+
+#include <cerrno>
+#include <cstring>
+#include "render.hpp"
+
+#include "font_check.hpp"
+#include "logo.hpp"
+
+#include <offerkit/text_safety.hpp>
+
+#include <offerkit/utf8.hpp>
+
+#include "fonts.hpp"
+#include "labels.hpp"
+
+#include <offerkit/error.hpp>
+#include <offerkit/version.hpp>
+
+#include <hpdf.h>
+#include <hpdf_doc.h>
+#include <hpdf_objects.h>
+#include <hpdf_streams.h>
+#include <qrencode.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <ctime>
+#include <functional>
+#include <map>
+#include <system_error>
+#include <vector>
+
+
+namespace offerkit::pdf_plugin {
+
+
+using plugins::pdf::brand;
+using plugins::pdf::rgb;
+
+
+// ---------------------------------------------------------------------------------------------
+// Page geometry (points). A4 portrait.
+constexpr double page_w = 595.276;
+constexpr double page_h = 841.89;
+constexpr double margin_x = 48;
+constexpr double content_w = page_w - 2 * margin_x;
+constexpr double band_h = 96;          // first page header band
+constexpr double cont_band_h = 30;     // continuation pages
+constexpr double stripe_h = 4;
+constexpr double footer_rule_y = 50;
+constexpr double footer_text_y = 36;
+constexpr double content_bottom = 64;  // nothing of the flow goes below
+
+// Text styles.
+constexpr double body_size = 10, body_leading = 14;
+constexpr double heading_size = 12.5, heading_leading = 20, heading_gap = 15;
+constexpr double sub_size = 10.5, sub_leading = 15, sub_gap = 6;
+constexpr double bullet_indent = 16;
+
+constexpr rgb white{1, 1, 1};
+constexpr rgb text_dark{0.13, 0.14, 0.16};
+constexpr rgb text_grey{0.38, 0.40, 0.44};
+constexpr rgb black{0, 0, 0};
+
+inline rgb mix(const rgb& a, const rgb& b, double t) {
+    return {a.r + (b.r - a.r) * t, a.g + (b.g - a.g) * t, a.b + (b.b - a.b) * t};
+}
+inline HPDF_REAL f(double v) { return static_cast<HPDF_REAL>(v); }
+
+// ---------------------------------------------------------------------------------------------
+// UTF-8
+
+using utf8::append;  // offerkit/utf8.hpp
+using utf8::next;
+
+/// Text as libharu can draw it: white space and controls become one space,
+/// soft hyphens go, code points beyond the BMP (which the UTF-8 encoder of
+/// libharu cannot address) become U+FFFD; trimmed.
+std::string clean_text(std::string_view s);
+
+bool equal_fold(std::string_view a, std::string_view b);
+
+// ---------------------------------------------------------------------------------------------
+// libharu errors: the handler records, the wrapper throws.
+
+struct hpdf_errors {
+    HPDF_STATUS code = 0;
+    HPDF_STATUS detail = 0;
+};
+
+void on_hpdf_error(HPDF_STATUS code, HPDF_STATUS detail, void* user);
+
+std::string hpdf_reason(HPDF_STATUS code);
+
+// ---------------------------------------------------------------------------------------------
+// Fonts with cached widths; the cache doubles as the set of code points used.
+
+struct face {
+    HPDF_Font font = nullptr;
+    std::filesystem::path path;
+    bool winansi = false;  // simple font, one Windows-1252 byte a character
+    std::array<std::unique_ptr<std::array<std::int32_t, 256>>, 256> widths{};
+
+    /// Advance width of `cp` in 1/1000 em.
+    std::int32_t width(char32_t cp) {
+        auto& pg = widths[(cp >> 8) & 0xFF];
+        if (!pg) {
+            pg = std::make_unique<std::array<std::int32_t, 256>>();
+            pg->fill(-1);
+        }
+        auto& w = (*pg)[cp & 0xFF];
+        if (w < 0) {
+            std::string u;
+            if (winansi) {
+                const int b = to_cp1252(cp);
+                u += static_cast<char>(b < 0 ? '?' : b);
+            } else {
+                append(u, cp);
+            }
+            const HPDF_TextWidth tw = HPDF_Font_TextWidth(font, reinterpret_cast<const HPDF_BYTE*>(u.data()),
+                                                          static_cast<HPDF_UINT>(u.size()));
+            w = static_cast<std::int32_t>(tw.width);
+        }
+        return w;
+    }
+    /// The bytes to draw for a UTF-8 string.
+    std::string encode(const std::string& s) const {
+        if (!winansi) return s;
+        std::string out;
+        out.reserve(s.size());
+        for (std::size_t i = 0; i < s.size();) {
+            const int b = to_cp1252(next(s, i));
+            out += static_cast<char>(b < 0 ? '?' : b);
+        }
+        return out;
+    }
+    /// Width of a UTF-8 string in points at `size`.
+    double measure(std::string_view s, double size) {
+        std::int64_t units = 0;
+        for (std::size_t i = 0; i < s.size();) units += width(next(s, i));
+        return static_cast<double>(units) * size / 1000.0;
+    }
+};
+
+// ---------------------------------------------------------------------------------------------
+// Flow elements.
+
+enum font_style { regular = 0, bold = 1 };
+
+struct run {
+    font_style style = regular;
+    double size = body_size;
+    rgb color = text_dark;
+    double x = 0;  // absolute
+    std::string text;
+};
+
+class page_painter;
+
+struct element {
+    double gap_before = 0;
+    double height = 0;
+    double size = body_size;  // for the baseline
+    std::vector<run> runs;
+    bool keep_with_next = false;  // a heading: never the last thing on a page
+    bool keep_together = false;   // a line of a short paragraph: on the same page as the next line
+    bool heading_rule = false;
+    std::function<void(page_painter&, double top)> custom;  // a block drawn by hand
+};
+
+/// A piece of a paragraph in one style.
+struct span {
+    font_style style = regular;
+    std::string text;
+    rgb color = text_dark;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Drawing on one page, with the graphics state tracked to avoid redundant operators.
+
+class page_painter {
+public:
+    page_painter(HPDF_Page page, std::array<face*, 2> faces) : page_(page), faces_(faces) {}
+    ~page_painter() { end_text(); }
+
+    void text(font_style st, double size, const rgb& color, double x, double y, const std::string& s) {
+        if (s.empty()) return;
+        if (!in_text_) {
+            HPDF_Page_BeginText(page_);
+            in_text_ = true;
+        }
+        if (cur_face_ != faces_[st] || cur_size_ != size) {
+            HPDF_Page_SetFontAndSize(page_, faces_[st]->font, f(size));
+            cur_face_ = faces_[st];
+            cur_size_ = size;
+        }
+        fill(color);
+        faces_[st]->measure(s, size);  // records the code points for the ToUnicode map
+        HPDF_Page_TextOut(page_, f(x), f(y), faces_[st]->encode(s).c_str());
+    }
+    void rect(double x, double y, double w, double h, const rgb& color) {
+        end_text();
+        fill(color);
+        HPDF_Page_Rectangle(page_, f(x), f(y), f(w), f(h));
+        HPDF_Page_Fill(page_);
+    }
+    /// Several rectangles filled at once (QR modules).
+    void rects(const std::vector<std::array<double, 4>>& rs, const rgb& color) {
+        if (rs.empty()) return;
+        end_text();
+        fill(color);
+        for (const auto& r : rs) HPDF_Page_Rectangle(page_, f(r[0]), f(r[1]), f(r[2]), f(r[3]));
+        HPDF_Page_Fill(page_);
+    }
+    void image(HPDF_Image img, double x, double y, double w, double h) {
+        end_text();
+        HPDF_Page_DrawImage(page_, img, f(x), f(y), f(w), f(h));
+    }
+    void end_text() {
+        if (in_text_) {
+            HPDF_Page_EndText(page_);
+            in_text_ = false;
+        }
+    }
+    face& font(font_style st) { return *faces_[st]; }
+    HPDF_Page page() const noexcept { return page_; }
+
+private:
+    void fill(const rgb& c) {
+        if (!has_fill_ || !(c == fill_)) {
+            HPDF_Page_SetRGBFill(page_, f(c.r), f(c.g), f(c.b));
+            fill_ = c;
+            has_fill_ = true;
+        }
+    }
+
+    HPDF_Page page_;
+    std::array<face*, 2> faces_;
+    bool in_text_ = false;
+    face* cur_face_ = nullptr;
+    double cur_size_ = 0;
+    rgb fill_{};
+    bool has_fill_ = false;
+};
+
+
+struct flyer_document::impl {
+    hpdf_errors errors;
+    HPDF_Doc doc = nullptr;
+    std::map<std::pair<std::filesystem::path, bool>, std::unique_ptr<face>> faces;  // by file and WinAnsi
+    std::map<std::filesystem::path, std::string> font_names;
+    std::map<std::filesystem::path, HPDF_Image> images;
+    int pages = 0;
+
+    impl();
+    ~impl();
+
+    /// Throws when libharu recorded an error since the last check.
+    void check(const std::string& what, const std::filesystem::path& file = {});
+
+    face& load_font(const std::filesystem::path& path, bool winansi);
+
+    HPDF_Image load_image(const std::filesystem::path& path);
+
+    /// Replaces libharu's ToUnicode CMap of each font by a bfchar/bfrange map.
+    void fix_to_unicode();
+
+    /// Simple WinAnsi fonts extract right through their encoding already; a
+    /// ToUnicode map makes it certain for every reader.
+    void add_winansi_to_unicode(const face& fc);
+
+    /// libharu writes a CIDToGIDMap for all 65,536 codes (128 KB to compress per
+    /// font); codes above the highest one used are never shown, so the map is cut
+    /// after it (CIDs past the end of the map are not used by any content stream).
+    void truncate_cid_map(HPDF_Font font, std::uint16_t max_code);
+
+    /// libharu's /W array lists the width of every code the font maps; keep the
+    /// codes used (a few hundred bytes instead of kilobytes, uncompressed).
+    void trim_widths(HPDF_Font font, const std::vector<std::uint16_t>& used);
+
+    HPDF_Dict descendant(HPDF_Font font);
+
+    void set_info(const doc_info& info);
+};
+
+}  // namespace offerkit::pdf_plugin
