@@ -18,6 +18,7 @@
 // libxlsxwriter runs (it formats numbers with printf). The document's creation
 // time is the as-of date, so the same input gives the same bytes.
 #include "xlsx_exporter.hpp"
+#include "report.hpp"
 
 #include <offerkit/date.hpp>
 #include <offerkit/error.hpp>
@@ -54,297 +55,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// ---------------------------------------------------------------------------
-// Small helpers
-
-/// Sets LC_NUMERIC (and the rest) to "C" for the calling thread while alive.
-class c_locale_scope {
-public:
-    c_locale_scope() noexcept {
-        static const locale_t c_locale = ::newlocale(LC_ALL_MASK, "C", static_cast<locale_t>(nullptr));
-        if (c_locale) previous_ = ::uselocale(c_locale);
-    }
-    ~c_locale_scope() {
-        if (previous_) ::uselocale(previous_);
-    }
-    c_locale_scope(const c_locale_scope&) = delete;
-    c_locale_scope& operator=(const c_locale_scope&) = delete;
-
-private:
-    locale_t previous_ = nullptr;
-};
-
-constexpr std::size_t excel_text_limit = 32767;  // UTF-16 code units per cell
-constexpr std::size_t excel_url_limit = 2079;
-constexpr std::uint32_t excel_urls_per_sheet = 65530;
-constexpr std::uint32_t excel_max_data_rows = 1048575;  // below the header row
-constexpr std::size_t top_rows = 20;                     // rows per breakdown before "others"
-constexpr int closes_soon_days = 7;
-constexpr int closing_window_days = 14;
-
-/// Number of UTF-16 code units of a UTF-8 text, and the byte length of its
-/// longest prefix within `limit` units (never cutting a character).
-struct utf16_measure {
-    std::size_t units = 0;
-    std::size_t prefix_bytes = 0;
-};
-utf16_measure measure_utf16(std::string_view s, std::size_t limit) {
-    utf16_measure m;
-    std::size_t i = 0;
-    while (i < s.size()) {
-        const auto b = static_cast<unsigned char>(s[i]);
-        std::size_t len = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 1;
-        if (i + len > s.size()) len = s.size() - i;
-        const std::size_t units = len == 4 ? 2 : 1;
-        if (m.units + units <= limit) m.prefix_bytes = i + len;
-        m.units += units;
-        i += len;
-    }
-    return m;
-}
-
-/// "offer 9101-25-0010/SR" in a diagnostic, or "offer (no reference)".
-std::string offer_name(const job_offer* o) {
-    // Offers reach the session's diagnostics fitted to XML (write()): valid UTF-8.
-    return "offer " + (o && !o->reference.empty() ? excerpt(o->reference, 60) : std::string("(no reference)"));
-}
-
-/// The longest prefix of `s` that has at most `max_bytes` bytes, not cutting a character.
-std::string utf8_prefix(std::string_view s, std::size_t max_bytes) {
-    if (s.size() <= max_bytes) return std::string(s);
-    std::size_t n = max_bytes;
-    while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
-    return std::string(s.substr(0, n));
-}
-
-/// Excel's serial day number for `d`, or nothing before 1900-03-01 (Excel's
-/// 1900 calendar has a phantom 29 February before that).
-std::optional<double> excel_serial(const date& d) {
-    static constexpr std::int64_t first_ok = date::from_ymd(1900, 3, 1)->days_since_epoch();
-    const std::int64_t z = d.days_since_epoch();
-    if (z < first_ok) return std::nullopt;
-    return static_cast<double>(z + 25569);
-}
-
-int month_index(const date& d) { return d.year() * 12 + (d.month() - 1); }
-int month_index(int y, int m) { return y * 12 + (m - 1); }
-
-date first_day(int mi) { return *date::from_ymd(mi / 12, mi % 12 + 1, 1); }
-date last_day(int mi) {
-    const int y = mi / 12, m = mi % 12 + 1;
-    return *date::from_ymd(y, m, date::days_in_month(y, m));
-}
-
-std::string two_digits(int v) {
-    std::string s(2, '0');
-    s[0] = static_cast<char>('0' + (v / 10) % 10);
-    s[1] = static_cast<char>('0' + v % 10);
-    return s;
-}
-
-bool all_digits(std::string_view s) {
-    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-int to_int(std::string_view s) {
-    int v = 0;
-    for (char c : s) v = v * 10 + (c - '0');
-    return v;
-}
-
-/// The calendar day now in Nouméa (UTC+11, no daylight saving): the only clock use.
-date today_in_noumea() {
-    const std::int64_t t = static_cast<std::int64_t>(std::time(nullptr)) + 11 * 3600;
-    const std::int64_t days = t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
-    return date::from_days_since_epoch(days).value_or(date{});
-}
-
-std::string excel_date_formula(const date& d) {
-    return "DATE(" + std::to_string(d.year()) + "," + std::to_string(d.month()) + "," + std::to_string(d.day()) + ")";
-}
-
-std::string quote_sheet(std::string_view name) {
-    std::string s = "'";
-    for (char c : name) {
-        if (c == '\'') s += '\'';
-        s += c;
-    }
-    return s + "'";
-}
-
-/// Column letters for a 0-based column (0 -> A).
-std::string column_letters(int col) {
-    std::string s;
-    for (++col; col > 0; col = (col - 1) / 26) s.insert(s.begin(), static_cast<char>('A' + (col - 1) % 26));
-    return s;
-}
-
-/// A valid, unique Excel sheet name made from `wanted`: no []:*?/\, no
-/// apostrophe at either end, at most 31 characters, not empty, unique
-/// (case-insensitively for ASCII) among `taken`.
-std::string valid_sheet_name(std::string_view wanted, const std::vector<std::string>& taken) {
-    std::string s;
-    for (char c : wanted) s += std::strchr("[]:*?/\\", c) && c != '\0' ? '_' : c;
-    while (!s.empty() && s.front() == '\'') s.erase(s.begin());
-    while (!s.empty() && s.back() == '\'') s.pop_back();
-    auto cut31 = [](std::string t, std::size_t limit) {
-        const auto m = measure_utf16(t, limit);
-        t.resize(m.prefix_bytes);
-        return t;
-    };
-    s = cut31(s, 31);
-    if (s.empty()) s = "Sheet";
-    auto lower = [](std::string t) {
-        for (char& c : t)
-            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-        return t;
-    };
-    auto used = [&](const std::string& name) {
-        return std::any_of(taken.begin(), taken.end(), [&](const std::string& t) { return lower(t) == lower(name); });
-    };
-    std::string candidate = s;
-    for (int n = 2; used(candidate); ++n) {
-        const std::string suffix = " (" + std::to_string(n) + ")";
-        candidate = cut31(s, 31 - suffix.size()) + suffix;
-    }
-    return candidate;
-}
-
-// ---------------------------------------------------------------------------
-// Labels
-
-struct labels {
-    bool en = false;
-    const char* pick(const char* fr, const char* english) const { return en ? english : fr; }
-
-    std::string month_name(int month, bool capital) const {
-        static constexpr std::array<const char*, 12> fr = {"janvier", "février", "mars",      "avril",
-                                                           "mai",     "juin",    "juillet",   "août",
-                                                           "septembre", "octobre", "novembre", "décembre"};
-        static constexpr std::array<const char*, 12> english = {"January", "February", "March",     "April",
-                                                                "May",     "June",     "July",      "August",
-                                                                "September", "October", "November", "December"};
-        std::string s = en ? english[static_cast<std::size_t>(month - 1)] : fr[static_cast<std::size_t>(month - 1)];
-        if (capital && !en && !s.empty()) s[0] = static_cast<char>(s[0] - 'a' + 'A');
-        return s;
-    }
-    std::string month_label(int mi, bool capital = false) const {
-        return month_name(mi % 12 + 1, capital) + " " + std::to_string(mi / 12);
-    }
-    std::string date_text(const date& d) const {
-        return en ? d.to_iso() : two_digits(d.day()) + "/" + two_digits(d.month()) + "/" + std::to_string(d.year());
-    }
-    const char* date_format() const { return en ? "yyyy-mm-dd" : "dd/mm/yyyy"; }
-};
-
-enum class issue_kind : int {
-    deadline_before_posting,
-    missing_deadline,
-    missing_reference,
-    duplicate_reference,
-    missing_posting_date,
-    text_cut,
-};
-
-const char* rule_label(const labels& l, rule_id id) {
-    const rule& r = rule_of(id);
-    return l.pick(r.label_fr.data(), r.label_en.data());
-}
-
-const char* issue_label(const labels& l, issue_kind k) {
-    switch (k) {
-        // The rules of the catalogue say their own labels (their string_views are literals).
-        case issue_kind::deadline_before_posting: return rule_label(l, rule_id::deadline_before_posting);
-        case issue_kind::missing_deadline: return rule_label(l, rule_id::missing_deadline);
-        case issue_kind::missing_reference: return rule_label(l, rule_id::missing_reference);
-        case issue_kind::duplicate_reference: return l.pick("Référence en double", "Duplicate reference");
-        case issue_kind::missing_posting_date:
-            return l.pick("Date de dépôt manquante (offre comptée dans aucun mois)",
-                          "Missing posting date (offer not counted in any month)");
-        case issue_kind::text_cut:
-            return l.pick("Texte trop long, coupé à 32 767 caractères", "Text too long, cut to 32,767 characters");
-    }
-    return "?";
-}
-
-// ---------------------------------------------------------------------------
-// Settings from the options
-
-struct settings {
-    labels lang;
-    bool yearly = false;
-    int year = 0;        // yearly report
-    int month_mi = 0;    // monthly report: month index (year*12 + month-1)
-    bool month_given = false, as_of_given = false;
-    date as_of;
-    date start, end;     // the report period, inclusive
-};
-
-[[noreturn]] void bad_option(const std::string& message) {
-    throw error(errc::invalid_option, "xlsx: " + message);
-}
-
-settings read_settings(const option_map& options) {
-    settings s;
-    const std::string lang = option_or(options, "lang", "fr");
-    if (lang == "fr") s.lang.en = false;
-    else if (lang == "en") s.lang.en = true;
-    else bad_option("option lang=" + lang + " is not supported; use lang=fr or lang=en");
-
-    if (auto it = options.find("as-of"); it != options.end()) {
-        auto d = date::parse_iso(it->second);
-        if (!d) bad_option("option as-of=" + it->second + " is not a date; expected YYYY-MM-DD, e.g. as-of=2025-06-03");
-        if (d->year() < 1901) bad_option("option as-of=" + it->second + " is before 1901; Excel dates start in 1900");
-        s.as_of = *d;
-        s.as_of_given = true;
-    } else {
-        s.as_of = today_in_noumea();
-    }
-
-    const auto month_it = options.find("month");
-    const auto year_it = options.find("year");
-    if (month_it != options.end() && year_it != options.end())
-        bad_option("options month=" + month_it->second + " and year=" + year_it->second +
-                   " cannot be used together; give month=YYYY-MM for a monthly report or year=YYYY for a yearly one");
-    if (year_it != options.end()) {
-        const std::string& v = year_it->second;
-        if (v.size() != 4 || !all_digits(v) || to_int(v) < 1901)
-            bad_option("option year=" + v + " is not a year; expected YYYY (1901 or later), e.g. year=2025");
-        s.yearly = true;
-        s.year = to_int(v);
-        s.start = *date::from_ymd(s.year, 1, 1);
-        s.end = *date::from_ymd(s.year, 12, 31);
-        return s;
-    }
-    if (month_it != options.end()) {
-        const std::string& v = month_it->second;
-        const bool shape = v.size() == 7 && v[4] == '-' && all_digits(v.substr(0, 4)) && all_digits(v.substr(5, 2));
-        const int y = shape ? to_int(v.substr(0, 4)) : 0, m = shape ? to_int(v.substr(5, 2)) : 0;
-        if (!shape || m < 1 || m > 12 || y < 1901)
-            bad_option("option month=" + v + " is not a month; expected YYYY-MM (1901 or later), e.g. month=2025-05");
-        s.month_mi = month_index(y, m);
-        s.month_given = true;
-    } else {
-        s.month_mi = month_index(s.as_of) - 1;
-        if (s.month_mi < month_index(1901, 1)) s.month_mi = month_index(1901, 1);
-    }
-    s.start = first_day(s.month_mi);
-    s.end = last_day(s.month_mi);
-    return s;
-}
-
-// ---------------------------------------------------------------------------
-// The session
-
-struct figures {
-    std::uint64_t published = 0;
-    std::uint64_t open_at_end = 0;       // deadline >= end of period
-    std::uint64_t deadline_in_period = 0;
-    std::uint64_t closing_soon = 0;      // as-of <= deadline <= as-of + 14
-    std::uint64_t windows = 0;           // offers with a (non-negative) application window
-    std::int64_t window_days = 0;
-};
-
 struct sheet_slot {
     lxw_worksheet* ws = nullptr;
     std::string name;
@@ -352,25 +62,6 @@ struct sheet_slot {
     std::uint32_t urls = 0;
     bool url_limit_warned = false;
 };
-
-struct issue_row {
-    issue_kind kind;
-    std::string reference, title, employer;
-    std::optional<date> posted, deadline;
-    std::string detail;
-    int sheet = -1;  // where the offer is, -1 when it is in no sheet
-    std::uint32_t row = 0;
-};
-
-struct first_seen {
-    std::uint16_t sheet;
-    std::uint32_t row;
-    std::uint32_t count;
-};
-
-std::string cut_bytes(std::string_view s, std::size_t limit_units) {
-    return std::string(s.substr(0, measure_utf16(s, limit_units).prefix_bytes));
-}
 
 enum offer_col : int {
     c_reference, c_title, c_employer, c_direction, c_unit, c_grade, c_job_family, c_location,
@@ -406,7 +97,6 @@ private:
     void put_formula(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const std::string& formula, double cached,
                      lxw_format* f);
     void put_link(sheet_slot& slot, int sheet_index, lxw_row_t r, lxw_col_t c, const job_offer& offer);
-    void note_issue(issue_kind kind, const job_offer& offer, std::string detail, int sheet, std::uint32_t row);
     std::string location_text(int sheet, std::uint32_t row) const;
 
     // finishing
@@ -452,14 +142,7 @@ private:
     std::string summary_name_, quality_name_;
     std::vector<sheet_slot> sheets_;  // one (monthly) or twelve (yearly) offer sheets
 
-    // counters
-    std::uint64_t received_ = 0;
-    figures period_;  // offers published in the period (what the offer sheets hold)
-    figures all_;     // every offer received, whatever its posting month
-    std::array<std::uint64_t, 12> trend_{};  // monthly: the 12 months up to the report month
-    std::unordered_map<std::string, std::uint32_t> by_employer_, by_direction_, by_grade_;
-    std::unordered_map<std::string, first_seen> references_;
-    std::vector<issue_row> issues_;
+    report report_{s_};  // the figures (after s_: it refers to the settings)
     std::string scratch_;
 };
 
@@ -686,7 +369,7 @@ void xlsx_session::put_text(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const s
                 offer_name(offer) + ": the " + field + " has " + std::to_string(m.units) +
                     " characters, more than Excel's 32,767 per cell; it was cut in the workbook");
     if (offer)
-        note_issue(issue_kind::text_cut, *offer,
+        report_.note_issue(issue_kind::text_cut, *offer,
                    std::string(s_.lang.pick("Champ ", "Field ")) + field + " (" + std::to_string(m.units) +
                        s_.lang.pick(" caractères)", " characters)"),
                    sheet, r);
@@ -735,16 +418,6 @@ std::string xlsx_session::location_text(int sheet, std::uint32_t row) const {
            std::to_string(row + 1);
 }
 
-void xlsx_session::note_issue(issue_kind kind, const job_offer& offer, std::string detail, int sheet,
-                              std::uint32_t row) {
-    issue_row q{kind, {}, {}, {}, offer.posted_on, offer.deadline, std::move(detail), sheet, row};
-    // Only what the Qualité sheet shows, each bounded (the long text is the problem itself).
-    q.reference = cut_bytes(offer.reference, 255);
-    q.title = cut_bytes(offer.title, 1024);
-    q.employer = cut_bytes(offer.employer, 1024);
-    issues_.push_back(std::move(q));
-}
-
 void xlsx_session::write(const job_offer& given) {
     if (finished_) throw error(errc::usage_error, "xlsx: write() after finish()");
     // What XML cannot carry (U+0000 and other controls, U+FFFE, U+FFFF) never
@@ -753,37 +426,9 @@ void xlsx_session::write(const job_offer& given) {
     // Only the single-valued fields become cells: the lists are not scanned.
     const job_offer& offer = fitted(given, scrubbed, text_repertoire::xml, "xlsx", diags_, text_scope::single_values);
     c_locale_scope c_locale;
-    ++received_;
-
-    // Counters over every offer received.
-    if (offer.posted_on) {
-        const int mi = month_index(*offer.posted_on);
-        if (!s_.yearly) {
-            const int k = mi - (s_.month_mi - 11);
-            if (k >= 0 && k < 12) ++trend_[static_cast<std::size_t>(k)];
-        }
-    }
-    if (offer.deadline) {
-        const date& d = *offer.deadline;
-        if (d >= s_.end && (!offer.posted_on || *offer.posted_on <= s_.end)) ++all_.open_at_end;
-        if (d >= s_.start && d <= s_.end) ++all_.deadline_in_period;
-        if (d >= s_.as_of && days_between(s_.as_of, d) <= closing_window_days) ++all_.closing_soon;
-        if (offer.posted_on && d >= *offer.posted_on) {
-            ++all_.windows;
-            all_.window_days += days_between(*offer.posted_on, d);
-        }
-    }
-
-    if (!offer.posted_on) {
-        note_issue(issue_kind::missing_posting_date, offer, {}, -1, 0);
-        if (!offer.deadline) note_issue(issue_kind::missing_deadline, offer, {}, -1, 0);
-        if (offer.reference.empty()) note_issue(issue_kind::missing_reference, offer, {}, -1, 0);
-        return;
-    }
+    const int sheet_index = report_.receive(offer);
+    if (sheet_index < 0) return;  // not published in the period: counted only
     const date posted = *offer.posted_on;
-    if (posted < s_.start || posted > s_.end) return;  // another period: counted above only
-
-    const int sheet_index = s_.yearly ? posted.month() - 1 : 0;
     sheet_slot& slot = sheets_[static_cast<std::size_t>(sheet_index)];
     if (slot.rows >= excel_max_data_rows)
         throw error(errc::limit_exceeded, "xlsx: offer " + offer.reference + ": sheet " + slot.name +
@@ -826,46 +471,10 @@ void xlsx_session::write(const job_offer& given) {
     }
     put_link(slot, sheet_index, r, c_link, offer);
 
-    // Figures of the period (they match what the sheet holds).
-    ++period_.published;
-    ++all_.published;
-    if (offer.deadline) {
-        const date& d = *offer.deadline;
-        if (d >= s_.end) ++period_.open_at_end;
-        if (d >= s_.start && d <= s_.end) ++period_.deadline_in_period;
-        if (d >= s_.as_of && days_between(s_.as_of, d) <= closing_window_days) ++period_.closing_soon;
-        if (d >= posted) {
-            const auto w = days_between(posted, d);
-            put_number(ws, r, c_window, static_cast<double>(w), nullptr);
-            ++period_.windows;
-            period_.window_days += w;
-        } else {
-            note_issue(issue_kind::deadline_before_posting, offer,
-                       std::to_string(days_between(d, posted)) + l.pick(" jours avant le dépôt", " days before posting"),
-                       sheet_index, r);
-        }
-    } else {
-        note_issue(issue_kind::missing_deadline, offer, {}, sheet_index, r);
-    }
-
-    static const std::string none;  // a reference, not a copy of each offer's value
-    ++by_employer_[offer.employer];
-    ++by_direction_[offer.direction ? *offer.direction : none];
-    ++by_grade_[offer.grade ? *offer.grade : none];
-
-    if (offer.reference.empty()) {
-        note_issue(issue_kind::missing_reference, offer, {}, sheet_index, r);
-    } else {
-        auto [it, inserted] = references_.try_emplace(offer.reference,
-                                                      first_seen{static_cast<std::uint16_t>(sheet_index), r, 1});
-        if (!inserted) {
-            ++it->second.count;
-            note_issue(issue_kind::duplicate_reference, offer,
-                       std::string(l.pick("déjà en ", "already in ")) +
-                           location_text(it->second.sheet, it->second.row),
-                       sheet_index, r);
-        }
-    }
+    if (offer.deadline && *offer.deadline >= posted)
+        put_number(ws, r, c_window, static_cast<double>(days_between(posted, *offer.deadline)), nullptr);
+    // The figures of the period (they match what the sheet holds).
+    report_.list(offer, sheet_index, r);
 }
 
 // ---------------------------------------------------------------------------
@@ -916,7 +525,7 @@ lxw_row_t xlsx_session::write_breakdown(lxw_worksheet* ws, lxw_row_t row, const 
         if (a.second != b.second) return a.second > b.second;
         return *a.first < *b.first;
     });
-    const double total = static_cast<double>(period_.published);
+    const double total = static_cast<double>(report_.period.published);
     const lxw_row_t first = row;
     std::size_t shown = 0;
     std::uint64_t other_count = 0;
@@ -979,7 +588,7 @@ void xlsx_session::write_summary() {
                   l.date_text(s_.end),
               f_subtitle_);
     put_label(ws, row++, 0, std::string(l.pick("Situation au ", "As of ")) + l.date_text(s_.as_of), f_subtitle_);
-    if (period_.published == 0) {
+    if (report_.period.published == 0) {
         put_label(ws, row++, 0,
                   std::string(s_.yearly ? l.pick("Aucune offre publiée en ", "No offers were published in ")
                                         : l.pick("Aucune offre publiée en ", "No offers were published in ")) +
@@ -987,8 +596,8 @@ void xlsx_session::write_summary() {
                   f_section_);
     } else {
         put_label(ws, row++, 0,
-                  std::to_string(received_) + l.pick(" offres reçues, dont ", " offers received, ") +
-                      std::to_string(period_.published) +
+                  std::to_string(report_.received) + l.pick(" offres reçues, dont ", " offers received, ") +
+                      std::to_string(report_.period.published) +
                       l.pick(" publiées dans la période.", " published in the period."),
                   f_note_);
     }
@@ -1006,7 +615,7 @@ void xlsx_session::write_summary() {
     put_label(ws, row, 2, l.pick("Toutes les offres reçues", "All offers received"), f_header_);
     worksheet_set_row(ws, row, 30, nullptr);
     ++row;
-    const bool any = period_.published > 0;
+    const bool any = report_.period.published > 0;
     auto figure = [&](const std::string& label, const std::string& formula, double cached, double all_value) {
         put_label(ws, row, 0, label);
         if (any && !formula.empty()) put_formula(ws, row, 1, formula, cached, f_int_);
@@ -1017,33 +626,33 @@ void xlsx_session::write_summary() {
     const date soon_end = s_.as_of.plus_days(closing_window_days).value_or(s_.as_of);
     figure(s_.yearly ? l.pick("Offres publiées dans l'année", "Offers published in the year")
                      : l.pick("Offres publiées dans le mois", "Offers published in the month"),
-           "=COUNT(" + ranges_of(c_posted) + ")", static_cast<double>(period_.published),
-           static_cast<double>(all_.published));
+           "=COUNT(" + ranges_of(c_posted) + ")", static_cast<double>(report_.period.published),
+           static_cast<double>(report_.all.published));
     figure(std::string(s_.yearly ? l.pick("Offres ouvertes à la fin de l'année", "Offers open at the end of the year")
                                  : l.pick("Offres ouvertes à la fin du mois", "Offers open at the end of the month")) +
                l.pick(" (date limite au ", " (deadline on or after ") + l.date_text(s_.end) +
                l.pick(" ou après)", ")"),
-           sum_of_countifs(c_deadline, {{">=", s_.end}}), static_cast<double>(period_.open_at_end),
-           static_cast<double>(all_.open_at_end));
+           sum_of_countifs(c_deadline, {{">=", s_.end}}), static_cast<double>(report_.period.open_at_end),
+           static_cast<double>(report_.all.open_at_end));
     figure(s_.yearly ? l.pick("Offres dont la date limite tombe dans l'année", "Offers whose deadline falls in the year")
                      : l.pick("Offres dont la date limite tombe dans le mois", "Offers whose deadline falls in the month"),
            sum_of_countifs(c_deadline, {{">=", s_.start}, {"<=", s_.end}}),
-           static_cast<double>(period_.deadline_in_period), static_cast<double>(all_.deadline_in_period));
+           static_cast<double>(report_.period.deadline_in_period), static_cast<double>(report_.all.deadline_in_period));
     figure(std::string(l.pick("Offres clôturant dans les 14 jours (date limite du ",
                               "Offers closing in the next 14 days (deadline from ")) +
                l.date_text(s_.as_of) + l.pick(" au ", " to ") + l.date_text(soon_end) + ")",
            sum_of_countifs(c_deadline, {{">=", s_.as_of}, {"<=", soon_end}}),
-           static_cast<double>(period_.closing_soon), static_cast<double>(all_.closing_soon));
+           static_cast<double>(report_.period.closing_soon), static_cast<double>(report_.all.closing_soon));
     {
         put_label(ws, row, 0, l.pick("Délai moyen de candidature (jours, du dépôt à la date limite)",
                                      "Average application window (days, posting to deadline)"));
-        if (period_.windows > 0)
+        if (report_.period.windows > 0)
             put_formula(ws, row, 1, "=AVERAGE(" + ranges_of(c_window) + ")",
-                        static_cast<double>(period_.window_days) / static_cast<double>(period_.windows), f_dec_);
+                        static_cast<double>(report_.period.window_days) / static_cast<double>(report_.period.windows), f_dec_);
         else
             put_label(ws, row, 1, "—");
-        if (all_.windows > 0)
-            put_number(ws, row, 2, static_cast<double>(all_.window_days) / static_cast<double>(all_.windows), f_dec_);
+        if (report_.all.windows > 0)
+            put_number(ws, row, 2, static_cast<double>(report_.all.window_days) / static_cast<double>(report_.all.windows), f_dec_);
         else
             put_label(ws, row, 2, "—");
         ++row;
@@ -1051,10 +660,10 @@ void xlsx_session::write_summary() {
     {
         put_label(ws, row, 0, l.pick("Anomalies de données (voir la feuille Qualité)",
                                      "Data problems (see the Data quality sheet)"));
-        const auto n = static_cast<double>(issues_.size());
-        if (!issues_.empty())
+        const auto n = static_cast<double>(report_.issues.size());
+        if (!report_.issues.empty())
             put_formula(ws, row, 1,
-                        "=COUNTA(" + quote_sheet(quality_name_) + "!$A$2:$A$" + std::to_string(issues_.size() + 1) + ")",
+                        "=COUNTA(" + quote_sheet(quality_name_) + "!$A$2:$A$" + std::to_string(report_.issues.size() + 1) + ")",
                         n, f_int_);
         else
             put_number(ws, row, 1, 0, f_int_);
@@ -1088,7 +697,7 @@ void xlsx_session::write_summary() {
         } else {
             const int mi = s_.month_mi - 11 + static_cast<int>(k);
             put_label(ws, row, 0, l.month_label(mi));
-            put_number(ws, row, 1, static_cast<double>(trend_[k]), f_int_);
+            put_number(ws, row, 1, static_cast<double>(report_.trend[k]), f_int_);
         }
         ++row;
     }
@@ -1097,12 +706,12 @@ void xlsx_session::write_summary() {
 
     std::optional<std::pair<lxw_row_t, lxw_row_t>> direction_rows;
     row = write_breakdown(ws, row, l.pick("Offres par employeur", "Offers by employer"), l.pick("Employeur", "Employer"),
-                          by_employer_, nullptr);
+                          report_.by_employer, nullptr);
     const lxw_row_t direction_heading = row;
     row = write_breakdown(ws, row, l.pick("Offres par direction", "Offers by department"),
-                          l.pick("Direction", "Department"), by_direction_, &direction_rows);
+                          l.pick("Direction", "Department"), report_.by_direction, &direction_rows);
     row = write_breakdown(ws, row, l.pick("Offres par corps / cadre d'emploi", "Offers by grade"),
-                          l.pick("Corps / cadre d'emploi", "Grade"), by_grade_, nullptr);
+                          l.pick("Corps / cadre d'emploi", "Grade"), report_.by_grade, nullptr);
 
     // Charts, to the right of the tables.
     lxw_chart* trend = workbook_add_chart(wb_, LXW_CHART_COLUMN);
@@ -1156,21 +765,25 @@ void xlsx_session::write_quality() {
     worksheet_set_paper(ws, 9);
     worksheet_fit_to_pages(ws, 1, 0);
     check(worksheet_repeat_rows(ws, 0, 0), "cannot set the printed header row");
-    if (issues_.empty()) {
+    if (report_.issues.empty()) {
         put_label(ws, 1, 0, l.pick("Aucune anomalie détectée.", "No data problems found."), f_note_);
         return;
     }
-    std::stable_sort(issues_.begin(), issues_.end(),
+    std::stable_sort(report_.issues.begin(), report_.issues.end(),
                      [](const issue_row& a, const issue_row& b) { return a.kind < b.kind; });
     lxw_row_t row = 1;
-    for (const auto& q : issues_) {
+    for (const auto& q : report_.issues) {
         put_label(ws, row, 0, issue_label(l, q.kind));
         put_text(ws, row, 1, q.reference, nullptr, "reference", nullptr, -1);
         put_text(ws, row, 2, q.title, nullptr, "title", nullptr, -1);
         put_text(ws, row, 3, q.employer, nullptr, "employer", nullptr, -1);
         put_date(ws, row, 4, q.posted);
         put_date(ws, row, 5, q.deadline);
-        put_text(ws, row, 6, q.detail, nullptr, "detail", nullptr, -1);
+        const std::string detail = q.kind == issue_kind::duplicate_reference
+                                       ? std::string(l.pick("déjà en ", "already in ")) +
+                                             location_text(q.first_sheet, q.first_row)
+                                       : q.detail;
+        put_text(ws, row, 6, detail, nullptr, "detail", nullptr, -1);
         if (q.sheet >= 0) {
             const std::string target = "internal:" + quote_sheet(sheets_[static_cast<std::size_t>(q.sheet)].name) +
                                        "!A" + std::to_string(q.row + 1);
@@ -1240,7 +853,7 @@ void xlsx_session::set_properties() {
     // The company: the employer of most offers of the period (ties: the first in order).
     std::string company;
     std::uint32_t best = 0;
-    for (const auto& [k, v] : by_employer_)
+    for (const auto& [k, v] : report_.by_employer)
         if (!k.empty() && (v > best || (v == best && k < company))) {
             best = v;
             company = k;
@@ -1271,7 +884,7 @@ void xlsx_session::warn_empty_period() {
                   (s_.as_of_given ? "as-of " + s_.as_of.to_iso() : "today (" + s_.as_of.to_iso() + " in Nouméa)") +
                   "; choose it with month=YYYY-MM (--month)";
     }
-    diags_.warn({}, "xlsx: none of the " + std::to_string(received_) + " offer" + (received_ == 1 ? "" : "s") +
+    diags_.warn({}, "xlsx: none of the " + std::to_string(report_.received) + " offer" + (report_.received == 1 ? "" : "s") +
                         " read was posted in " + period + why + "; the report's figures for " + period +
                         " are empty");
 }
@@ -1279,7 +892,7 @@ void xlsx_session::warn_empty_period() {
 std::vector<fs::path> xlsx_session::finish() {
     if (finished_) throw error(errc::usage_error, "xlsx: finish() called twice");
     finished_ = true;
-    if (period_.published == 0) warn_empty_period();
+    if (report_.period.published == 0) warn_empty_period();
     {
         c_locale_scope c_locale;
         finish_offer_sheets();

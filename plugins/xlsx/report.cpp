@@ -1,0 +1,283 @@
+// The xlsx plugin's report: settings, labels, helpers, and the figures.
+#include "report.hpp"
+
+#include <offerkit/text_safety.hpp>
+
+#include <algorithm>
+#include <cstring>
+
+#include <cstdio>
+#include <ctime>
+
+namespace offerkit::xlsx_plugin {
+
+utf16_measure measure_utf16(std::string_view s, std::size_t limit) {
+    utf16_measure m;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        const auto b = static_cast<unsigned char>(s[i]);
+        std::size_t len = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 1;
+        if (i + len > s.size()) len = s.size() - i;
+        const std::size_t units = len == 4 ? 2 : 1;
+        if (m.units + units <= limit) m.prefix_bytes = i + len;
+        m.units += units;
+        i += len;
+    }
+    return m;
+}
+
+std::string offer_name(const job_offer* o) {
+    // Offers reach the session's diagnostics fitted to XML (write()): valid UTF-8.
+    return "offer " + (o && !o->reference.empty() ? excerpt(o->reference, 60) : std::string("(no reference)"));
+}
+
+std::string utf8_prefix(std::string_view s, std::size_t max_bytes) {
+    if (s.size() <= max_bytes) return std::string(s);
+    std::size_t n = max_bytes;
+    while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+    return std::string(s.substr(0, n));
+}
+
+std::optional<double> excel_serial(const date& d) {
+    static constexpr std::int64_t first_ok = date::from_ymd(1900, 3, 1)->days_since_epoch();
+    const std::int64_t z = d.days_since_epoch();
+    if (z < first_ok) return std::nullopt;
+    return static_cast<double>(z + 25569);
+}
+
+int month_index(const date& d) { return d.year() * 12 + (d.month() - 1); }
+int month_index(int y, int m) { return y * 12 + (m - 1); }
+date first_day(int mi) { return *date::from_ymd(mi / 12, mi % 12 + 1, 1); }
+date last_day(int mi) {
+    const int y = mi / 12, m = mi % 12 + 1;
+    return *date::from_ymd(y, m, date::days_in_month(y, m));
+}
+
+std::string two_digits(int v) {
+    std::string s(2, '0');
+    s[0] = static_cast<char>('0' + (v / 10) % 10);
+    s[1] = static_cast<char>('0' + v % 10);
+    return s;
+}
+
+bool all_digits(std::string_view s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+int to_int(std::string_view s) {
+    int v = 0;
+    for (char c : s) v = v * 10 + (c - '0');
+    return v;
+}
+
+date today_in_noumea() {
+    const std::int64_t t = static_cast<std::int64_t>(std::time(nullptr)) + 11 * 3600;
+    const std::int64_t days = t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
+    return date::from_days_since_epoch(days).value_or(date{});
+}
+
+std::string excel_date_formula(const date& d) {
+    return "DATE(" + std::to_string(d.year()) + "," + std::to_string(d.month()) + "," + std::to_string(d.day()) + ")";
+}
+
+std::string quote_sheet(std::string_view name) {
+    std::string s = "'";
+    for (char c : name) {
+        if (c == '\'') s += '\'';
+        s += c;
+    }
+    return s + "'";
+}
+
+std::string column_letters(int col) {
+    std::string s;
+    for (++col; col > 0; col = (col - 1) / 26) s.insert(s.begin(), static_cast<char>('A' + (col - 1) % 26));
+    return s;
+}
+
+std::string valid_sheet_name(std::string_view wanted, const std::vector<std::string>& taken) {
+    std::string s;
+    for (char c : wanted) s += std::strchr("[]:*?/\\", c) && c != '\0' ? '_' : c;
+    while (!s.empty() && s.front() == '\'') s.erase(s.begin());
+    while (!s.empty() && s.back() == '\'') s.pop_back();
+    auto cut31 = [](std::string t, std::size_t limit) {
+        const auto m = measure_utf16(t, limit);
+        t.resize(m.prefix_bytes);
+        return t;
+    };
+    s = cut31(s, 31);
+    if (s.empty()) s = "Sheet";
+    auto lower = [](std::string t) {
+        for (char& c : t)
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        return t;
+    };
+    auto used = [&](const std::string& name) {
+        return std::any_of(taken.begin(), taken.end(), [&](const std::string& t) { return lower(t) == lower(name); });
+    };
+    std::string candidate = s;
+    for (int n = 2; used(candidate); ++n) {
+        const std::string suffix = " (" + std::to_string(n) + ")";
+        candidate = cut31(s, 31 - suffix.size()) + suffix;
+    }
+    return candidate;
+}
+
+const char* rule_label(const labels& l, rule_id id) {
+    const rule& r = rule_of(id);
+    return l.pick(r.label_fr.data(), r.label_en.data());
+}
+
+const char* issue_label(const labels& l, issue_kind k) {
+    switch (k) {
+        // The rules of the catalogue say their own labels (their string_views are literals).
+        case issue_kind::deadline_before_posting: return rule_label(l, rule_id::deadline_before_posting);
+        case issue_kind::missing_deadline: return rule_label(l, rule_id::missing_deadline);
+        case issue_kind::missing_reference: return rule_label(l, rule_id::missing_reference);
+        case issue_kind::duplicate_reference: return l.pick("Référence en double", "Duplicate reference");
+        case issue_kind::missing_posting_date:
+            return l.pick("Date de dépôt manquante (offre comptée dans aucun mois)",
+                          "Missing posting date (offer not counted in any month)");
+        case issue_kind::text_cut:
+            return l.pick("Texte trop long, coupé à 32 767 caractères", "Text too long, cut to 32,767 characters");
+    }
+    return "?";
+}
+
+[[noreturn]] void bad_option(const std::string& message) {
+    throw error(errc::invalid_option, "xlsx: " + message);
+}
+
+settings read_settings(const option_map& options) {
+    settings s;
+    const std::string lang = option_or(options, "lang", "fr");
+    if (lang == "fr") s.lang.en = false;
+    else if (lang == "en") s.lang.en = true;
+    else bad_option("option lang=" + lang + " is not supported; use lang=fr or lang=en");
+
+    if (auto it = options.find("as-of"); it != options.end()) {
+        auto d = date::parse_iso(it->second);
+        if (!d) bad_option("option as-of=" + it->second + " is not a date; expected YYYY-MM-DD, e.g. as-of=2025-06-03");
+        if (d->year() < 1901) bad_option("option as-of=" + it->second + " is before 1901; Excel dates start in 1900");
+        s.as_of = *d;
+        s.as_of_given = true;
+    } else {
+        s.as_of = today_in_noumea();
+    }
+
+    const auto month_it = options.find("month");
+    const auto year_it = options.find("year");
+    if (month_it != options.end() && year_it != options.end())
+        bad_option("options month=" + month_it->second + " and year=" + year_it->second +
+                   " cannot be used together; give month=YYYY-MM for a monthly report or year=YYYY for a yearly one");
+    if (year_it != options.end()) {
+        const std::string& v = year_it->second;
+        if (v.size() != 4 || !all_digits(v) || to_int(v) < 1901)
+            bad_option("option year=" + v + " is not a year; expected YYYY (1901 or later), e.g. year=2025");
+        s.yearly = true;
+        s.year = to_int(v);
+        s.start = *date::from_ymd(s.year, 1, 1);
+        s.end = *date::from_ymd(s.year, 12, 31);
+        return s;
+    }
+    if (month_it != options.end()) {
+        const std::string& v = month_it->second;
+        const bool shape = v.size() == 7 && v[4] == '-' && all_digits(v.substr(0, 4)) && all_digits(v.substr(5, 2));
+        const int y = shape ? to_int(v.substr(0, 4)) : 0, m = shape ? to_int(v.substr(5, 2)) : 0;
+        if (!shape || m < 1 || m > 12 || y < 1901)
+            bad_option("option month=" + v + " is not a month; expected YYYY-MM (1901 or later), e.g. month=2025-05");
+        s.month_mi = month_index(y, m);
+        s.month_given = true;
+    } else {
+        s.month_mi = month_index(s.as_of) - 1;
+        if (s.month_mi < month_index(1901, 1)) s.month_mi = month_index(1901, 1);
+    }
+    s.start = first_day(s.month_mi);
+    s.end = last_day(s.month_mi);
+    return s;
+}
+
+std::string cut_bytes(std::string_view s, std::size_t limit_units) {
+    return std::string(s.substr(0, measure_utf16(s, limit_units).prefix_bytes));
+}
+
+int report::receive(const job_offer& offer) {
+    ++received;
+    if (offer.posted_on) {
+        const int mi = month_index(*offer.posted_on);
+        if (!s_.yearly) {
+            const int k = mi - (s_.month_mi - 11);
+            if (k >= 0 && k < 12) ++trend[static_cast<std::size_t>(k)];
+        }
+    }
+    if (offer.deadline) {
+        const date& d = *offer.deadline;
+        if (d >= s_.end && (!offer.posted_on || *offer.posted_on <= s_.end)) ++all.open_at_end;
+        if (d >= s_.start && d <= s_.end) ++all.deadline_in_period;
+        if (d >= s_.as_of && days_between(s_.as_of, d) <= closing_window_days) ++all.closing_soon;
+        if (offer.posted_on && d >= *offer.posted_on) {
+            ++all.windows;
+            all.window_days += days_between(*offer.posted_on, d);
+        }
+    }
+    if (!offer.posted_on) {
+        note_issue(issue_kind::missing_posting_date, offer, {}, -1, 0);
+        if (!offer.deadline) note_issue(issue_kind::missing_deadline, offer, {}, -1, 0);
+        if (offer.reference.empty()) note_issue(issue_kind::missing_reference, offer, {}, -1, 0);
+        return -1;
+    }
+    const date posted = *offer.posted_on;
+    if (posted < s_.start || posted > s_.end) return -1;  // another period: counted above only
+    return s_.yearly ? posted.month() - 1 : 0;
+}
+
+void report::list(const job_offer& offer, int sheet, std::uint32_t row) {
+    const labels& l = s_.lang;
+    const date posted = *offer.posted_on;
+    ++period.published;
+    ++all.published;
+    if (offer.deadline) {
+        const date& d = *offer.deadline;
+        if (d >= s_.end) ++period.open_at_end;
+        if (d >= s_.start && d <= s_.end) ++period.deadline_in_period;
+        if (d >= s_.as_of && days_between(s_.as_of, d) <= closing_window_days) ++period.closing_soon;
+        if (d >= posted) {
+            ++period.windows;
+            period.window_days += days_between(posted, d);
+        } else {
+            note_issue(issue_kind::deadline_before_posting, offer,
+                       std::to_string(days_between(d, posted)) + l.pick(" jours avant le dépôt", " days before posting"),
+                       sheet, row);
+        }
+    } else {
+        note_issue(issue_kind::missing_deadline, offer, {}, sheet, row);
+    }
+
+    static const std::string none;  // a reference, not a copy of each offer's value
+    ++by_employer[offer.employer];
+    ++by_direction[offer.direction ? *offer.direction : none];
+    ++by_grade[offer.grade ? *offer.grade : none];
+
+    if (offer.reference.empty()) {
+        note_issue(issue_kind::missing_reference, offer, {}, sheet, row);
+    } else {
+        auto [it, inserted] = references.try_emplace(offer.reference, first_seen{static_cast<std::uint16_t>(sheet), row, 1});
+        if (!inserted) {
+            ++it->second.count;
+            note_issue(issue_kind::duplicate_reference, offer, {}, sheet, row);
+            issues.back().first_sheet = it->second.sheet;
+            issues.back().first_row = it->second.row;
+        }
+    }
+}
+
+void report::note_issue(issue_kind kind, const job_offer& offer, std::string detail, int sheet, std::uint32_t row) {
+    issue_row q{kind, {}, {}, {}, offer.posted_on, offer.deadline, std::move(detail), sheet, row};
+    // Only what the Qualité sheet shows, each bounded (the long text is the problem itself).
+    q.reference = cut_bytes(offer.reference, 255);
+    q.title = cut_bytes(offer.title, 1024);
+    q.employer = cut_bytes(offer.employer, 1024);
+    issues.push_back(std::move(q));
+}
+
+}  // namespace offerkit::xlsx_plugin
