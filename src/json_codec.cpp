@@ -4,9 +4,11 @@
 #include "json_internal.hpp"
 
 #include <offerkit/error.hpp>
+#include <offerkit/fields.hpp>
 #include <offerkit/json.hpp>
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cstdint>
 #include <cstring>
@@ -214,65 +216,118 @@ void append_json_string(std::string& out, std::string_view s) {
 
 namespace {
 
-// Reads one offer object, tracking the path of the field being read.
+// Reads one offer object, tracking the path of the field being read. The
+// fields and their types come from the model's description (offerkit/fields.hpp):
+// one reader per type, none per field.
 class offer_decoder {
 public:
     offer_decoder(const source_location& where, diagnostics& diags) : where_(where), diags_(diags) {}
 
     job_offer decode(const json::value& v) {
-        const json::object& o = expect_object(v, "");
         job_offer r;
-        bool has_reference = false, has_title = false, has_employer = false;
-        for (const auto& [key, value] : o) {
-            const std::string_view k = key;
-            if (k == "format") {
-                const auto& s = expect_string(value, "format");
-                if (s != job_offer_format)
-                    throw_at(errc::invalid_value, "format",
-                             "unsupported format \"" + std::string(s) + "\" (this version reads \"" +
-                                 std::string(job_offer_format) + "\")");
-            } else if (k == "reference") {
-                r.reference = expect_string(value, "reference");
-                has_reference = true;
-            } else if (k == "reference_date") r.reference_date = opt_date(value, "reference_date");
-            else if (k == "title") {
-                r.title = expect_string(value, "title");
-                has_title = true;
-            } else if (k == "employer") {
-                r.employer = expect_string(value, "employer");
-                has_employer = true;
-            } else if (k == "direction") r.direction = opt_string(value, "direction");
-            else if (k == "unit") r.unit = opt_string(value, "unit");
-            else if (k == "grade") r.grade = opt_string(value, "grade");
-            else if (k == "job_family") r.job_family = opt_string(value, "job_family");
-            else if (k == "location") r.location = opt_string(value, "location");
-            else if (k == "residency_requirement") r.residency_requirement = opt_string(value, "residency_requirement");
-            else if (k == "posted_on") r.posted_on = opt_date(value, "posted_on");
-            else if (k == "deadline") r.deadline = opt_date(value, "deadline");
-            else if (k == "availability") r.availability = opt_string(value, "availability");
-            else if (k == "available_from") r.available_from = opt_date(value, "available_from");
-            else if (k == "openings") r.openings = opt_int(value, "openings");
-            else if (k == "org_position") r.org_position = opt_string(value, "org_position");
-            else if (k == "supervisor") r.supervisor = opt_string(value, "supervisor");
-            else if (k == "managed_staff") r.managed_staff = staff(value, r);
-            else if (k == "description") r.description = strings(value, "description");
-            else if (k == "missions") r.missions = strings(value, "missions");
-            else if (k == "activities") r.activities = activities(value, r);
-            else if (k == "profile") r.profile = profile(value, r);
-            else if (k == "conditions") r.conditions = strings(value, "conditions");
-            else if (k == "how_to_apply") r.how_to_apply = strings(value, "how_to_apply");
-            else if (k == "contacts") r.contacts = contacts(value, r);
-            else if (k == "url") r.url = opt_string(value, "url");
-            else if (k == "extra") extra(value, r);
-            else keep_unknown(r, std::string(k), value);
-        }
-        if (!has_reference) throw_at(errc::missing_field, "reference", "required field is missing");
-        if (!has_title) throw_at(errc::missing_field, "title", "required field is missing");
-        if (!has_employer) throw_at(errc::missing_field, "employer", "required field is missing");
+        read_object(r, v, "", r);
         return r;
     }
 
 private:
+    static std::string join(const std::string& base, std::string_view key) {
+        std::string p = base;
+        if (!p.empty()) p += '.';
+        p += key;
+        return p;
+    }
+
+    // The fields of `obj` from the JSON object `v` at `path`; unknown keys
+    // are kept in root's extra (with a warning), required ones checked.
+    template <class T>
+    void read_object(T& obj, const json::value& v, const std::string& path, job_offer& root) const {
+        std::array<bool, field_count_v<T>> seen{};
+        for (const auto& [key, value] : expect_object(v, path)) {
+            const std::string_view k = key;
+            if constexpr (std::is_same_v<T, job_offer>) {
+                if (k == "format") {
+                    check_format(value);
+                    continue;
+                }
+            }
+            const std::string p = join(path, k);
+            std::size_t index = 0;
+            bool found = false;
+            for_each_field(obj, [&](const auto& d, auto& member) {
+                if (!found && d.key == k) {
+                    read(member, value, p, root);
+                    seen[index] = found = true;
+                }
+                ++index;
+            });
+            if (!found) keep_unknown(root, p, value);
+        }
+        std::size_t index = 0;
+        for_each_field_of<T>([&](const auto& d) {
+            if (d.required && !seen[index]) throw_at(errc::missing_field, join(path, d.key), "required field is missing");
+            ++index;
+        });
+    }
+
+    void check_format(const json::value& value) const {
+        const auto& s = expect_string(value, "format");
+        if (s != job_offer_format)
+            throw_at(errc::invalid_value, "format",
+                     "unsupported format \"" + std::string(s) + "\" (this version reads \"" +
+                         std::string(job_offer_format) + "\")");
+    }
+
+    // One reader per type of member.
+    void read(std::string& m, const json::value& v, const std::string& path, job_offer&) const {
+        m = expect_string(v, path);
+    }
+    void read(std::optional<std::string>& m, const json::value& v, const std::string& path, job_offer&) const {
+        m = opt_string(v, path);
+    }
+    void read(std::optional<date>& m, const json::value& v, const std::string& path, job_offer&) const {
+        m = opt_date(v, path);
+    }
+    void read(std::optional<int>& m, const json::value& v, const std::string& path, job_offer&) const {
+        m = opt_int(v, path);
+    }
+    void read(std::vector<std::string>& m, const json::value& v, const std::string& path, job_offer&) const {
+        m = strings(v, path);
+    }
+    void read(activity_kind& m, const json::value& v, const std::string& path, job_offer&) const {
+        const auto& k = expect_string(v, path);
+        const auto kind = activity_kind_from_string(k);
+        if (!kind) throw_at(errc::invalid_value, path, "expected \"main\" or \"secondary\", got " + json_excerpt(v));
+        m = *kind;
+    }
+    void read(extra_fields& m, const json::value& v, const std::string& path, job_offer&) const {
+        if (v.is_null()) return;
+        for (const auto& [key, value] : expect_object(v, path))
+            m.set(std::string(key), std::string(expect_string(value, join(path, key))));
+    }
+    // An object of the model (managed_staff); null is an empty one.
+    template <class T>
+        requires has_fields_v<T>
+    void read(T& m, const json::value& v, const std::string& path, job_offer& root) const {
+        m = T{};
+        if (!v.is_null()) read_object(m, v, path, root);
+    }
+    // A list of objects of the model (activities, profile, contacts); null is an empty one.
+    template <class T>
+        requires has_fields_v<T>
+    void read(std::vector<T>& m, const json::value& v, const std::string& path, job_offer& root) const {
+        m.clear();
+        if (v.is_null()) return;
+        if (!v.is_array()) type_error(path, std::is_same_v<T, contact> ? "an array of contacts" : "an array of sections", v);
+        const auto& a = v.get_array();
+        for (std::size_t i = 0; i < a.size(); ++i) {
+            std::string base = path;
+            base += '[';
+            base += std::to_string(i);
+            base += ']';
+            read_object(m.emplace_back(), a[i], base, root);
+        }
+    }
+
     [[noreturn]] void throw_at(errc code, const std::string& path, const std::string& message) const {
         std::string s = where_.to_string();
         if (!s.empty()) s += ": ";
@@ -324,87 +379,6 @@ private:
             out.emplace_back(expect_string(a[i], path + "[" + std::to_string(i) + "]"));
         return out;
     }
-    managed_staff_counts staff(const json::value& v, job_offer& r) const {
-        managed_staff_counts m;
-        if (v.is_null()) return m;
-        for (const auto& [key, value] : expect_object(v, "managed_staff")) {
-            const std::string path = "managed_staff." + std::string(key);
-            if (key == "total") m.total = opt_string(value, path);
-            else if (key == "direct") m.direct = opt_string(value, path);
-            else if (key == "indirect") m.indirect = opt_string(value, path);
-            else keep_unknown(r, path, value);
-        }
-        return m;
-    }
-    std::vector<activity_section> activities(const json::value& v, job_offer& r) const {
-        std::vector<activity_section> out;
-        if (v.is_null()) return out;
-        if (!v.is_array()) type_error("activities", "an array of sections", v);
-        const auto& a = v.get_array();
-        for (std::size_t i = 0; i < a.size(); ++i) {
-            const std::string base = "activities[" + std::to_string(i) + "]";
-            activity_section s;
-            bool has_kind = false;
-            for (const auto& [key, value] : expect_object(a[i], base)) {
-                const std::string path = base + "." + std::string(key);
-                if (key == "kind") {
-                    const auto& k = expect_string(value, path);
-                    if (k == "main") s.kind = activity_kind::main;
-                    else if (k == "secondary") s.kind = activity_kind::secondary;
-                    else throw_at(errc::invalid_value, path, "expected \"main\" or \"secondary\", got " + json_excerpt(value));
-                    has_kind = true;
-                } else if (key == "title") s.title = opt_string(value, path);
-                else if (key == "items") s.items = strings(value, path);
-                else keep_unknown(r, path, value);
-            }
-            if (!has_kind) throw_at(errc::missing_field, base + ".kind", "required field is missing");
-            out.push_back(std::move(s));
-        }
-        return out;
-    }
-    std::vector<profile_section> profile(const json::value& v, job_offer& r) const {
-        std::vector<profile_section> out;
-        if (v.is_null()) return out;
-        if (!v.is_array()) type_error("profile", "an array of sections", v);
-        const auto& a = v.get_array();
-        for (std::size_t i = 0; i < a.size(); ++i) {
-            const std::string base = "profile[" + std::to_string(i) + "]";
-            profile_section s;
-            for (const auto& [key, value] : expect_object(a[i], base)) {
-                const std::string path = base + "." + std::string(key);
-                if (key == "title") s.title = opt_string(value, path);
-                else if (key == "items") s.items = strings(value, path);
-                else keep_unknown(r, path, value);
-            }
-            out.push_back(std::move(s));
-        }
-        return out;
-    }
-    std::vector<contact> contacts(const json::value& v, job_offer& r) const {
-        std::vector<contact> out;
-        if (v.is_null()) return out;
-        if (!v.is_array()) type_error("contacts", "an array of contacts", v);
-        const auto& a = v.get_array();
-        for (std::size_t i = 0; i < a.size(); ++i) {
-            const std::string base = "contacts[" + std::to_string(i) + "]";
-            contact c;
-            for (const auto& [key, value] : expect_object(a[i], base)) {
-                const std::string path = base + "." + std::string(key);
-                if (key == "name") c.name = opt_string(value, path);
-                else if (key == "role") c.role = opt_string(value, path);
-                else if (key == "email") c.email = opt_string(value, path);
-                else if (key == "phone") c.phone = opt_string(value, path);
-                else keep_unknown(r, path, value);
-            }
-            out.push_back(std::move(c));
-        }
-        return out;
-    }
-    void extra(const json::value& v, job_offer& r) const {
-        if (v.is_null()) return;
-        for (const auto& [key, value] : expect_object(v, "extra"))
-            r.extra.set(std::string(key), std::string(expect_string(value, "extra." + std::string(key))));
-    }
     // Unknown fields are kept in `extra` (strings as they are, other values as
     // their JSON text) and reported, never silently dropped.
     void keep_unknown(job_offer& r, std::string path, const json::value& value) const {
@@ -438,72 +412,9 @@ public:
 
     void encode(const job_offer& o) {
         open('{');
-        key("format"); append_json_string(out_, job_offer_format);
-        key("reference"); append_json_string(out_, o.reference);
-        key("reference_date"); put(o.reference_date);
-        key("title"); append_json_string(out_, o.title);
-        key("employer"); append_json_string(out_, o.employer);
-        key("direction"); put(o.direction);
-        key("unit"); put(o.unit);
-        key("grade"); put(o.grade);
-        key("job_family"); put(o.job_family);
-        key("location"); put(o.location);
-        key("residency_requirement"); put(o.residency_requirement);
-        key("posted_on"); put(o.posted_on);
-        key("deadline"); put(o.deadline);
-        key("availability"); put(o.availability);
-        key("available_from"); put(o.available_from);
-        key("openings");
-        if (o.openings) out_ += std::to_string(*o.openings);
-        else out_ += "null";
-        key("org_position"); put(o.org_position);
-        key("supervisor"); put(o.supervisor);
-        key("managed_staff");
-        open('{');
-        key("total"); put(o.managed_staff.total);
-        key("direct"); put(o.managed_staff.direct);
-        key("indirect"); put(o.managed_staff.indirect);
-        close('}');
-        key("description"); put(o.description);
-        key("missions"); put(o.missions);
-        key("activities");
-        list(o.activities, [this](const activity_section& s) {
-            open('{');
-            key("kind"); append_json_string(out_, to_string(s.kind));
-            key("title"); put(s.title);
-            key("items"); put(s.items);
-            close('}');
-        });
-        key("profile");
-        list(o.profile, [this](const profile_section& s) {
-            open('{');
-            key("title"); put(s.title);
-            key("items"); put(s.items);
-            close('}');
-        });
-        key("conditions"); put(o.conditions);
-        key("how_to_apply"); put(o.how_to_apply);
-        key("contacts");
-        list(o.contacts, [this](const contact& c) {
-            open('{');
-            key("name"); put(c.name);
-            key("role"); put(c.role);
-            key("email"); put(c.email);
-            key("phone"); put(c.phone);
-            close('}');
-        });
-        key("url"); put(o.url);
-        key("extra");
-        if (o.extra.empty()) {
-            out_ += "{}";
-        } else {
-            open('{');
-            for (const auto& [k, v] : o.extra) {
-                key(k);
-                append_json_string(out_, v);
-            }
-            close('}');
-        }
+        key("format");
+        append_json_string(out_, job_offer_format);
+        members(o);
         close('}');
     }
 
@@ -534,9 +445,49 @@ private:
         append_json_string(out_, k);
         out_ += pretty_ ? ": " : ":";
     }
+    // The fields of an object of the model, in the order of its description.
+    template <class T>
+    void members(const T& object) {
+        for_each_field(object, [this](const auto& d, const auto& member) {
+            key(d.key);
+            put(member);
+        });
+    }
+
+    // One writer per type of member.
+    void put(const std::string& s) { append_json_string(out_, s); }
+    void put(activity_kind k) { append_json_string(out_, to_string(k)); }
+    void put(const std::optional<int>& n) {
+        if (n) out_ += std::to_string(*n);
+        else out_ += "null";
+    }
     void put(const std::optional<std::string>& s) {
         if (s) append_json_string(out_, *s);
         else out_ += "null";
+    }
+    template <class T>
+        requires has_fields_v<T>
+    void put(const T& object) {
+        open('{');
+        members(object);
+        close('}');
+    }
+    template <class T>
+        requires has_fields_v<T>
+    void put(const std::vector<T>& objects) {
+        list(objects, [this](const T& object) { put(object); });
+    }
+    void put(const extra_fields& e) {
+        if (e.empty()) {
+            out_ += "{}";
+            return;
+        }
+        open('{');
+        for (const auto& [k, v] : e) {
+            key(k);
+            append_json_string(out_, v);
+        }
+        close('}');
     }
     void put(const std::optional<date>& d) {
         if (!d) {

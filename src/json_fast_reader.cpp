@@ -8,8 +8,11 @@
 // that shape makes it give up, and the caller falls back to the DOM reader.
 #include "json_fast_reader.hpp"
 
+#include <offerkit/fields.hpp>
+
 #include <boost/json/basic_parser_impl.hpp>
 
+#include <array>
 #include <bit>
 #include <cstdint>
 #include <cstring>
@@ -26,38 +29,69 @@ namespace json = boost::json;
 
 // ---------------------------------------------------------------- keys
 
-// Keys of each kind of object, in the order the writer puts them: the index
-// is the key's id, and the key after the previous one is tried first.
-constexpr std::string_view top_keys[] = {
-    "format",       "reference",      "reference_date", "title",        "employer",   "direction",
-    "unit",         "grade",          "job_family",     "location",     "residency_requirement",
-    "posted_on",    "deadline",       "availability",   "available_from", "openings", "org_position",
-    "supervisor",   "managed_staff",  "description",    "missions",     "activities", "profile",
-    "conditions",   "how_to_apply",   "contacts",       "url",          "extra"};
-enum top_key : int {
-    k_format, k_reference, k_reference_date, k_title, k_employer, k_direction,
-    k_unit, k_grade, k_job_family, k_location, k_residency_requirement,
-    k_posted_on, k_deadline, k_availability, k_available_from, k_openings, k_org_position,
-    k_supervisor, k_managed_staff, k_description, k_missions, k_activities, k_profile,
-    k_conditions, k_how_to_apply, k_contacts, k_url, k_extra, top_key_count
-};
-static_assert(std::size(top_keys) == top_key_count);
-static_assert(top_key_count <= 32, "seen keys are a 32-bit mask");
+// Keys of each kind of object, from the model's description (offerkit/fields.hpp),
+// in the order the writer puts them: the index is the key's id, and the key
+// after the previous one is tried first. The offer's keys start with "format".
+template <class T, std::size_t Offset = 0>
+constexpr auto keys_of(std::string_view first = {}) {
+    std::array<std::string_view, Offset + field_count_v<T>> keys{};
+    if constexpr (Offset > 0) keys[0] = first;
+    std::size_t i = Offset;
+    for_each_field_of<T>([&](const auto& d) { keys[i++] = d.key; });
+    return keys;
+}
 
-constexpr std::string_view staff_keys[] = {"total", "direct", "indirect"};
-enum staff_key : int { s_total, s_direct, s_indirect, staff_key_count };
-
-constexpr std::string_view activity_keys[] = {"kind", "title", "items"};
-enum activity_key : int { a_kind, a_title, a_items, activity_key_count };
-
-constexpr std::string_view profile_keys[] = {"title", "items"};
-enum profile_key : int { p_title, p_items, profile_key_count };
-
-constexpr std::string_view contact_keys[] = {"name", "role", "email", "phone"};
-enum contact_key : int { c_name, c_role, c_email, c_phone, contact_key_count };
+// The members of type M of T by key id (null where the key has another type).
+template <class T, class M, std::size_t Offset = 0>
+constexpr auto members_of() {
+    std::array<M T::*, Offset + field_count_v<T>> members{};
+    std::size_t i = Offset;
+    for_each_field_of<T>([&](const auto& d) {
+        if constexpr (std::is_same_v<typename std::remove_cvref_t<decltype(d)>::member_type, M>) members[i] = d.member;
+        ++i;
+    });
+    return members;
+}
 
 template <std::size_t N>
-int find_key(const std::string_view (&table)[N], std::string_view key, int hint) noexcept {
+constexpr int id_of(const std::array<std::string_view, N>& keys, std::string_view key) {
+    for (std::size_t i = 0; i < N; ++i)
+        if (keys[i] == key) return static_cast<int>(i);
+    throw "no such key";  // at compile time: the description has no field of that name
+}
+
+constexpr auto top_keys = keys_of<job_offer, 1>("format");
+constexpr int top_key_count = static_cast<int>(top_keys.size());
+static_assert(top_key_count <= 32, "seen keys are a 32-bit mask");
+constexpr int k_format = 0;
+// The keys the handler treats apart; the others are read by their type.
+constexpr int k_openings = id_of(top_keys, "openings"), k_managed_staff = id_of(top_keys, "managed_staff"),
+              k_activities = id_of(top_keys, "activities"), k_profile = id_of(top_keys, "profile"),
+              k_contacts = id_of(top_keys, "contacts"), k_extra = id_of(top_keys, "extra");
+constexpr auto top_required_strings = members_of<job_offer, std::string, 1>();  // reference, title, employer
+constexpr auto top_texts = members_of<job_offer, std::optional<std::string>, 1>();
+constexpr auto top_dates = members_of<job_offer, std::optional<date>, 1>();
+constexpr auto top_lists = members_of<job_offer, std::vector<std::string>, 1>();
+
+constexpr auto staff_keys = keys_of<managed_staff_counts>();
+constexpr int staff_key_count = static_cast<int>(staff_keys.size());
+constexpr auto staff_texts = members_of<managed_staff_counts, std::optional<std::string>>();
+
+constexpr auto activity_keys = keys_of<activity_section>();
+constexpr int activity_key_count = static_cast<int>(activity_keys.size());
+constexpr int a_kind = id_of(activity_keys, "kind"), a_title = id_of(activity_keys, "title"),
+              a_items = id_of(activity_keys, "items");
+
+constexpr auto profile_keys = keys_of<profile_section>();
+constexpr int profile_key_count = static_cast<int>(profile_keys.size());
+constexpr int p_title = id_of(profile_keys, "title"), p_items = id_of(profile_keys, "items");
+
+constexpr auto contact_keys = keys_of<contact>();
+constexpr int contact_key_count = static_cast<int>(contact_keys.size());
+constexpr auto contact_texts = members_of<contact, std::optional<std::string>>();
+
+template <std::size_t N>
+int find_key(const std::array<std::string_view, N>& table, std::string_view key, int hint) noexcept {
     const auto h = static_cast<std::size_t>(hint);
     if (h < N && table[h] == key) return hint;
     for (std::size_t i = 0; i < N; ++i)
@@ -183,11 +217,8 @@ public:
     bool on_array_begin(json::error_code& ec) {
         frame& f = stack_[depth_];
         if (f.kind == frame_kind::top) {
+            if (auto* list = top_strings(f.slot)) return push(frame_kind::strings, list, ec);
             switch (f.slot) {
-                case k_description: return push(frame_kind::strings, &out_.description, ec);
-                case k_missions: return push(frame_kind::strings, &out_.missions, ec);
-                case k_conditions: return push(frame_kind::strings, &out_.conditions, ec);
-                case k_how_to_apply: return push(frame_kind::strings, &out_.how_to_apply, ec);
                 case k_activities: return push(frame_kind::activities, nullptr, ec);
                 case k_profile: return push(frame_kind::profiles, nullptr, ec);
                 case k_contacts: return push(frame_kind::contacts, nullptr, ec);
@@ -315,66 +346,38 @@ private:
         return f.kind == frame_kind::top && f.slot == k_openings;
     }
 
-    std::optional<std::string>* top_string(int k) noexcept {
-        switch (k) {
-            case k_direction: return &out_.direction;
-            case k_unit: return &out_.unit;
-            case k_grade: return &out_.grade;
-            case k_job_family: return &out_.job_family;
-            case k_location: return &out_.location;
-            case k_residency_requirement: return &out_.residency_requirement;
-            case k_availability: return &out_.availability;
-            case k_org_position: return &out_.org_position;
-            case k_supervisor: return &out_.supervisor;
-            case k_url: return &out_.url;
-            default: return nullptr;
-        }
+    // The member of key `k` of the offer if it has type M (members_of), else nullptr.
+    template <class M, std::size_t N>
+    M* top_member(const std::array<M job_offer::*, N>& members, int k) noexcept {
+        const auto i = static_cast<std::size_t>(k);
+        return i < N && members[i] ? &(out_.*members[i]) : nullptr;
     }
-    std::optional<date>* top_date(int k) noexcept {
-        switch (k) {
-            case k_reference_date: return &out_.reference_date;
-            case k_posted_on: return &out_.posted_on;
-            case k_deadline: return &out_.deadline;
-            case k_available_from: return &out_.available_from;
-            default: return nullptr;
-        }
-    }
-    std::vector<std::string>* top_strings(int k) noexcept {
-        switch (k) {
-            case k_description: return &out_.description;
-            case k_missions: return &out_.missions;
-            case k_conditions: return &out_.conditions;
-            case k_how_to_apply: return &out_.how_to_apply;
-            default: return nullptr;
-        }
+    std::optional<std::string>* top_string(int k) noexcept { return top_member(top_texts, k); }
+    std::optional<date>* top_date(int k) noexcept { return top_member(top_dates, k); }
+    std::vector<std::string>* top_strings(int k) noexcept { return top_member(top_lists, k); }
+
+    // The text member of key `k` of a sub-object (managed_staff, a contact), or nullptr.
+    template <class T, std::size_t N>
+    static std::optional<std::string>* sub_text(T& object, const std::array<std::optional<std::string> T::*, N>& members,
+                                                int k) noexcept {
+        const auto i = static_cast<std::size_t>(k);
+        return i < N && members[i] ? &(object.*members[i]) : nullptr;
     }
 
     // Where the string value about to be read goes (nullptr: not a string here).
     std::string* begin_string() {
         frame& f = stack_[depth_];
         switch (f.kind) {
-            case frame_kind::top:
-                switch (f.slot) {
-                    case k_reference: return &out_.reference;
-                    case k_title: return &out_.title;
-                    case k_employer: return &out_.employer;
-                    case k_format:
-                    case k_reference_date:
-                    case k_posted_on:
-                    case k_deadline:
-                    case k_available_from: return &scratch_;
-                    default: {
-                        auto* o = top_string(f.slot);
-                        return o ? emplace(*o) : nullptr;
-                    }
-                }
-            case frame_kind::staff:
-                switch (f.slot) {
-                    case s_total: return emplace(out_.managed_staff.total);
-                    case s_direct: return emplace(out_.managed_staff.direct);
-                    case s_indirect: return emplace(out_.managed_staff.indirect);
-                    default: return nullptr;
-                }
+            case frame_kind::top: {
+                if (auto* required = top_member(top_required_strings, f.slot)) return required;
+                if (f.slot == k_format || top_date(f.slot)) return &scratch_;
+                auto* o = top_string(f.slot);
+                return o ? emplace(*o) : nullptr;
+            }
+            case frame_kind::staff: {
+                auto* o = sub_text(out_.managed_staff, staff_texts, f.slot);
+                return o ? emplace(*o) : nullptr;
+            }
             case frame_kind::extra: return f.count ? &out_.extra.entries[f.count - 1].second : nullptr;
             case frame_kind::strings:
                 return &element(*static_cast<std::vector<std::string>*>(f.target), f.count++);
@@ -389,14 +392,8 @@ private:
                 return f.slot == p_title ? emplace(s.title) : nullptr;
             }
             case frame_kind::contact: {
-                auto& c = *static_cast<contact*>(f.target);
-                switch (f.slot) {
-                    case c_name: return emplace(c.name);
-                    case c_role: return emplace(c.role);
-                    case c_email: return emplace(c.email);
-                    case c_phone: return emplace(c.phone);
-                    default: return nullptr;
-                }
+                auto* o = sub_text(*static_cast<contact*>(f.target), contact_texts, f.slot);
+                return o ? emplace(*o) : nullptr;
             }
             default: return nullptr;
         }
@@ -416,9 +413,9 @@ private:
         }
         if (f.kind == frame_kind::activity && f.slot == a_kind) {
             auto& section = *static_cast<activity_section*>(f.target);
-            if (s == "main") section.kind = activity_kind::main;
-            else if (s == "secondary") section.kind = activity_kind::secondary;
-            else return false;
+            const auto kind = activity_kind_from_string(s);
+            if (!kind) return false;
+            section.kind = *kind;
         }
         return true;
     }
@@ -445,7 +442,7 @@ private:
             case k_profile: out_.profile.clear(); return true;
             case k_contacts: out_.contacts.clear(); return true;
             case k_extra: out_.extra.entries.clear(); return true;
-            default: return false;  // format, reference, title, employer
+            default: return false;  // format, reference, title, employer, and a type the fast path does not read
         }
     }
 
@@ -453,13 +450,11 @@ private:
     bool null_value(frame& f) {
         switch (f.kind) {
             case frame_kind::top: return null_top(f.slot);
-            case frame_kind::staff:
-                switch (f.slot) {
-                    case s_total: out_.managed_staff.total.reset(); return true;
-                    case s_direct: out_.managed_staff.direct.reset(); return true;
-                    case s_indirect: out_.managed_staff.indirect.reset(); return true;
-                    default: return false;
-                }
+            case frame_kind::staff: {
+                auto* o = sub_text(out_.managed_staff, staff_texts, f.slot);
+                if (o) o->reset();
+                return o != nullptr;
+            }
             case frame_kind::activity: {
                 auto& s = *static_cast<activity_section*>(f.target);
                 if (f.slot == a_title) s.title.reset();
@@ -475,14 +470,9 @@ private:
                 return true;
             }
             case frame_kind::contact: {
-                auto& c = *static_cast<contact*>(f.target);
-                switch (f.slot) {
-                    case c_name: c.name.reset(); return true;
-                    case c_role: c.role.reset(); return true;
-                    case c_email: c.email.reset(); return true;
-                    case c_phone: c.phone.reset(); return true;
-                    default: return false;
-                }
+                auto* o = sub_text(*static_cast<contact*>(f.target), contact_texts, f.slot);
+                if (o) o->reset();
+                return o != nullptr;
             }
             default: return false;  // array elements and extra values are never null
         }

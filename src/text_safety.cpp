@@ -1,3 +1,4 @@
+#include <offerkit/fields.hpp>
 #include <offerkit/text_safety.hpp>
 #include <offerkit/utf8.hpp>
 
@@ -86,62 +87,64 @@ bool fits(std::string_view text, text_repertoire r) noexcept {
 
 namespace {
 
+template <class M>
+inline constexpr bool is_object_list_v = false;
+template <class T>
+inline constexpr bool is_object_list_v<std::vector<T>> = has_fields_v<T>;
+
+template <class P>
+auto indexed(const P& path, std::size_t i) {
+    return [&path, i] { return path() + "[" + std::to_string(i) + "]"; };
+}
+
+template <class T, class P, class F>
+void walk_object(T& object, const P& prefix, F& f, text_scope scope);
+
+// The texts of one member, by its type (offerkit/fields.hpp); lists only
+// with text_scope::all. Dates, numbers and kinds hold no text.
+template <class M, class P, class F>
+void walk_member(M& m, const P& path, F& f, text_scope scope) {
+    using T = std::remove_const_t<M>;
+    const bool lists = scope == text_scope::all;
+    if constexpr (std::is_same_v<T, std::string>) {
+        f(path, m);
+    } else if constexpr (std::is_same_v<T, std::optional<std::string>>) {
+        if (m) f(path, *m);
+    } else if constexpr (std::is_same_v<T, std::vector<std::string>>) {
+        if (lists)
+            for (std::size_t i = 0; i < m.size(); ++i) f(indexed(path, i), m[i]);
+    } else if constexpr (has_fields_v<T>) {
+        walk_object(m, path, f, scope);
+    } else if constexpr (is_object_list_v<T>) {
+        if (lists)
+            for (std::size_t i = 0; i < m.size(); ++i) walk_object(m[i], indexed(path, i), f, scope);
+    } else if constexpr (std::is_same_v<T, extra_fields>) {
+        if (lists)
+            for (auto& entry : m.entries) {
+                f([&] { return "extra[\"" + excerpt(entry.first, 40) + "\"] (label)"; }, entry.first);
+                f([&] { return "extra[\"" + excerpt(entry.first, 40) + "\"]"; }, entry.second);
+            }
+    }
+}
+
+template <class T, class P, class F>
+void walk_object(T& object, const P& prefix, F& f, text_scope scope) {
+    for_each_field(object, [&](const auto& d, auto& member) {
+        auto path = [&] {
+            std::string p = prefix();
+            if (!p.empty()) p += '.';
+            p += d.key;
+            return p;
+        };
+        walk_member(member, path, f, scope);
+    });
+}
+
 // Every text of an offer, in canonical JSON order. `f(path, text)` gets the
 // JSON path as a callable, so that a scan that needs no path builds none.
 template <class Offer, class F>
 void walk_texts(Offer& o, F&& f, text_scope scope = text_scope::all) {
-    auto at = [](const char* name) { return [name] { return std::string(name); }; };
-    auto opt = [&](const char* name, auto& v) {
-        if (v) f(at(name), *v);
-    };
-    auto list = [&](auto path, auto& v) {
-        for (std::size_t i = 0; i < v.size(); ++i) f([&] { return path() + "[" + std::to_string(i) + "]"; }, v[i]);
-    };
-    f(at("reference"), o.reference);
-    f(at("title"), o.title);
-    f(at("employer"), o.employer);
-    opt("direction", o.direction);
-    opt("unit", o.unit);
-    opt("grade", o.grade);
-    opt("job_family", o.job_family);
-    opt("location", o.location);
-    opt("residency_requirement", o.residency_requirement);
-    opt("availability", o.availability);
-    opt("org_position", o.org_position);
-    opt("supervisor", o.supervisor);
-    opt("managed_staff.total", o.managed_staff.total);
-    opt("managed_staff.direct", o.managed_staff.direct);
-    opt("managed_staff.indirect", o.managed_staff.indirect);
-    if (scope == text_scope::single_values) {
-        opt("url", o.url);
-        return;
-    }
-    list(at("description"), o.description);
-    list(at("missions"), o.missions);
-    auto sections = [&](const char* name, auto& v) {
-        for (std::size_t i = 0; i < v.size(); ++i) {
-            auto p = [&] { return std::string(name) + "[" + std::to_string(i) + "]"; };
-            if (v[i].title) f([&] { return p() + ".title"; }, *v[i].title);
-            list([&] { return p() + ".items"; }, v[i].items);
-        }
-    };
-    sections("activities", o.activities);
-    sections("profile", o.profile);
-    list(at("conditions"), o.conditions);
-    list(at("how_to_apply"), o.how_to_apply);
-    for (std::size_t i = 0; i < o.contacts.size(); ++i) {
-        auto p = [&] { return "contacts[" + std::to_string(i) + "]"; };
-        auto& c = o.contacts[i];
-        if (c.name) f([&] { return p() + ".name"; }, *c.name);
-        if (c.role) f([&] { return p() + ".role"; }, *c.role);
-        if (c.email) f([&] { return p() + ".email"; }, *c.email);
-        if (c.phone) f([&] { return p() + ".phone"; }, *c.phone);
-    }
-    opt("url", o.url);
-    for (auto& entry : o.extra.entries) {
-        f([&] { return "extra[\"" + excerpt(entry.first, 40) + "\"] (label)"; }, entry.first);
-        f([&] { return "extra[\"" + excerpt(entry.first, 40) + "\"]"; }, entry.second);
-    }
+    walk_object(o, [] { return std::string(); }, f, scope);
 }
 
 }  // namespace

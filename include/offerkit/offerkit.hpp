@@ -4,6 +4,7 @@
 #include <offerkit/date.hpp>
 #include <offerkit/diagnostics.hpp>
 #include <offerkit/error.hpp>
+#include <offerkit/fields.hpp>
 #include <offerkit/exporter.hpp>
 #include <offerkit/importer.hpp>
 #include <offerkit/job_offer.hpp>

@@ -20,6 +20,8 @@
 #include "xlsx_exporter.hpp"
 #include "report.hpp"
 
+#include <offerkit/fields.hpp>
+
 #include <offerkit/date.hpp>
 #include <offerkit/error.hpp>
 #include <offerkit/text_safety.hpp>
@@ -255,21 +257,26 @@ void xlsx_session::make_formats() {
 
 std::vector<std::string> xlsx_session::offer_headers() const {
     const labels& l = s_.lang;
-    return {l.pick("Référence", "Reference"),
-            l.pick("Intitulé du poste", "Job title"),
-            l.pick("Employeur", "Employer"),
-            l.pick("Direction", "Department"),
-            l.pick("Unité", "Unit"),
-            l.pick("Corps / cadre d'emploi", "Grade"),
-            l.pick("Emploi", "Job family"),
-            l.pick("Lieu de travail", "Location"),
-            l.pick("Date de dépôt", "Posted on"),
-            l.pick("Date limite", "Deadline"),
+    // The columns of fields take the model's labels (offerkit/fields.hpp).
+    auto label = [&](const auto member) {
+        const auto& d = field_of(member);
+        return std::string(l.en ? d.label_en : d.label_fr);
+    };
+    return {label(&job_offer::reference),
+            label(&job_offer::title),
+            label(&job_offer::employer),
+            label(&job_offer::direction),
+            label(&job_offer::unit),
+            label(&job_offer::grade),
+            label(&job_offer::job_family),
+            label(&job_offer::location),
+            label(&job_offer::posted_on),
+            label(&job_offer::deadline),
             l.pick("Délai de candidature (jours)", "Application window (days)"),
             std::string(l.pick("Statut au ", "Status on ")) + l.date_text(s_.as_of),
-            l.pick("Poste à pourvoir", "Availability"),
-            l.pick("Agents encadrés", "Managed staff"),
-            l.pick("Lien", "Link")};
+            label(&job_offer::availability),
+            label(&job_offer::managed_staff),
+            label(&job_offer::url)};
 }
 
 void xlsx_session::add_sheets() {

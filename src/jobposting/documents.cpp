@@ -174,29 +174,9 @@ std::vector<job_offer> offers_from_jobposting(std::string_view text, const std::
 }
 
 std::string_view jobposting_property(std::string_view field) noexcept {
-    static constexpr std::pair<std::string_view, std::string_view> map[] = {
-        {"reference", "identifier"},
-        {"title", "title"},
-        {"employer", "hiringOrganization"},
-        {"direction", "hiringOrganization.department"},
-        {"unit", "employmentUnit"},
-        {"job_family", "relevantOccupation"},
-        {"location", "jobLocation"},
-        {"residency_requirement", "eligibilityToWorkRequirement"},
-        {"posted_on", "datePosted"},
-        {"deadline", "validThrough"},
-        {"availability", "jobStartDate"},
-        {"available_from", "jobStartDate"},
-        {"openings", "totalJobOpenings"},
-        {"description", "description"},
-        {"missions", "responsibilities"},
-        {"activities", "responsibilities"},
-        {"contacts", "applicationContact"},
-        {"url", "url"},
-    };
-    for (const auto& [f, p] : map)
-        if (f == field) return p;
-    return {};
+    std::string_view property;
+    visit_field<job_offer>(field, [&](const auto& d) { property = d.jobposting; });
+    return property;
 }
 
 }  // namespace offerkit

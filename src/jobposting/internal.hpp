@@ -17,6 +17,7 @@
 #pragma once
 
 #include <offerkit/error.hpp>
+#include <offerkit/fields.hpp>
 #include <offerkit/jobposting.hpp>
 #include <offerkit/rules.hpp>
 #include <offerkit/text_safety.hpp>
@@ -149,11 +150,6 @@ job_offer read_posting(const context& c, const json::object& o, const std::strin
 // extension.cpp
 std::string ext_key(std::string_view field);
 json::value strings_value(const std::vector<std::string>& v);
-json::value activities_value(const std::vector<activity_section>& v);
-json::value profile_value(const std::vector<profile_section>& v);
-json::value contacts_value(const std::vector<contact>& v);
-json::value managed_staff_value(const managed_staff_counts& m);
-json::value extra_value(const extra_fields& e);
 void add_extension(json::object& ext, const job_offer& o, const job_offer& r);
 std::string ext_string(const context& c, const json::value& v, const std::string& path);
 std::optional<std::string> ext_opt_string(const context& c, const json::object& o, std::string_view field,

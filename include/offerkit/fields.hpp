@@ -1,0 +1,205 @@
+// offerkit/fields.hpp — the model said once: a description of every field of
+// job_offer and of the types it holds.
+//
+// Each field is described once, here: the member, its JSON key (job-offer/1),
+// whether canonical JSON requires it, its labels for people (French, English)
+// and the schema.org JobPosting property that carries it. `for_each_field`
+// visits the fields of an object in that order, with the member's own type,
+// so that a codec is written once per *type* (a string, an optional date, a
+// list of sections…) rather than once per field. The canonical JSON writer
+// and reader, the fast JSON Lines reader, the `offerkit:` extension of the
+// JobPosting codec, text safety's walk, the diagnostics' JobPosting paths and
+// the tests of the JSON Schema and of the specification are driven by it.
+//
+// Adding a field (docs/architecture.md): a member in job_offer.hpp, one line
+// in `fields_of<job_offer>` below (at the place its key takes in the JSON),
+// the schema and the specification (tests check both), and the tests that
+// show it read and written; a format that shows the field says how.
+#pragma once
+
+#include <offerkit/job_offer.hpp>
+
+#include <cstddef>
+#include <optional>
+#include <string_view>
+#include <tuple>
+#include <type_traits>
+
+namespace offerkit {
+
+/// One field of `Owner`, of type `Member`.
+template <class Owner, class Member>
+struct field {
+    using owner_type = Owner;
+    using member_type = Member;
+
+    Member Owner::*member;
+    std::string_view key;         ///< JSON key: "reference"
+    std::string_view label_fr;    ///< for people: "Référence"
+    std::string_view label_en;    ///< "Reference"
+    std::string_view jobposting;  ///< the schema.org JobPosting property that carries it, "" when none
+    bool required = false;        ///< canonical JSON must give it
+};
+
+/// The fields of a model type, in JSON order: specialised for job_offer,
+/// managed_staff_counts, activity_section, profile_section and contact.
+template <class T>
+struct fields_of;
+
+/// True for the model types that have fields (they are read and written as JSON objects).
+template <class T, class = void>
+struct has_fields : std::false_type {};
+template <class T>
+struct has_fields<T, std::void_t<decltype(fields_of<T>::value)>> : std::true_type {};
+template <class T>
+inline constexpr bool has_fields_v = has_fields<std::remove_cv_t<T>>::value;
+
+template <>
+struct fields_of<managed_staff_counts> {
+    using T = managed_staff_counts;
+    static constexpr auto value = std::tuple{
+        field<T, std::optional<std::string>>{&T::total, "total", "Total", "Total", "", false},
+        field<T, std::optional<std::string>>{&T::direct, "direct", "Directs", "Direct", "", false},
+        field<T, std::optional<std::string>>{&T::indirect, "indirect", "Indirects", "Indirect", "", false},
+    };
+};
+
+template <>
+struct fields_of<activity_section> {
+    using T = activity_section;
+    static constexpr auto value = std::tuple{
+        field<T, activity_kind>{&T::kind, "kind", "Nature", "Kind", "", true},
+        field<T, std::optional<std::string>>{&T::title, "title", "Titre", "Title", "", false},
+        field<T, std::vector<std::string>>{&T::items, "items", "Éléments", "Items", "", false},
+    };
+};
+
+template <>
+struct fields_of<profile_section> {
+    using T = profile_section;
+    static constexpr auto value = std::tuple{
+        field<T, std::optional<std::string>>{&T::title, "title", "Titre", "Title", "", false},
+        field<T, std::vector<std::string>>{&T::items, "items", "Éléments", "Items", "", false},
+    };
+};
+
+template <>
+struct fields_of<contact> {
+    using T = contact;
+    static constexpr auto value = std::tuple{
+        field<T, std::optional<std::string>>{&T::name, "name", "Nom", "Name", "name", false},
+        field<T, std::optional<std::string>>{&T::role, "role", "Fonction", "Role", "contactType", false},
+        field<T, std::optional<std::string>>{&T::email, "email", "Courriel", "Email", "email", false},
+        field<T, std::optional<std::string>>{&T::phone, "phone", "Téléphone", "Phone", "telephone", false},
+    };
+};
+
+template <>
+struct fields_of<job_offer> {
+    using T = job_offer;
+    using text = std::optional<std::string>;
+    using day = std::optional<date>;
+    using texts = std::vector<std::string>;
+    static constexpr auto value = std::tuple{
+        field<T, std::string>{&T::reference, "reference", "Référence", "Reference", "identifier", true},
+        field<T, day>{&T::reference_date, "reference_date", "Date de la référence", "Reference date", "", false},
+        field<T, std::string>{&T::title, "title", "Intitulé du poste", "Job title", "title", true},
+        field<T, std::string>{&T::employer, "employer", "Employeur", "Employer", "hiringOrganization", true},
+        field<T, text>{&T::direction, "direction", "Direction", "Department", "hiringOrganization.department", false},
+        field<T, text>{&T::unit, "unit", "Unité", "Unit", "employmentUnit", false},
+        field<T, text>{&T::grade, "grade", "Corps / cadre d'emploi", "Grade", "", false},
+        field<T, text>{&T::job_family, "job_family", "Emploi", "Job family", "relevantOccupation", false},
+        field<T, text>{&T::location, "location", "Lieu de travail", "Location", "jobLocation", false},
+        field<T, text>{&T::residency_requirement, "residency_requirement", "Durée de résidence exigée",
+                       "Residency requirement", "eligibilityToWorkRequirement", false},
+        field<T, day>{&T::posted_on, "posted_on", "Date de dépôt", "Posted on", "datePosted", false},
+        field<T, day>{&T::deadline, "deadline", "Date limite", "Deadline", "validThrough", false},
+        field<T, text>{&T::availability, "availability", "Poste à pourvoir", "Availability", "jobStartDate", false},
+        field<T, day>{&T::available_from, "available_from", "Disponible le", "Available from", "jobStartDate", false},
+        field<T, std::optional<int>>{&T::openings, "openings", "Nombre de postes", "Openings", "totalJobOpenings", false},
+        field<T, text>{&T::org_position, "org_position", "Place dans l'organigramme", "Place in the organisation", "",
+                       false},
+        field<T, text>{&T::supervisor, "supervisor", "Supérieur hiérarchique", "Supervisor", "", false},
+        field<T, managed_staff_counts>{&T::managed_staff, "managed_staff", "Agents encadrés", "Managed staff", "", false},
+        field<T, texts>{&T::description, "description", "Description", "Description", "description", false},
+        field<T, texts>{&T::missions, "missions", "Missions", "Missions", "responsibilities", false},
+        field<T, std::vector<activity_section>>{&T::activities, "activities", "Activités du poste", "Activities",
+                                                "responsibilities", false},
+        field<T, std::vector<profile_section>>{&T::profile, "profile", "Profil", "Profile", "skills", false},
+        field<T, texts>{&T::conditions, "conditions", "Conditions particulières", "Conditions", "workHours", false},
+        field<T, texts>{&T::how_to_apply, "how_to_apply", "Pour postuler", "How to apply", "", false},
+        field<T, std::vector<contact>>{&T::contacts, "contacts", "Contacts", "Contacts", "applicationContact", false},
+        field<T, text>{&T::url, "url", "Lien", "Link", "url", false},
+        field<T, extra_fields>{&T::extra, "extra", "Autres informations", "Other information", "", false},
+    };
+};
+
+/// The number of fields of `T`.
+template <class T>
+inline constexpr std::size_t field_count_v = std::tuple_size_v<decltype(fields_of<T>::value)>;
+
+/// Calls `f(descriptor, member)` for each field of `object`, in JSON order;
+/// `member` is `object`'s member (const when `object` is).
+template <class T, class F>
+constexpr void for_each_field(T& object, F&& f) {
+    std::apply([&](const auto&... d) { (f(d, object.*(d.member)), ...); }, fields_of<std::remove_cv_t<T>>::value);
+}
+
+/// Calls `f(descriptor, a_member, b_member)` for each field of two objects of the same type.
+template <class T, class F>
+constexpr void for_each_field(T& a, T& b, F&& f) {
+    std::apply([&](const auto&... d) { (f(d, a.*(d.member), b.*(d.member)), ...); },
+               fields_of<std::remove_cv_t<T>>::value);
+}
+
+/// Calls `f(descriptor)` for each field of `T`, in JSON order.
+template <class T, class F>
+constexpr void for_each_field_of(F&& f) {
+    std::apply([&](const auto&... d) { (f(d), ...); }, fields_of<T>::value);
+}
+
+/// The field of `T` whose JSON key is `key`: calls `f(descriptor)` and returns
+/// true, or returns false when `T` has no such field.
+template <class T, class F>
+constexpr bool visit_field(std::string_view key, F&& f) {
+    bool found = false;
+    std::apply([&](const auto&... d) { ((!found && d.key == key ? (f(d), found = true) : false), ...); },
+               fields_of<T>::value);
+    return found;
+}
+
+/// The description of the field `member` of T (`field_of(&job_offer::deadline).label_fr`).
+template <class T, class M>
+constexpr const field<T, M>& field_of(M T::*member) {
+    const field<T, M>* found = nullptr;
+    std::apply(
+        [&](const auto&... d) {
+            (
+                [&](const auto& one) {
+                    using D = std::remove_cvref_t<decltype(one)>;
+                    if constexpr (std::is_same_v<typename D::member_type, M>)
+                        if (one.member == member) found = &one;
+                }(d),
+                ...);
+        },
+        fields_of<T>::value);
+    return *found;  // every member of a model type is described
+}
+
+/// "main" → activity_kind::main, "secondary" → activity_kind::secondary.
+constexpr std::optional<activity_kind> activity_kind_from_string(std::string_view s) noexcept {
+    if (s == "main") return activity_kind::main;
+    if (s == "secondary") return activity_kind::secondary;
+    return std::nullopt;
+}
+
+/// True when a member holds nothing: an empty string or list, no value, no entry.
+template <class M>
+constexpr bool field_empty(const M& m) noexcept {
+    if constexpr (std::is_same_v<M, std::string>) return m.empty();
+    else if constexpr (std::is_same_v<M, activity_kind>) return false;
+    else if constexpr (requires { m.has_value(); }) return !m.has_value();
+    else return m.empty();
+}
+
+}  // namespace offerkit
