@@ -1,6 +1,6 @@
 // Internal: text helpers of the schema.org JobPosting codec (src/jobposting/):
-// accent-insensitive folding, HTML escaping and block parsing, a deterministic
-// pretty JSON writer. Never included from a public header.
+// whole-word search in folded text (text::fold_words), HTML escaping and block
+// parsing, a deterministic pretty JSON writer. Never included from a public header.
 #pragma once
 
 #include <boost/json.hpp>
@@ -12,16 +12,8 @@
 
 namespace offerkit::detail::jsonld {
 
-/// Lower-case ASCII, Latin accents removed (é → e, œ → oe), typographic quotes
-/// and dashes made ASCII, '-' '_' and white space folded to one space, trimmed.
-/// For comparisons and keyword tests only, never for output.
-std::string fold(std::string_view s);
-
 /// True when `hay` (folded) contains `needle` (already folded) as whole words.
 bool contains_words(std::string_view folded_hay, std::string_view folded_needle);
-
-/// Runs of ASCII white space folded to one space, trimmed.
-std::string collapse_space(std::string_view s);
 
 /// `&`, `<`, `>` escaped for HTML text content.
 std::string html_escape(std::string_view s);

@@ -9,6 +9,7 @@
 #include "json_fast_reader.hpp"
 
 #include <offerkit/fields.hpp>
+#include <offerkit/text.hpp>
 
 #include <boost/json/basic_parser_impl.hpp>
 
@@ -491,56 +492,13 @@ private:
     std::string scratch_;  // format, dates, kind
 };
 
-// True when `s` is well-formed UTF-8 (Unicode 15, table 3-7: no overlong
-// forms, no surrogates, nothing above U+10FFFF) — exactly what Boost.JSON
-// accepts in strings. Checked here over the whole text, ASCII eight bytes at
-// a time, because Boost.JSON's own check goes byte by byte after the first
-// non-ASCII byte of each string, which took half of the reading time.
-bool valid_utf8(std::string_view s) noexcept {
-    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-    const auto* const end = p + s.size();
-    const auto cont = [](unsigned char c) noexcept { return (c & 0xC0) == 0x80; };
-    while (p != end) {
-        if (end - p >= 8) {
-            std::uint64_t w;
-            std::memcpy(&w, p, 8);
-            const std::uint64_t high = w & 0x8080808080808080ull;
-            if (!high) {
-                p += 8;
-                continue;
-            }
-            // Straight to the first non-ASCII byte of the eight.
-            if constexpr (std::endian::native == std::endian::little) p += std::countr_zero(high) / 8;
-            else p += std::countl_zero(high) / 8;
-        } else if (*p < 0x80) {
-            ++p;
-            continue;
-        }
-        const unsigned char c = *p;
-        const auto left = end - p;
-        if (c < 0xC2) return false;
-        if (c < 0xE0) {
-            if (left < 2 || !cont(p[1])) return false;
-            p += 2;
-        } else if (c < 0xF0) {
-            const unsigned char lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
-            if (left < 3 || p[1] < lo || p[1] > hi || !cont(p[2])) return false;
-            p += 3;
-        } else if (c < 0xF5) {
-            const unsigned char lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
-            if (left < 4 || p[1] < lo || p[1] > hi || !cont(p[2]) || !cont(p[3])) return false;
-            p += 4;
-        } else {
-            return false;
-        }
-    }
-    return true;
-}
-
 }  // namespace
 
 bool fast_read_offer(std::string_view text, job_offer& out, std::size_t max_depth) {
-    if (!valid_utf8(text)) return false;
+    // Checked here over the whole text (text::is_valid_utf8, eight ASCII bytes at
+    // a time), because Boost.JSON's own check goes byte by byte after the first
+    // non-ASCII byte of each string, which took half of the reading time.
+    if (!text::is_valid_utf8(text)) return false;
     json::parse_options options;
     options.max_depth = max_depth;
     options.allow_invalid_utf8 = true;  // checked above, faster

@@ -1,4 +1,5 @@
 #include <offerkit/error.hpp>
+#include <offerkit/text.hpp>
 #include <offerkit/output_file.hpp>
 #include <offerkit/text_safety.hpp>
 
@@ -224,15 +225,10 @@ output_names::output_names(std::string format, std::string extension)
     : format_(std::move(format)), extension_(std::move(extension)) {}
 
 std::string output_names::claim(std::string_view reference, diagnostics& diags) {
-    auto fold = [](std::string s) {
-        for (char& c : s)
-            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-        return s;
-    };
     const std::string base = sanitize_file_stem(reference);
     std::string stem = base;
     for (int n = 2;; ++n) {
-        const std::string key = fold(stem);
+        const std::string key = text::ascii_lower(stem);
         const auto it = std::lower_bound(taken_.begin(), taken_.end(), key);
         if (it == taken_.end() || *it != key) {
             taken_.insert(it, key);

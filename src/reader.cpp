@@ -2,6 +2,7 @@
 #include "import/text_input.hpp"
 
 #include <offerkit/json.hpp>
+#include <offerkit/text.hpp>
 #include <offerkit/reader.hpp>
 #include <offerkit/registry.hpp>
 
@@ -20,9 +21,7 @@ std::string_view to_string(text_encoding e) noexcept {
 }
 
 text_encoding text_encoding_from_string(std::string_view name) {
-    std::string n(name);
-    for (char& c : n)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    const std::string n = text::ascii_lower(name);
     if (n == "utf8") return text_encoding::utf8;
     if (n == "windows-1252") return text_encoding::cp1252;
     if (n == "iso-8859-1" || n == "latin-1") return text_encoding::latin1;
@@ -45,15 +44,7 @@ std::string_view to_string(input_match m) noexcept {
 }
 
 bool has_extension(std::string_view file_name, std::string_view extension) noexcept {
-    if (file_name.size() < extension.size()) return false;
-    const std::string_view tail = file_name.substr(file_name.size() - extension.size());
-    for (std::size_t i = 0; i < extension.size(); ++i) {
-        char a = tail[i], b = extension[i];
-        if (a >= 'A' && a <= 'Z') a = static_cast<char>(a - 'A' + 'a');
-        if (b >= 'A' && b <= 'Z') b = static_cast<char>(b - 'A' + 'a');
-        if (a != b) return false;
-    }
-    return true;
+    return text::iends_with_ascii(file_name, extension);
 }
 
 namespace {

@@ -1,4 +1,5 @@
 #include <offerkit/fields.hpp>
+#include <offerkit/text.hpp>
 #include <offerkit/text_safety.hpp>
 #include <offerkit/utf8.hpp>
 
@@ -220,12 +221,7 @@ std::string fit_text(std::string_view text, text_repertoire r, std::string_view 
 bool is_safe_link(std::string_view url) noexcept {
     auto starts = [&](std::string_view p) {
         if (url.size() < p.size()) return false;
-        for (std::size_t i = 0; i < p.size(); ++i) {
-            char c = url[i];
-            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-            if (c != p[i]) return false;
-        }
-        return true;
+        return text::iequals_ascii(url.substr(0, p.size()), p);
     };
     for (char c : url) {
         const auto b = static_cast<unsigned char>(c);

@@ -45,11 +45,6 @@ bool parse_read_options(const registry& formats, const std::string& format, cons
     return true;
 }
 
-std::string ascii_lower(std::string s) {
-    for (char& c : s)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return s;
-}
 
 struct batch_stats {
     std::size_t read = 0, exported = 0, failed = 0, warnings = 0;
@@ -99,7 +94,7 @@ int run_convert(const registry& reg, const convert_request& request) {
             const std::filesystem::path out(request.output);
             std::error_code ec;
             if (!std::filesystem::exists(out, ec) && !exp->info().extension.empty() &&
-                ascii_lower(out.extension().string()) == ascii_lower(exp->info().extension)) {
+                text::iequals_ascii(out.extension().string(), exp->info().extension)) {
                 std::cerr << "offerkit: error: -o " << request.output << ": format " << request.format
                           << " writes one file per offer into a directory, and " << request.output
                           << " looks like a file name; give a directory (-o " << out.stem().string() << "/)"

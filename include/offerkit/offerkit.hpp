@@ -15,6 +15,7 @@
 #include <offerkit/posting_parser.hpp>
 #include <offerkit/rules.hpp>
 #include <offerkit/reader.hpp>
+#include <offerkit/text.hpp>
 #include <offerkit/text_safety.hpp>
 #include <offerkit/validate.hpp>
 #include <offerkit/registry.hpp>

@@ -2,6 +2,7 @@
 #include "report.hpp"
 
 #include <offerkit/text_safety.hpp>
+#include <offerkit/text.hpp>
 
 #include <algorithm>
 #include <cstring>
@@ -107,13 +108,9 @@ std::string valid_sheet_name(std::string_view wanted, const std::vector<std::str
     };
     s = cut31(s, 31);
     if (s.empty()) s = "Sheet";
-    auto lower = [](std::string t) {
-        for (char& c : t)
-            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-        return t;
-    };
+    // Excel compares sheet names without regard to case.
     auto used = [&](const std::string& name) {
-        return std::any_of(taken.begin(), taken.end(), [&](const std::string& t) { return lower(t) == lower(name); });
+        return std::any_of(taken.begin(), taken.end(), [&](const std::string& t) { return text::iequals_ascii(t, name); });
     };
     std::string candidate = s;
     for (int n = 2; used(candidate); ++n) {

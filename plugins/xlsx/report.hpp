@@ -5,6 +5,7 @@
 #pragma once
 
 #include <offerkit/date.hpp>
+#include <offerkit/text.hpp>
 #include <offerkit/error.hpp>
 #include <offerkit/exporter.hpp>
 #include <offerkit/rules.hpp>
@@ -103,13 +104,7 @@ struct labels {
     const char* pick(const char* fr, const char* english) const { return en ? english : fr; }
 
     std::string month_name(int month, bool capital) const {
-        static constexpr std::array<const char*, 12> fr = {"janvier", "février", "mars",      "avril",
-                                                           "mai",     "juin",    "juillet",   "août",
-                                                           "septembre", "octobre", "novembre", "décembre"};
-        static constexpr std::array<const char*, 12> english = {"January", "February", "March",     "April",
-                                                                "May",     "June",     "July",      "August",
-                                                                "September", "October", "November", "December"};
-        std::string s = en ? english[static_cast<std::size_t>(month - 1)] : fr[static_cast<std::size_t>(month - 1)];
+        std::string s(text::month_name(month, en ? text::language::en : text::language::fr));
         if (capital && !en && !s.empty()) s[0] = static_cast<char>(s[0] - 'a' + 'A');
         return s;
     }

@@ -1,7 +1,7 @@
 #include "import/text_input.hpp"
+#include <offerkit/text.hpp>
 
 #include "encoding.hpp"
-#include "posting/text.hpp"
 
 namespace offerkit::detail {
 
@@ -66,7 +66,7 @@ void text_input::refuse_what_is_not_text(std::string_view head) const {
 }
 
 void text_input::refuse_invalid_utf8(std::string_view bytes) const {
-    const std::size_t bad = posting::find_invalid_utf8(bytes);
+    const std::size_t bad = text::find_invalid_utf8(bytes);
     if (bad == std::string_view::npos) return;
     std::size_t at_line = 1, col = 1;
     for (std::size_t i = 0; i < bad; ++i) {

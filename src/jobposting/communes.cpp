@@ -21,7 +21,7 @@ constexpr commune communes[] = {
 /// The commune named first in `location` ("Agence de Koné et son annexe de
 /// Pouembout" is in Koné), or nullptr.
 const commune* find_commune(std::string_view location) {
-    const std::string f = fold(location);
+    const std::string f = text::fold_words(location);
     const commune* best = nullptr;
     std::size_t best_pos = 0;
     for (const auto& c : communes) {

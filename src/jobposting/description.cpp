@@ -34,7 +34,7 @@ heading classify_heading(const std::string& text) {
                 break;
             }
     }
-    const std::string f = fold(left);
+    const std::string f = text::fold_words(left);
     static constexpr std::string_view description_words[] = {"contexte", "details de l'offre", "description",
                                                               "description du poste", "le poste", "contexte du poste"};
     static constexpr std::string_view missions_words[] = {"missions", "mission", "missions du poste", "vos missions",
@@ -98,7 +98,7 @@ std::string description_html(const job_offer& o) {
     // Never empty, never the title alone.
     std::string plain;
     for (const auto& b : jsonld::description_blocks(h)) plain += (plain.empty() ? "" : " ") + b.text;
-    if (plain.empty() || fold(plain) == fold(o.title)) h += "<p>" + html_text(fallback_description(o)) + "</p>";
+    if (plain.empty() || text::fold_words(plain) == text::fold_words(o.title)) h += "<p>" + html_text(fallback_description(o)) + "</p>";
     return h;
 }
 

@@ -23,10 +23,10 @@ std::optional<json::value> employment_type(const job_offer& o) {
         std::string_view rest = *e;
         while (!rest.empty()) {
             const std::size_t sep = rest.find(';');
-            std::string one = collapse_space(rest.substr(0, sep));
+            std::string one = text::collapse_ascii_space(rest.substr(0, sep));
             rest = sep == std::string_view::npos ? std::string_view() : rest.substr(sep + 1);
             for (const auto& w : employment_words)
-                if (fold(w.french) == fold(one)) one = w.google;
+                if (text::fold_words(w.french) == text::fold_words(one)) one = w.google;
             if (std::find(std::begin(kinds), std::end(kinds), one) == std::end(kinds)) {
                 found.clear();
                 break;
@@ -39,7 +39,7 @@ std::optional<json::value> employment_type(const job_offer& o) {
     for (const auto& s : o.conditions) text += " " + s;
     for (const auto& [k, v] : o.extra) text += " " + k + " " + v;
     if (o.availability) text += " " + *o.availability;
-    const std::string f = fold(text);
+    const std::string f = text::fold_words(text);
     if (has(f, "temps partiel") || has(f, "mi temps")) return "PART_TIME";
     if (contains_words(f, "cdd") || has(f, "duree determinee") || has(f, "remplacement")) return "TEMPORARY";
     if (contains_words(f, "stage") || has(f, "stagiaire") || has(f, "apprenti")) return "INTERN";
@@ -49,7 +49,7 @@ std::optional<json::value> employment_type(const job_offer& o) {
 
 /// Google's credentialCategory for a diploma phrase, or nothing.
 std::optional<std::string_view> credential_category(std::string_view item) {
-    const std::string f = fold(item);
+    const std::string f = text::fold_words(item);
     std::string compact;
     for (char ch : f)
         if (ch != ' ') compact += ch;
@@ -66,7 +66,7 @@ std::optional<std::string_view> credential_category(std::string_view item) {
 }
 
 bool is_diploma(std::string_view item) {
-    const std::string f = fold(item);
+    const std::string f = text::fold_words(item);
     return credential_category(item).has_value() || has(f, "diplome");
 }
 
@@ -127,7 +127,7 @@ json::object build_posting(const job_offer& o) {
     json::array skills;
     std::vector<json::value> education, experience, qualifications;
     for (const auto& s : o.profile) {
-        const std::string t = s.title ? fold(*s.title) : std::string();
+        const std::string t = s.title ? text::fold_words(*s.title) : std::string();
         const bool exp = has(t, "experience");
         const bool edu = (has(t, "diplome") || has(t, "formation") || has(t, "etudes")) && !has(t, "savoir") &&
                          !has(t, "connaissance");
@@ -140,7 +140,7 @@ json::object build_posting(const job_offer& o) {
                                                         {"credentialCategory", *cat},
                                                         {"name", item}});
                 else education.emplace_back(item);
-            } else if (qual || contains_words(fold(item), "permis")) qualifications.emplace_back(item);
+            } else if (qual || contains_words(text::fold_words(item), "permis")) qualifications.emplace_back(item);
             else skills.emplace_back(item);
         }
     }
@@ -152,7 +152,7 @@ json::object build_posting(const job_offer& o) {
     // conditions → workHours / specialCommitments / jobBenefits
     std::vector<json::value> hours, commitments, benefits;
     for (const auto& c : o.conditions) {
-        const std::string f = fold(c);
+        const std::string f = text::fold_words(c);
         if (has(f, "horaire") || contains_words(f, "heures") || has(f, "temps de travail") || has(f, "temps partiel") ||
             has(f, "temps plein") || has(f, "temps complet") || has(f, "teletravail") || contains_words(f, "lundi"))
             hours.emplace_back(c);

@@ -26,7 +26,7 @@ job_offer read_posting(const context& c, const json::object& o, const std::strin
             std::string_view rest = *value;
             while (!rest.empty()) {
                 const std::size_t sep = rest.find(';');
-                std::string one = collapse_space(rest.substr(0, sep));
+                std::string one = text::collapse_ascii_space(rest.substr(0, sep));
                 rest = sep == std::string_view::npos ? std::string_view() : rest.substr(sep + 1);
                 for (const auto& w : employment_words)
                     if (w.google == one) one = w.french;
@@ -81,10 +81,10 @@ job_offer read_posting(const context& c, const json::object& o, const std::strin
     if (const auto* ow = get("owner"); ow && !ow->is_null()) {
         auto n = name_of(c, ow, path("owner"));
         if (r.employer.empty() && n) r.employer = *n;
-        else if (n && fold(*n) != fold(r.employer)) put_extra("owner", n);
+        else if (n && text::fold_words(*n) != text::fold_words(r.employer)) put_extra("owner", n);
     }
     if (r.employer.empty() && identifier_name) r.employer = *identifier_name;
-    if (auto ov = text_of(c, get("employerOverview"), path("employerOverview")); ov && fold(*ov) != fold(r.employer))
+    if (auto ov = text_of(c, get("employerOverview"), path("employerOverview")); ov && text::fold_words(*ov) != text::fold_words(r.employer))
         put_extra("employerOverview", ov);
 
     // OPT-NC's additionalType object (schema.org's additionalType is a URL: kept in extra)
@@ -95,7 +95,7 @@ job_offer read_posting(const context& c, const json::object& o, const std::strin
     if (const auto* eu = get("employmentUnit"); eu && !eu->is_null()) {
         auto n = name_of(c, eu, path("employmentUnit"));
         if (!r.unit) r.unit = n;
-        else if (n && fold(*n) != fold(*r.unit)) put_extra("employmentUnit", n);
+        else if (n && text::fold_words(*n) != text::fold_words(*r.unit)) put_extra("employmentUnit", n);
     }
 
     // job family
@@ -114,7 +114,7 @@ job_offer read_posting(const context& c, const json::object& o, const std::strin
     r.location = location_of(c, get("jobLocation"), path("jobLocation"));
     if (const auto* alr = get("applicantLocationRequirements"); alr && !alr->is_null()) {
         auto l = location_of(c, alr, path("applicantLocationRequirements"));
-        if (l && (!r.location || fold(*l) != fold(*r.location))) put_extra("applicantLocationRequirements", l);
+        if (l && (!r.location || text::fold_words(*l) != text::fold_words(*r.location))) put_extra("applicantLocationRequirements", l);
     }
 
     // dates
@@ -193,11 +193,11 @@ job_offer read_posting(const context& c, const json::object& o, const std::strin
     // residency
     if (auto e = text_of(c, get("eligibilityToWorkRequirement"), path("eligibilityToWorkRequirement"))) {
         std::string v = *e;
-        if (starts_with(fold(v), "duree de residence")) {
-            if (auto colon = v.find(':'); colon != std::string::npos) v = collapse_space(v.substr(colon + 1));
+        if (starts_with(text::fold_words(v), "duree de residence")) {
+            if (auto colon = v.find(':'); colon != std::string::npos) v = text::collapse_ascii_space(v.substr(colon + 1));
         }
         if (!r.residency_requirement) r.residency_requirement = clean(v);
-        else if (fold(*r.residency_requirement).find(fold(v)) == std::string::npos)
+        else if (text::fold_words(*r.residency_requirement).find(text::fold_words(v)) == std::string::npos)
             put_extra("eligibilityToWorkRequirement", e);
     }
 

@@ -119,7 +119,7 @@ std::optional<bool> bool_of(const context& c, const json::value* v, const std::s
     if (!v || v->is_null()) return std::nullopt;
     if (v->is_bool()) return v->get_bool();
     if (v->is_string()) {
-        const std::string f = fold(v->get_string());
+        const std::string f = text::fold_words(v->get_string());
         if (f == "true" || f == "yes" || f == "1") return true;
         if (f == "false" || f == "no" || f == "0") return false;
     }
@@ -194,11 +194,11 @@ void add_unique(std::vector<std::string>& list, std::string s) {
 
 /// Adds a condition unless the conditions already say it (all its comma-separated parts).
 void add_condition(std::vector<std::string>& conditions, const std::string& s) {
-    const std::string f = strip_trailing_punct(fold(s));
+    const std::string f = strip_trailing_punct(text::fold_words(s));
     if (f.empty()) return;
     auto said = [&](const std::string& part) {
         for (const auto& e : conditions)
-            if (fold(e).find(part) != std::string::npos) return true;
+            if (text::fold_words(e).find(part) != std::string::npos) return true;
         return false;
     };
     bool all = said(f);
@@ -251,7 +251,7 @@ std::optional<std::string> location_of(const context& c, const json::value* v, c
     std::string s;
     auto add = [&](const std::optional<std::string>& part) {
         if (!part) return;
-        if (!s.empty() && fold(s).find(fold(*part)) != std::string::npos) return;
+        if (!s.empty() && text::fold_words(s).find(text::fold_words(*part)) != std::string::npos) return;
         s += (s.empty() ? "" : ", ") + *part;
     };
     add(text_of(c, place->if_contains("name"), key_path(path, "name")));
@@ -271,7 +271,7 @@ std::optional<std::string> location_of(const context& c, const json::value* v, c
         if (!country)
             if (const auto* co = a.if_contains("addressCountry"); co && co->is_object())
                 country = name_of(c, co, key_path(apath, "addressCountry"));
-        if (country && fold(*country) != "nc" && fold(*country) != "nouvelle caledonie") add(country);
+        if (country && text::fold_words(*country) != "nc" && text::fold_words(*country) != "nouvelle caledonie") add(country);
     } else if (addr && !addr->is_null()) {
         c.type_error(apath, "a PostalAddress object or a string", *addr);
     }

@@ -20,6 +20,7 @@
 #include <offerkit/fields.hpp>
 #include <offerkit/jobposting.hpp>
 #include <offerkit/rules.hpp>
+#include <offerkit/text.hpp>
 #include <offerkit/text_safety.hpp>
 
 #include "jobposting_text.hpp"
@@ -41,9 +42,7 @@
 namespace offerkit::detail::jp {
 
 namespace json = boost::json;
-using jsonld::collapse_space;
 using jsonld::contains_words;
-using jsonld::fold;
 
 constexpr std::string_view ext_prefix = "offerkit:";
 constexpr std::string_view ext_format_key = "offerkit:format";
@@ -51,7 +50,7 @@ constexpr std::string_view residency_label = "Durée de résidence exigée pour 
 constexpr std::string_view nc_offset_end_of_day = "T23:59:59+11:00";
 
 struct commune {
-    std::string_view folded;   // as fold() gives it
+    std::string_view folded;   // as text::fold_words() gives it
     std::string_view name;     // as written
     std::string_view region;   // province
 };

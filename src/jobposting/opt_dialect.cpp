@@ -61,7 +61,7 @@ void read_additional_type(const context& c, const json::value* at, const std::st
 
 void place_free_information(const free_information& free_info, job_offer& r, const extra_sink& put_extra) {
     for (const auto& [label, value] : free_info) {
-        const std::string f = fold(label);
+        const std::string f = text::fold_words(label);
         if (starts_with(f, "duree de residence")) {
             if (!r.residency_requirement) r.residency_requirement = value;
             else put_extra(label, value);

@@ -6,7 +6,7 @@ namespace offerkit::detail::jp {
 // Small text utilities.
 
 std::optional<std::string> clean(std::string_view s) {
-    std::string t = collapse_space(s);
+    std::string t = text::collapse_ascii_space(s);
     if (t.empty() || t == "/" || t == "-") return std::nullopt;
     return t;
 }
@@ -52,7 +52,7 @@ std::optional<date> date_inside(std::string_view s) {
 }
 
 bool is_immediate(std::string_view availability) {
-    const std::string f = fold(availability);
+    const std::string f = text::fold_words(availability);
     return has(f, "des que possible") || has(f, "immediat") || has(f, "de suite") || has(f, "sans delai");
 }
 

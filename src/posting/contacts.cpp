@@ -86,7 +86,7 @@ std::string take_phone(std::string_view text, std::size_t at, std::size_t& end) 
 }
 
 std::string clean_piece(std::string_view s) {
-    std::string t = squeeze(s);
+    std::string t = text::squeeze_space(s);
     std::string_view v = t;
     // strip separators at both ends
     auto strip = [](std::string_view x) {
@@ -194,7 +194,7 @@ bool email_char(char c) noexcept {
 }  // namespace
 
 std::vector<contact> parse_contacts(std::string_view raw) {
-    std::string text = squeeze(raw);
+    std::string text = text::squeeze_space(raw);
     // An introduction ("Pour toute information sur le poste la personne à contacter est :") is dropped.
     {
         const std::string f = fold(text);

@@ -7,23 +7,6 @@
 
 namespace offerkit::posting {
 
-int french_month(std::string_view w) noexcept {
-    struct entry {
-        std::string_view name;
-        int month;
-    };
-    static constexpr std::array<entry, 26> table{{
-        {"janvier", 1}, {"janv", 1}, {"fevrier", 2}, {"fevr", 2}, {"fev", 2}, {"mars", 3},
-        {"avril", 4}, {"avr", 4}, {"mai", 5}, {"juin", 6}, {"juillet", 7}, {"juil", 7},
-        {"aout", 8}, {"septembre", 9}, {"sept", 9}, {"sep", 9}, {"octobre", 10}, {"oct", 10},
-        {"novembre", 11}, {"nov", 11}, {"decembre", 12}, {"dec", 12}, {"janv.", 1}, {"fevr.", 2},
-        {"sept.", 9}, {"oct.", 10},
-    }};
-    if (!w.empty() && w.back() == '.') w.remove_suffix(1);
-    for (const auto& e : table)
-        if (e.name == w) return e.month;
-    return 0;
-}
 
 namespace {
 
@@ -104,7 +87,7 @@ date_scan find_french_date(std::string_view text) {
             }
             std::size_t we = k;
             while (we < s.size() && s[we] != ' ' && !digit(s[we]) && s[we] != ',') ++we;
-            const int month = french_month(s.substr(k, we - k));
+            const int month = text::french_month_number(s.substr(k, we - k));
             if (month != 0) {
                 std::size_t y = we;
                 while (y < s.size() && (s[y] == ' ' || s[y] == ',')) ++y;

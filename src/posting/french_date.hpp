@@ -20,8 +20,5 @@ struct date_scan {
 /// Finds the first date in `text` (any case, accents or not).
 date_scan find_french_date(std::string_view text);
 
-/// The month number of a French month name or abbreviation (folded: lower
-/// case, no accents), 0 when it is none.
-int french_month(std::string_view folded_word) noexcept;
 
 }  // namespace offerkit::posting

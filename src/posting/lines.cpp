@@ -272,8 +272,8 @@ void clean_inline(std::string_view s, text_line& line) {
             continue;
         }
         const std::size_t at = i;
-        const char32_t cp = decode(s, i);
-        if (is_space_cp(cp) || cp == '\r') {
+        const char32_t cp = utf8::next(s, i);
+        if (is_space(cp) || cp == '\r') {
             emit_space();
             continue;
         }
@@ -307,63 +307,6 @@ void clean_inline(std::string_view s, text_line& line) {
 
 namespace {
 
-/// Decodes the HTML character references a converter leaves (&amp; &nbsp; &eacute; &#39; &#x2019;…).
-std::string decode_entities(std::string_view s) {
-    struct named {
-        std::string_view name, text;
-    };
-    static constexpr named table[] = {
-        {"amp", "&"}, {"lt", "<"}, {"gt", ">"}, {"quot", "\""}, {"apos", "'"}, {"nbsp", "\u00A0"},
-        {"rsquo", "\u2019"}, {"lsquo", "\u2018"}, {"laquo", "\u00AB"}, {"raquo", "\u00BB"},
-        {"ndash", "\u2013"}, {"mdash", "\u2014"}, {"hellip", "\u2026"}, {"eacute", "\u00E9"},
-        {"egrave", "\u00E8"}, {"ecirc", "\u00EA"}, {"euml", "\u00EB"}, {"agrave", "\u00E0"},
-        {"acirc", "\u00E2"}, {"ccedil", "\u00E7"}, {"icirc", "\u00EE"}, {"iuml", "\u00EF"},
-        {"ocirc", "\u00F4"}, {"ucirc", "\u00FB"}, {"ugrave", "\u00F9"}, {"oelig", "\u0153"},
-        {"Eacute", "\u00C9"}, {"Egrave", "\u00C8"}, {"Agrave", "\u00C0"}, {"Ccedil", "\u00C7"},
-        {"deg", "\u00B0"}, {"euro", "\u20AC"}};
-    std::string out;
-    out.reserve(s.size());
-    std::size_t i = 0;
-    while (i < s.size()) {
-        if (s[i] == '&') {
-            const std::size_t semi = s.find(';', i + 1);
-            if (semi != std::string_view::npos && semi - i <= 10) {
-                const std::string_view name = s.substr(i + 1, semi - i - 1);
-                bool done = false;
-                if (!name.empty() && name[0] == '#') {
-                    char32_t cp = 0;
-                    bool ok = name.size() > 1;
-                    const bool hex = ok && (name[1] == 'x' || name[1] == 'X');
-                    for (std::size_t k = hex ? 2 : 1; ok && k < name.size(); ++k) {
-                        const char c = name[k];
-                        int v = c >= '0' && c <= '9' ? c - '0'
-                                : hex && c >= 'a' && c <= 'f' ? c - 'a' + 10
-                                : hex && c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-                        if (v < 0) ok = false;
-                        else cp = cp * (hex ? 16u : 10u) + static_cast<char32_t>(v);
-                    }
-                    if (ok && cp > 0 && cp < 0x110000 && !(cp >= 0xD800 && cp <= 0xDFFF)) {
-                        append_utf8(out, cp);
-                        done = true;
-                    }
-                } else {
-                    for (const auto& n : table)
-                        if (n.name == name) {
-                            out.append(n.text);
-                            done = true;
-                            break;
-                        }
-                }
-                if (done) {
-                    i = semi + 1;
-                    continue;
-                }
-            }
-        }
-        out += s[i++];
-    }
-    return out;
-}
 
 /// A Markdown table row "| Label | Value |" as "Label : Value"; the separator row is empty.
 bool table_row(std::string_view s, std::string& out) {
@@ -425,7 +368,7 @@ std::vector<text_line> split_lines(std::string_view text, std::size_t first_line
         std::string_view s = trim(raw);
         std::string decoded, row;
         if (s.find('&') != std::string_view::npos) {
-            decoded = decode_entities(s);
+            decoded = text::decode_html_entities(s);
             s = trim(decoded);
         }
         if (is_rule(s)) s = {};

@@ -131,7 +131,7 @@ void parser::on_text(std::size_t idx, std::string_view text, bool whole_line, bo
             return;
     }
     if (section_ == field::unknown && !extra_label_.empty() && !(l.heading > 0 && whole_line && !from_label)) {
-        extra_values_.push_back(squeeze(text));
+        extra_values_.push_back(text::squeeze_space(text));
         return;
     }
     if (section_ == field::unknown && (zone_ == zone::header || !extra_label_.empty()) && l.heading > 0 &&
@@ -177,7 +177,7 @@ bool parser::try_unknown_label(std::size_t idx, std::string_view text) {
         section_ = field::unknown;
         return true;
     }
-    offer_.extra.set(std::string(label), squeeze(value));
+    offer_.extra.set(std::string(label), text::squeeze_space(value));
     return true;
 }
 

@@ -43,7 +43,7 @@ void parser::finish(const front_matter& fm) {
                     break;
                 }
             }
-        offer_.title = squeeze(title_parts_[pick]);
+        offer_.title = text::squeeze_space(title_parts_[pick]);
     }
     // reference
     if (auto r = text_of(field::reference)) {
@@ -160,7 +160,7 @@ void parser::finish(const front_matter& fm) {
     auto staff = [&](field f) -> std::optional<std::string> {
         auto& s = slot(f);
         if (!s.set) return std::nullopt;
-        std::string v = trim_trailing_marks(squeeze(s.value), ";,-(");
+        std::string v = trim_trailing_marks(text::squeeze_space(s.value), ";,-(");
         // "2 (directs : 2 ; indirects : 0)": the brackets around the details are not part of the counts
         if (v.find('(') == std::string::npos) v = trim_trailing_marks(v, ");,");
         if (is_empty_value(v)) return std::nullopt;
@@ -201,7 +201,7 @@ void parser::finish(const front_matter& fm) {
         auto fmv = [&](std::string_view k) -> std::optional<std::string> {
             const std::string* v = fm.find(k);
             if (!v || trim(*v).empty()) return std::nullopt;
-            return squeeze(*v);
+            return text::squeeze_space(*v);
         };
         if (offer_.title.empty()) {
             if (auto v = fmv("title")) offer_.title = *v;

@@ -115,7 +115,7 @@ bool address_tail(std::string_view t, bool loose) {
     std::size_t lower_words = 0;
     while (i < t.size()) {
         const std::size_t at = i;
-        const char32_t cp = decode(t, i);
+        const char32_t cp = utf8::next(t, i);
         if (cp == ' ') {
             word_start = true;
             continue;
@@ -153,7 +153,7 @@ bool address_tail(std::string_view t, bool loose) {
 }
 
 std::string clean_value(std::string_view v) {
-    std::string s = squeeze(v);
+    std::string s = text::squeeze_space(v);
     // a footnote call left at the start ("(1) /", "⁽¹⁾ : …")
     for (std::string_view fn : {"(1)", "\u207D\u00B9\u207E", "(*)"})
         if (starts_with(s, fn)) {
@@ -166,7 +166,7 @@ std::string clean_value(std::string_view v) {
 
 /// Removes a number or letter marker and a trailing colon from a section title.
 std::string clean_title(std::string_view t) {
-    std::string s = squeeze(t);
+    std::string s = text::squeeze_space(t);
     std::string_view v = s;
     // "1." "1)" "A." "a)" markers
     if (!v.empty() && std::isdigit(static_cast<unsigned char>(v[0]))) {

@@ -4,6 +4,7 @@
 #include "logo.hpp"
 
 #include <offerkit/error.hpp>
+#include <offerkit/text.hpp>
 #include <offerkit/plugins/pdf.hpp>
 
 #include <boost/json.hpp>
@@ -53,35 +54,6 @@ rgb parse_colour(const fs::path& file, const std::string& key, std::string_view 
     fail(file, key + ": a colour is written \"#RRGGBB\", not \"" + std::string(s) + "\"");
 }
 
-std::string fold(std::string_view s) {
-    // trim, lower-case ASCII, fold the common accented Latin-1 letters of French
-    std::string out;
-    std::size_t b = 0, e = s.size();
-    while (b < e && (s[b] == ' ' || s[b] == '\t')) ++b;
-    while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t')) --e;
-    for (std::size_t i = b; i < e; ++i) {
-        auto c = static_cast<unsigned char>(s[i]);
-        if (c == 0xC3 && i + 1 < e) {
-            unsigned ch = 0xC0u + (static_cast<unsigned char>(s[i + 1]) & 0x3Fu);  // the Latin-1 letter
-            if (ch >= 0xC0 && ch <= 0xDE && ch != 0xD7) ch += 0x20;                    // lower case
-            const char* plain = nullptr;
-            if (ch >= 0xE0 && ch <= 0xE5) plain = "a";
-            else if (ch == 0xE7) plain = "c";
-            else if (ch >= 0xE8 && ch <= 0xEB) plain = "e";
-            else if (ch >= 0xEC && ch <= 0xEF) plain = "i";
-            else if (ch >= 0xF2 && ch <= 0xF6) plain = "o";
-            else if (ch >= 0xF9 && ch <= 0xFC) plain = "u";
-            if (plain) {
-                out += plain;
-                ++i;
-                continue;
-            }
-        }
-        if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c + 32);
-        out += static_cast<char>(c);
-    }
-    return out;
-}
 
 }  // namespace
 
@@ -228,13 +200,13 @@ brand_set brand_set::load_directory(const fs::path& dir, std::optional<brand> fa
 }
 
 const brand& brand_set::pick(std::string_view employer, bool* matched) const {
-    const std::string key = fold(employer);
+    const std::string key = text::fold(employer);
     if (matched) *matched = true;
     if (!key.empty())
         for (const auto& b : brands_) {
             for (const auto& e : b.employers)
-                if (fold(e) == key) return b;
-            if (!b.organisation.empty() && fold(b.organisation) == key) return b;
+                if (text::fold(e) == key) return b;
+            if (!b.organisation.empty() && text::fold(b.organisation) == key) return b;
         }
     if (matched) *matched = false;
     return fallback_;

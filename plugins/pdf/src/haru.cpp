@@ -24,16 +24,6 @@ std::string clean_text(std::string_view s) {
     return out;
 }
 
-bool equal_fold(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        auto x = static_cast<unsigned char>(a[i]), y = static_cast<unsigned char>(b[i]);
-        if (x >= 'A' && x <= 'Z') x = static_cast<unsigned char>(x + 32);
-        if (y >= 'A' && y <= 'Z') y = static_cast<unsigned char>(y + 32);
-        if (x != y) return false;
-    }
-    return true;
-}
 
 void on_hpdf_error(HPDF_STATUS code, HPDF_STATUS detail, void* user) {
     auto* e = static_cast<hpdf_errors*>(user);

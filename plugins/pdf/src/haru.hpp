@@ -30,6 +30,7 @@
 #include "logo.hpp"
 
 #include <offerkit/text_safety.hpp>
+#include <offerkit/text.hpp>
 
 #include <offerkit/utf8.hpp>
 
@@ -104,7 +105,6 @@ using utf8::next;
 /// libharu cannot address) become U+FFFD; trimmed.
 std::string clean_text(std::string_view s);
 
-bool equal_fold(std::string_view a, std::string_view b);
 
 // ---------------------------------------------------------------------------------------------
 // libharu errors: the handler records, the wrapper throws.

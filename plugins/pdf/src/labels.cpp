@@ -1,6 +1,7 @@
 #include "labels.hpp"
 
 #include <offerkit/plugins/pdf.hpp>
+#include <offerkit/text.hpp>
 
 namespace offerkit::pdf_plugin {
 
@@ -78,12 +79,6 @@ const labels english{
     ": ",
 };
 
-constexpr const char* fr_days[7] = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"};
-constexpr const char* en_days[7] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
-constexpr const char* fr_months[12] = {"janvier", "février", "mars",      "avril",   "mai",      "juin",
-                                       "juillet", "août",    "septembre", "octobre", "novembre", "décembre"};
-constexpr const char* en_months[12] = {"January", "February", "March",     "April",   "May",      "June",
-                                       "July",    "August",   "September", "October", "November", "December"};
 
 }  // namespace
 
@@ -93,7 +88,7 @@ std::string medium_date(const date& d, std::string_view lang) {
     const bool en = lang == "en";
     std::string s = (!en && d.day() == 1) ? std::string("1er") : std::to_string(d.day());
     s += ' ';
-    s += (en ? en_months : fr_months)[d.month() - 1];
+    s += text::month_name(d.month(), en ? text::language::en : text::language::fr);
     s += ' ';
     s += std::to_string(d.year());
     return s;
@@ -101,7 +96,8 @@ std::string medium_date(const date& d, std::string_view lang) {
 
 std::string long_date(const date& d, std::string_view lang) {
     const bool en = lang == "en";
-    return std::string((en ? en_days : fr_days)[d.weekday()]) + ' ' + medium_date(d, lang);
+    return std::string(text::weekday_name(d.weekday(), en ? text::language::en : text::language::fr)) + ' ' +
+           medium_date(d, lang);
 }
 
 }  // namespace offerkit::pdf_plugin

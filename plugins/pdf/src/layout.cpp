@@ -283,7 +283,7 @@ private:
                 flow_.push_back(std::move(e));
             }
             const std::string emp = clean_text(o_.employer);
-            if (!emp.empty() && !equal_fold(emp, org_))
+            if (!emp.empty() && !text::iequals_ascii(emp, org_))
                 paragraph({{regular, emp, text_grey}}, 11, 15, margin_x, content_w, 2);
         }
         panel();
