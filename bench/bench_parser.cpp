@@ -22,32 +22,40 @@ namespace {
 
 using offerkit::bench::rng;  // corpus.hpp: the same deterministic generator as the other benchmarks
 
-constexpr std::array<std::string_view, 8> directions = {
-    "DSI", "DT", "DPSP", "DRHFP", "DINUM", "DAF", "DDI", "DSB"};
+constexpr std::array<std::string_view, 8> directions = {"DSI", "DT", "DPSP", "DRHFP", "DINUM", "DAF", "DDI", "DSB"};
 constexpr std::array<std::string_view, 10> jobs = {
-    "Chargé(e) de projet", "Technicien(ne) réseaux", "Gestionnaire de paie", "Chef(fe) de section",
-    "Assistant(e) commercial(e)", "Infirmier(ère)", "Développeur(se)", "Chargé(e) d'études",
-    "Agent(e) d'accueil", "Responsable qualité"};
-constexpr std::array<std::string_view, 6> employers = {
-    "Office des postes et télécommunications", "Nouvelle-Calédonie", "Province Sud", "Province Nord",
-    "Province des îles Loyauté", "Centre hospitalier du Nord"};
-constexpr std::array<std::string_view, 12> months = {"janvier", "février", "mars", "avril", "mai", "juin",
-                                                     "juillet", "août", "septembre", "octobre", "novembre",
-                                                     "décembre"};
-constexpr std::array<std::string_view, 12> verbs = {
-    "Piloter", "Assurer", "Contrôler", "Garantir", "Accompagner", "Rédiger",
-    "Analyser", "Coordonner", "Élaborer", "Suivre", "Développer", "Participer à"};
+    "Chargé(e) de projet",        "Technicien(ne) réseaux", "Gestionnaire de paie", "Chef(fe) de section",
+    "Assistant(e) commercial(e)", "Infirmier(ère)",         "Développeur(se)",      "Chargé(e) d'études",
+    "Agent(e) d'accueil",         "Responsable qualité"};
+constexpr std::array<std::string_view, 6> employers = {"Office des postes et télécommunications",
+                                                       "Nouvelle-Calédonie",
+                                                       "Province Sud",
+                                                       "Province Nord",
+                                                       "Province des îles Loyauté",
+                                                       "Centre hospitalier du Nord"};
+constexpr std::array<std::string_view, 12> months = {"janvier",   "février", "mars",     "avril",
+                                                     "mai",       "juin",    "juillet",  "août",
+                                                     "septembre", "octobre", "novembre", "décembre"};
+constexpr std::array<std::string_view, 12> verbs = {"Piloter",     "Assurer", "Contrôler",  "Garantir",
+                                                    "Accompagner", "Rédiger", "Analyser",   "Coordonner",
+                                                    "Élaborer",    "Suivre",  "Développer", "Participer à"};
 constexpr std::array<std::string_view, 12> objects = {
-    "les indicateurs de performance du service", "la qualité de service rendue aux usagers",
+    "les indicateurs de performance du service",    "la qualité de service rendue aux usagers",
     "les projets de modernisation de la direction", "le budget et les dépenses de la section",
-    "la relation avec les clients professionnels", "les procédures internes et leur mise à jour",
-    "les équipes placées sous sa responsabilité", "le reporting d'activité auprès de la hiérarchie",
-    "les dossiers administratifs des agents", "la maintenance des équipements du réseau",
-    "les campagnes de communication multicanales", "la sécurité des systèmes d'information"};
-constexpr std::array<std::string_view, 10> qualities = {
-    "Rigueur", "Sens de l'organisation", "Aisance relationnelle", "Esprit d'équipe", "Réactivité",
-    "Faire preuve de discrétion", "Capacité d'adaptation", "Être autonome", "Sens du service public",
-    "Esprit de synthèse"};
+    "la relation avec les clients professionnels",  "les procédures internes et leur mise à jour",
+    "les équipes placées sous sa responsabilité",   "le reporting d'activité auprès de la hiérarchie",
+    "les dossiers administratifs des agents",       "la maintenance des équipements du réseau",
+    "les campagnes de communication multicanales",  "la sécurité des systèmes d'information"};
+constexpr std::array<std::string_view, 10> qualities = {"Rigueur",
+                                                        "Sens de l'organisation",
+                                                        "Aisance relationnelle",
+                                                        "Esprit d'équipe",
+                                                        "Réactivité",
+                                                        "Faire preuve de discrétion",
+                                                        "Capacité d'adaptation",
+                                                        "Être autonome",
+                                                        "Sens du service public",
+                                                        "Esprit de synthèse"};
 
 std::string date_text(rng& r, int month) {
     return "vendredi " + std::to_string(1 + r.below(28)) + " " + std::string(months[static_cast<std::size_t>(month)]) +
@@ -77,10 +85,11 @@ std::string plain_posting(rng& r, std::size_t n, std::size_t activities) {
     s += "Durée de résidence exigée pour le recrutement sur titre (1) : /\n\n";
     s += "Date de dépôt de l’offre : " + date_text(r, m) + "\n\n";
     s += "Date limite de candidature : " + date_text(r, m + 1) + "\n\n";
-    s += "# Détails de l’offre :\n\nEmploi RESPNC : Chargé d'études\n\n# Missions :\n\n" + item(r) + " " + item(r) +
-         "\n\nUnité organisationnelle : Service des moyens\n\nPlace dans l’organigramme : N - 2 (par rapport au "
-         "directeur opérationnel)\n\nFonction du supérieur hiérarchique direct : Directeur adjoint\n\n"
-         "Nb d’agents encadrés : 0\n\n- directs : /\n\n- indirects : /\n\n# Activités du poste :\n\n# Principales :\n\n";
+    s +=
+        "# Détails de l’offre :\n\nEmploi RESPNC : Chargé d'études\n\n# Missions :\n\n" + item(r) + " " + item(r) +
+        "\n\nUnité organisationnelle : Service des moyens\n\nPlace dans l’organigramme : N - 2 (par rapport au "
+        "directeur opérationnel)\n\nFonction du supérieur hiérarchique direct : Directeur adjoint\n\n"
+        "Nb d’agents encadrés : 0\n\n- directs : /\n\n- indirects : /\n\n# Activités du poste :\n\n# Principales :\n\n";
     for (std::size_t k = 0; k < activities; ++k) {
         if (k % 6 == 0) s += std::to_string(k / 6 + 1) + ". " + std::string(r.pick(objects)) + " :\n";
         s += "- " + item(r) + "\n";
@@ -91,7 +100,8 @@ std::string plain_posting(rng& r, std::size_t n, std::size_t activities) {
     for (int k = 0; k < 5; ++k) s += "– " + std::string(r.pick(qualities)) + "\n";
     s += "\n# Contact :\n\nMme Jeanne Exemple, cheffe du bureau - Tél : 27 00 " + std::to_string(10 + r.below(89)) +
          " - jeanne.exemple@example.nc\n\n# Pour postuler :\n\nLes candidatures doivent être adressées à "
-         "recrutement@example.nc avant la date limite.\n\n" "(1) Vous trouverez la liste des pièces à fournir afin de justifier de la durée de résidence dans la "
+         "recrutement@example.nc avant la date limite.\n\n"
+         "(1) Vous trouverez la liste des pièces à fournir afin de justifier de la durée de résidence dans la "
          "notice explicative, à télécharger sur la page des avis de vacance de poste du site de l'employeur.\n\n"
          "(2) La fiche de renseignements et la demande de changement de corps ou cadre d'emploi sont à télécharger "
          "sur le même site. Toute candidature incomplète ne pourra être prise en considération.\n\n";
@@ -107,7 +117,8 @@ std::string markdown_posting(rng& r, std::size_t n, std::size_t activities) {
     s += "---\ntitle: \"" + job + "\"\nnumero: \"26-" + std::to_string(1000 + n % 9000) +
          "\"\ndate_cloture: \"2026-12-18\"\n---\n\n";
     s += "<div style=\"text-align: right;\"><a href=\"https://data.example.nc/x.pdf\">📄 Télécharger le PDF "
-         "original</a></div>\n\n# " + job + "\n\n## **" + std::string(r.pick(directions)) + " – " + job +
+         "original</a></div>\n\n# " +
+         job + "\n\n## **" + std::string(r.pick(directions)) + " – " + job +
          " – Service expérience client**\n\n![](_page_0_Picture_1.jpeg)\n\n";
     s += "**Référence : 9" + std::to_string(100 + n % 900) + "-26-" + std::to_string(1000 + n % 9000) + "/SR du " +
          date_text(r, m).substr(9) + "**\n\n";
@@ -118,10 +129,12 @@ std::string markdown_posting(rng& r, std::size_t n, std::size_t activities) {
     s += "**Poste à pourvoir** Susceptible d'être à pourvoir dans le cadre de **Date de dépôt de l'offre** " +
          date_text(r, m) + "\n\nla réorganisation **Date limite de candidature** " + date_text(r, m + 1) + "\n\n";
     s += "**Lieu de travail** Nouméa\n\n### **Détails de l\\'offre : Avis de vacances de poste lié à la "
-         "réorganisation**\n\n**Emploi RESPNC : Chargé d'affaires**\n\n**Missions** " + item(r) +
+         "réorganisation**\n\n**Emploi RESPNC : Chargé d'affaires**\n\n**Missions** " +
+         item(r) +
          "\n\nPlace dans l'organigramme : N - 3 (par rapport au directeur opérationnel)\n\n"
          "Fonction du supérieur hiérarchique directe : Chef de service\n\n## Nombre d'agents encadrés :\n\n"
-         "- Directs : 0 - Indirects : 0\n\n- **Activités principales** " + item(r) + "\n";
+         "- Directs : 0 - Indirects : 0\n\n- **Activités principales** " +
+         item(r) + "\n";
     for (std::size_t k = 0; k < activities; ++k) {
         if (k % 7 == 6) s += "\n#### **" + std::string(r.pick(objects)) + "**\n\n";
         s += "  - " + item(r) + "\n";
@@ -135,11 +148,13 @@ std::string markdown_posting(rng& r, std::size_t n, std::size_t activities) {
     s += "### **Comportement professionnel**\n\n";
     for (int k = 0; k < 5; ++k) s += std::string(r.pick(qualities)) + " ";
     s += "\n\n**Contact et informations complémentaires** Le chef de projet Tel : 26.79." +
-         std::to_string(10 + r.below(89)) + "\n\n### **Pour répondre à cette offre**\n\nLes candidatures (CV à "
+         std::to_string(10 + r.below(89)) +
+         "\n\n### **Pour répondre à cette offre**\n\nLes candidatures (CV à "
          "jour, lettre de candidature) précisant la référence de l'offre doivent parvenir à la direction des "
          "ressources humaines par mail : [recrutement@example.nc](mailto:recrutement@example.nc)\n\n"
          "- Dépôt physique : Direction générale 2 rue de l'Exemple 98800 Nouméa\n- Voie postale : même adresse\n\n"
-         "*Les candidatures de fonctionnaires doivent être transmises sous couvert de la voie hiérarchique*\n\n" "(1) Vous trouverez la liste des pièces à fournir afin de justifier de la durée de résidence dans la "
+         "*Les candidatures de fonctionnaires doivent être transmises sous couvert de la voie hiérarchique*\n\n"
+         "(1) Vous trouverez la liste des pièces à fournir afin de justifier de la durée de résidence dans la "
          "notice explicative, à télécharger sur la page des avis de vacance de poste du site de l'employeur.\n\n"
          "(2) La fiche de renseignements et la demande de changement de corps ou cadre d'emploi sont à télécharger "
          "sur le même site. Toute candidature incomplète ne pourra être prise en considération.\n\n";

@@ -12,15 +12,15 @@
 #include <benchmark/benchmark.h>
 #include <hpdf.h>
 
+#include <unistd.h>
 #include <ctime>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
-#include <filesystem>
 #include <map>
 #include <mutex>
 #include <string>
 #include <system_error>
-#include <unistd.h>
 
 namespace fs = std::filesystem;
 using namespace offerkit;
@@ -79,7 +79,8 @@ void record(const std::string& name, double per_second) {
 void flyers(benchmark::State& state, bool fast_fonts, const char* name) {
     plugins::pdf::brand b = plugins::pdf::default_brand();
     b.allow_fast_fonts = fast_fonts;
-    const fs::path out = work_dir() / ("flyer-" + std::string(name) + "-" + std::to_string(state.thread_index()) + ".pdf");
+    const fs::path out =
+        work_dir() / ("flyer-" + std::string(name) + "-" + std::to_string(state.thread_index()) + ".pdf");
     std::size_t i = static_cast<std::size_t>(state.thread_index()) * 7, bytes = 0, n = 0;
     stopwatch sw;
     for (auto _ : state) {
@@ -90,9 +91,10 @@ void flyers(benchmark::State& state, bool fast_fonts, const char* name) {
     if (state.thread_index() == 0 && state.threads() == 1) record(name, static_cast<double>(n) / sw.seconds());
     state.SetItemsProcessed(static_cast<int64_t>(n));
     state.counters["flyers/s"] = benchmark::Counter(static_cast<double>(n), benchmark::Counter::kIsRate);
-    state.counters["flyers/s/cpu"] = benchmark::Counter(static_cast<double>(n) / sw.seconds(), benchmark::Counter::kAvgThreads);
-    state.counters["bytes/flyer"] =
-        benchmark::Counter(static_cast<double>(bytes) / static_cast<double>(n ? n : 1), benchmark::Counter::kAvgThreads);
+    state.counters["flyers/s/cpu"] =
+        benchmark::Counter(static_cast<double>(n) / sw.seconds(), benchmark::Counter::kAvgThreads);
+    state.counters["bytes/flyer"] = benchmark::Counter(static_cast<double>(bytes) / static_cast<double>(n ? n : 1),
+                                                       benchmark::Counter::kAvgThreads);
 }
 
 void files(benchmark::State& state) { flyers(state, true, "files"); }
@@ -185,8 +187,8 @@ void raw_flyer(const job_offer& o, const std::string& regular, const std::string
     };
     line(b, o.title);
     for (const auto* s : {&o.reference, &o.employer}) line(r, *s);
-    for (const auto* s : {&o.direction, &o.unit, &o.grade, &o.job_family, &o.location, &o.availability,
-                          &o.org_position, &o.supervisor, &o.url})
+    for (const auto* s : {&o.direction, &o.unit, &o.grade, &o.job_family, &o.location, &o.availability, &o.org_position,
+                          &o.supervisor, &o.url})
         if (*s) line(r, **s);
     for (const auto* v : {&o.description, &o.missions})
         for (const auto& s : *v) line(r, s);
@@ -207,8 +209,7 @@ void raw_flyer(const job_offer& o, const std::string& regular, const std::string
     HPDF_Free(pdf);
 }
 
-void raw(benchmark::State& state, const std::string& regular, const std::string& bold, bool winansi,
-         const char* name) {
+void raw(benchmark::State& state, const std::string& regular, const std::string& bold, bool winansi, const char* name) {
     const fs::path out = work_dir() / (std::string(name) + ".pdf");
     std::size_t i = 0, bytes = 0, n = 0;
     stopwatch sw;

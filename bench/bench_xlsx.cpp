@@ -20,12 +20,12 @@
 
 #include <benchmark/benchmark.h>
 
-#include <cstdint>
-#include <filesystem>
-#include <string>
-#include <ctime>
 #include <sys/resource.h>
 #include <unistd.h>
+#include <cstdint>
+#include <ctime>
+#include <filesystem>
+#include <string>
 #include <vector>
 
 namespace {
@@ -52,8 +52,10 @@ void stamp(job_offer& o, std::size_t i, int year, bench::rng& r, bool link) {
     const auto day = static_cast<std::int64_t>(r.below(365));
     o.posted_on = date::from_ymd(year, 1, 1)->plus_days(day);
     o.deadline = o.posted_on->plus_days(static_cast<std::int64_t>(14 + r.below(35)));
-    if (link) o.url = "https://emploi.example.nc/offres/" + std::to_string(i);
-    else o.url.reset();
+    if (link)
+        o.url = "https://emploi.example.nc/offres/" + std::to_string(i);
+    else
+        o.url.reset();
 }
 
 const exporter& xlsx() {
@@ -90,8 +92,8 @@ void run_export(benchmark::State& state, bool yearly, bool links = true) {
     fs::remove(out);
     // On a shared machine wall time depends on the other load: the rate per CPU second does not.
     state.counters["offers_per_cpu_s"] = static_cast<double>(n) * static_cast<double>(state.iterations()) / cpu;
-    state.counters["offers_per_s"] =
-        benchmark::Counter(static_cast<double>(n) * static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
+    state.counters["offers_per_s"] = benchmark::Counter(
+        static_cast<double>(n) * static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
     state.counters["peak_rss_MiB"] = max_rss_mib();
     state.counters["rss_growth_MiB"] = max_rss_mib() - rss_before;
     state.counters["file_MiB"] = file_mib;

@@ -24,35 +24,49 @@ public:
     }
     std::size_t below(std::size_t n) { return static_cast<std::size_t>(next() % n); }
     template <class T, std::size_t N>
-    const T& pick(const std::array<T, N>& a) { return a[below(N)]; }
+    const T& pick(const std::array<T, N>& a) {
+        return a[below(N)];
+    }
 
 private:
     std::uint64_t s_;
 };
 
-inline const std::array<const char*, 6> employers{
-    "Office des postes et télécommunications", "Gouvernement de la Nouvelle-Calédonie",
-    "Province Sud", "Province des Îles Loyauté", "Centre hospitalier territorial", "Ville de Nouméa"};
-inline const std::array<const char*, 8> directions{
-    "Direction des systèmes d’information", "Direction des ressources humaines", "Direction financière",
-    "Direction du postal", "Direction des télécommunications", "Direction de l’enseignement",
-    "Direction des affaires sanitaires et sociales", "Direction de l’équipement"};
+inline const std::array<const char*, 6> employers{"Office des postes et télécommunications",
+                                                  "Gouvernement de la Nouvelle-Calédonie",
+                                                  "Province Sud",
+                                                  "Province des Îles Loyauté",
+                                                  "Centre hospitalier territorial",
+                                                  "Ville de Nouméa"};
+inline const std::array<const char*, 8> directions{"Direction des systèmes d’information",
+                                                   "Direction des ressources humaines",
+                                                   "Direction financière",
+                                                   "Direction du postal",
+                                                   "Direction des télécommunications",
+                                                   "Direction de l’enseignement",
+                                                   "Direction des affaires sanitaires et sociales",
+                                                   "Direction de l’équipement"};
 inline const std::array<const char*, 5> grades{"Cadre", "Cadre d’exploitation", "Maîtrise", "Exécution",
                                                "Cadre technique"};
-inline const std::array<const char*, 8> jobs{"Chargé(e) d’études", "Technicien(ne) réseaux", "Gestionnaire RH",
-                                             "Chef(fe) de service", "Conseiller(ère) clientèle", "Comptable",
+inline const std::array<const char*, 8> jobs{"Chargé(e) d’études",   "Technicien(ne) réseaux",    "Gestionnaire RH",
+                                             "Chef(fe) de service",  "Conseiller(ère) clientèle", "Comptable",
                                              "Ingénieur(e) système", "Assistant(e) de direction"};
 inline const std::array<const char*, 6> places{"Nouméa", "Koné", "Lifou", "Bourail", "Mont-Dore", "Païta"};
-inline const std::array<const char*, 12> verbs{"Piloter", "Coordonner", "Élaborer", "Assurer", "Contribuer à",
-                                               "Mettre en œuvre", "Analyser", "Accompagner", "Garantir",
-                                               "Rédiger", "Suivre", "Développer"};
-inline const std::array<const char*, 12> objects{
-    "les projets de modernisation du réseau", "la qualité de service auprès des usagers",
-    "les procédures internes et leur mise à jour", "le budget prévisionnel de l’unité",
-    "les équipes de terrain dans leurs missions", "la sécurité des systèmes d’information",
-    "les indicateurs de performance (KPI)", "les relations avec les partenaires institutionnels",
-    "la formation des nouveaux agents", "les dossiers de recrutement et de mobilité",
-    "le déploiement de la fibre optique en brousse", "les marchés publics et leur exécution"};
+inline const std::array<const char*, 12> verbs{"Piloter",      "Coordonner",      "Élaborer", "Assurer",
+                                               "Contribuer à", "Mettre en œuvre", "Analyser", "Accompagner",
+                                               "Garantir",     "Rédiger",         "Suivre",   "Développer"};
+inline const std::array<const char*, 12> objects{"les projets de modernisation du réseau",
+                                                 "la qualité de service auprès des usagers",
+                                                 "les procédures internes et leur mise à jour",
+                                                 "le budget prévisionnel de l’unité",
+                                                 "les équipes de terrain dans leurs missions",
+                                                 "la sécurité des systèmes d’information",
+                                                 "les indicateurs de performance (KPI)",
+                                                 "les relations avec les partenaires institutionnels",
+                                                 "la formation des nouveaux agents",
+                                                 "les dossiers de recrutement et de mobilité",
+                                                 "le déploiement de la fibre optique en brousse",
+                                                 "les marchés publics et leur exécution"};
 
 inline std::string sentence(rng& r) {
     std::string s = r.pick(verbs);
@@ -100,9 +114,11 @@ inline job_offer make_offer(std::size_t i, std::uint64_t seed = 42) {
                  {"Savoir-être", {"Rigueur", "Sens du service public", "Esprit d’équipe", "Discrétion"}}};
     o.conditions = {"Habilitations, permis nécessaires pour l’exercice des fonctions : Permis B",
                     "Déplacements fréquents en brousse et dans les îles"};
-    o.how_to_apply = {"Les candidatures (lettre de motivation, CV, dernier arrêté) doivent être adressées à "
-                      "recrutement@example.nc avant la date limite."};
-    o.contacts = {{"Jean-Pierre Wéa", "Chef de service", "jp.wea@example.nc", "26 " + std::to_string(10 + r.below(89)) + " 00"}};
+    o.how_to_apply = {
+        "Les candidatures (lettre de motivation, CV, dernier arrêté) doivent être adressées à "
+        "recrutement@example.nc avant la date limite."};
+    o.contacts = {
+        {"Jean-Pierre Wéa", "Chef de service", "jp.wea@example.nc", "26 " + std::to_string(10 + r.below(89)) + " 00"}};
     o.url = "https://emploi.example.nc/offres/" + std::to_string(i);
     o.extra.set("Relations fonctionnelles", "Directions opérationnelles, prestataires");
     return o;

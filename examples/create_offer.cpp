@@ -13,7 +13,8 @@ int main() {
     offer.direction = "Direction des ressources humaines et de la fonction publique";
     offer.posted_on = offerkit::date::parse_iso("2026-10-05");
     offer.deadline = offerkit::date::parse_iso("2026-10-30");
-    offer.activities.push_back({offerkit::activity_kind::main, "Paie", {"Préparer la paie mensuelle", "Contrôler les éléments variables"}});
+    offer.activities.push_back(
+        {offerkit::activity_kind::main, "Paie", {"Préparer la paie mensuelle", "Contrôler les éléments variables"}});
     offer.contacts.push_back({"Léa Hnawia", "Cheffe de bureau", "lea.hnawia@example.nc", "27 00 00"});
 
     offerkit::diagnostics problems;

@@ -2,11 +2,11 @@
 #include <offerkit/error.hpp>
 #include <offerkit/plugins/pdf.hpp>
 
+#include <unistd.h>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
 #include <string>
-#include <unistd.h>
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     // load_brand reads a file: give it one (in memory-backed /dev/shm when there).

@@ -5,12 +5,12 @@
 
 #include <hpdf.h>
 
+#include <unistd.h>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
 #include <string>
 #include <string_view>
-#include <unistd.h>
 
 namespace {
 void ignore_errors(HPDF_STATUS, HPDF_STATUS, void*) {}

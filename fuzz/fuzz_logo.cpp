@@ -17,11 +17,12 @@ void ignore_errors(HPDF_STATUS, HPDF_STATUS, void*) {}
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     try {
-        const auto logo = offerkit::pdf_plugin::decode_png(
-            std::string_view(reinterpret_cast<const char*>(data), size), "fuzz.png");
+        const auto logo =
+            offerkit::pdf_plugin::decode_png(std::string_view(reinterpret_cast<const char*>(data), size), "fuzz.png");
         HPDF_Doc doc = HPDF_New(&ignore_errors, nullptr);
         if (!doc) return 0;
-        HPDF_Image img = HPDF_LoadRawImageFromMem(doc, logo->rgb.data(), logo->width, logo->height, HPDF_CS_DEVICE_RGB, 8);
+        HPDF_Image img =
+            HPDF_LoadRawImageFromMem(doc, logo->rgb.data(), logo->width, logo->height, HPDF_CS_DEVICE_RGB, 8);
         if (img && !logo->alpha.empty()) {
             HPDF_Image mask =
                 HPDF_LoadRawImageFromMem(doc, logo->alpha.data(), logo->width, logo->height, HPDF_CS_DEVICE_GRAY, 8);

@@ -8,10 +8,10 @@ namespace offerkit::detail {
 namespace {
 
 // Windows-1252 0x80–0x9F; 0 where the code page leaves the byte undefined.
-constexpr char16_t cp1252_high[32] = {
-    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-    0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+constexpr char16_t cp1252_high[32] = {0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+                                      0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,
+                                      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+                                      0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
 
 }  // namespace
 
@@ -60,8 +60,8 @@ std::string to_utf8(std::string_view b, text_encoding e, const std::string& name
             }
         }
         if (cp >= 0xD800 && cp <= 0xDFFF)
-            throw error(errc::invalid_utf8, name + ": UTF-16 text with an unpaired surrogate at byte offset " +
-                                                std::to_string(i));
+            throw error(errc::invalid_utf8,
+                        name + ": UTF-16 text with an unpaired surrogate at byte offset " + std::to_string(i));
         utf8::append(out, cp);
     }
     return out;

@@ -14,10 +14,9 @@ void check_options_of(const Info& info, const option_map& options) {
         if (known) continue;
         std::string accepted;
         for (const auto& o : info.options) accepted += (accepted.empty() ? "" : ", ") + o.name;
-        throw error(errc::invalid_option, "format " + info.name + " has no option \"" + key + "\" (" +
-                                              (accepted.empty() ? std::string("it takes no options")
-                                                                : "it accepts: " + accepted) +
-                                              ")");
+        throw error(errc::invalid_option,
+                    "format " + info.name + " has no option \"" + key + "\" (" +
+                        (accepted.empty() ? std::string("it takes no options") : "it accepts: " + accepted) + ")");
     }
 }
 
@@ -32,8 +31,7 @@ bool option_bool(const option_map& options, std::string_view name, bool fallback
     const std::string& v = it->second;
     if (v == "true" || v == "yes" || v == "1" || v == "on") return true;
     if (v == "false" || v == "no" || v == "0" || v == "off") return false;
-    throw error(errc::invalid_option,
-                "option " + std::string(name) + "=" + v + ": expected true or false");
+    throw error(errc::invalid_option, "option " + std::string(name) + "=" + v + ": expected true or false");
 }
 
 }  // namespace offerkit
@@ -41,8 +39,8 @@ bool option_bool(const option_map& options, std::string_view name, bool fallback
 namespace offerkit {
 
 void export_session::write_file(const job_offer&, const std::string& stem) {
-    throw error(errc::usage_error, "export_session::write_file(" + stem +
-                                       "): this session writes a single file; use write()");
+    throw error(errc::usage_error,
+                "export_session::write_file(" + stem + "): this session writes a single file; use write()");
 }
 
 }  // namespace offerkit

@@ -16,10 +16,10 @@ namespace {
 
 bool is_space(char c) noexcept { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
-
 bool is_bullet_line(std::string_view line, std::size_t& marker_len) {
     // "- ", "* ", "• ", "– ", "· " (a space must follow, so "-5 %" stays text)
-    static constexpr std::string_view markers[] = {"-", "*", "\xE2\x80\xA2", "\xE2\x80\x93", "\xC2\xB7", "\xE2\x80\x94"};
+    static constexpr std::string_view markers[] = {"-",        "*",           "\xE2\x80\xA2", "\xE2\x80\x93",
+                                                   "\xC2\xB7", "\xE2\x80\x94"};
     for (auto m : markers)
         if (line.size() > m.size() && line.substr(0, m.size()) == m && is_space(line[m.size()])) {
             marker_len = m.size();
@@ -51,7 +51,6 @@ bool contains_words(std::string_view hay, std::string_view needle) {
     return false;
 }
 
-
 std::string html_escape(std::string_view s) {
     std::string out;
     out.reserve(s.size() + 8);
@@ -71,8 +70,8 @@ std::vector<html_block> description_blocks(std::string_view text) {
     // HTML when a tag-like "<x" or "</" appears.
     bool html = false;
     for (std::size_t i = 0; i + 1 < text.size(); ++i)
-        if (text[i] == '<' && (text[i + 1] == '/' || text[i + 1] == '!' ||
-                               (text[i + 1] >= 'a' && text[i + 1] <= 'z') || (text[i + 1] >= 'A' && text[i + 1] <= 'Z'))) {
+        if (text[i] == '<' && (text[i + 1] == '/' || text[i + 1] == '!' || (text[i + 1] >= 'a' && text[i + 1] <= 'z') ||
+                               (text[i + 1] >= 'A' && text[i + 1] <= 'Z'))) {
             html = true;
             break;
         }
@@ -85,8 +84,10 @@ std::vector<html_block> description_blocks(std::string_view text) {
             std::string line = text::collapse_ascii_space(text.substr(start, end - start));
             std::size_t marker = 0;
             if (!line.empty()) {
-                if (is_bullet_line(line, marker)) blocks.push_back({true, text::collapse_ascii_space(std::string_view(line).substr(marker))});
-                else blocks.push_back({false, std::move(line)});
+                if (is_bullet_line(line, marker))
+                    blocks.push_back({true, text::collapse_ascii_space(std::string_view(line).substr(marker))});
+                else
+                    blocks.push_back({false, std::move(line)});
             }
             start = end + 1;
         }
@@ -102,8 +103,10 @@ std::vector<html_block> description_blocks(std::string_view text) {
         if (t.empty()) return;
         // A "- x" line inside a paragraph is a bullet too.
         std::size_t marker = 0;
-        if (!in_item && is_bullet_line(t, marker)) blocks.push_back({true, text::collapse_ascii_space(std::string_view(t).substr(marker))});
-        else blocks.push_back({in_item, std::move(t)});
+        if (!in_item && is_bullet_line(t, marker))
+            blocks.push_back({true, text::collapse_ascii_space(std::string_view(t).substr(marker))});
+        else
+            blocks.push_back({in_item, std::move(t)});
     };
 
     for (std::size_t i = 0; i < text.size();) {

@@ -62,12 +62,12 @@ json::value parse_json_with(json::stream_parser& parser, std::string_view text, 
         auto [line, column] = line_column(text, at, first_line);
         std::string where = name + ":" + std::to_string(line) + ":" + std::to_string(column) + ": ";
         if (ec == json::error::too_deep)
-            throw error(errc::limit_exceeded, where + "JSON nested deeper than " +
-                                                  std::to_string(limits.max_json_depth) + " levels");
+            throw error(errc::limit_exceeded,
+                        where + "JSON nested deeper than " + std::to_string(limits.max_json_depth) + " levels");
         std::string what = ec.message();
         if (ec == json::error::incomplete || (text.find_first_not_of(" \t\r\n") == std::string_view::npos))
             what = text.find_first_not_of(" \t\r\n") == std::string_view::npos ? "empty input, expected a JSON value"
-                                                                                : "unexpected end of input";
+                                                                               : "unexpected end of input";
         throw error(errc::syntax_error, where + "invalid JSON: " + what);
     }
     check_duplicate_keys(text, name, first_line);
@@ -122,7 +122,8 @@ void check_duplicate_keys(std::string_view text, const std::string& name, std::s
                 if (keys[k] == key) {
                     auto [line, column] = line_column(text, start - 1, first_line);
                     throw error(errc::syntax_error, name + ":" + std::to_string(line) + ":" + std::to_string(column) +
-                                                        ": duplicate key \"" + std::string(key) + "\" in the same object");
+                                                        ": duplicate key \"" + std::string(key) +
+                                                        "\" in the same object");
                 }
             keys.push_back(key);
         }
@@ -264,7 +265,8 @@ private:
         }
         std::size_t index = 0;
         for_each_field_of<T>([&](const auto& d) {
-            if (d.required && !seen[index]) throw_at(errc::missing_field, join(path, d.key), "required field is missing");
+            if (d.required && !seen[index])
+                throw_at(errc::missing_field, join(path, d.key), "required field is missing");
             ++index;
         });
     }
@@ -306,18 +308,19 @@ private:
     }
     // An object of the model (managed_staff); null is an empty one.
     template <class T>
-        requires has_fields_v<T>
+    requires has_fields_v<T>
     void read(T& m, const json::value& v, const std::string& path, job_offer& root) const {
         m = T{};
         if (!v.is_null()) read_object(m, v, path, root);
     }
     // A list of objects of the model (activities, profile, contacts); null is an empty one.
     template <class T>
-        requires has_fields_v<T>
+    requires has_fields_v<T>
     void read(std::vector<T>& m, const json::value& v, const std::string& path, job_offer& root) const {
         m.clear();
         if (v.is_null()) return;
-        if (!v.is_array()) type_error(path, std::is_same_v<T, contact> ? "an array of contacts" : "an array of sections", v);
+        if (!v.is_array())
+            type_error(path, std::is_same_v<T, contact> ? "an array of contacts" : "an array of sections", v);
         const auto& a = v.get_array();
         for (std::size_t i = 0; i < a.size(); ++i) {
             std::string base = path;
@@ -331,7 +334,8 @@ private:
     [[noreturn]] void throw_at(errc code, const std::string& path, const std::string& message) const {
         std::string s = where_.to_string();
         if (!s.empty()) s += ": ";
-        const std::string full = where_.path + (where_.path.empty() || path.empty() || path[0] == '[' ? "" : ".") + path;
+        const std::string full =
+            where_.path + (where_.path.empty() || path.empty() || path[0] == '[' ? "" : ".") + path;
         if (!full.empty()) s += full + ": ";
         throw error(code, s + message);
     }
@@ -357,8 +361,7 @@ private:
         if (v.is_null()) return std::nullopt;
         if (!v.is_string()) type_error(path, "a date YYYY-MM-DD", v);
         auto d = date::parse_iso(v.get_string());
-        if (!d)
-            throw_at(errc::invalid_value, path, "expected a date YYYY-MM-DD, got " + json_excerpt(v));
+        if (!d) throw_at(errc::invalid_value, path, "expected a date YYYY-MM-DD, got " + json_excerpt(v));
         return d;
     }
     std::optional<int> opt_int(const json::value& v, const std::string& path) const {
@@ -458,22 +461,26 @@ private:
     void put(const std::string& s) { append_json_string(out_, s); }
     void put(activity_kind k) { append_json_string(out_, to_string(k)); }
     void put(const std::optional<int>& n) {
-        if (n) out_ += std::to_string(*n);
-        else out_ += "null";
+        if (n)
+            out_ += std::to_string(*n);
+        else
+            out_ += "null";
     }
     void put(const std::optional<std::string>& s) {
-        if (s) append_json_string(out_, *s);
-        else out_ += "null";
+        if (s)
+            append_json_string(out_, *s);
+        else
+            out_ += "null";
     }
     template <class T>
-        requires has_fields_v<T>
+    requires has_fields_v<T>
     void put(const T& object) {
         open('{');
         members(object);
         close('}');
     }
     template <class T>
-        requires has_fields_v<T>
+    requires has_fields_v<T>
     void put(const std::vector<T>& objects) {
         list(objects, [this](const T& object) { put(object); });
     }

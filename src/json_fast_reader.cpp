@@ -198,9 +198,12 @@ public:
             case frame_kind::profile:
             case frame_kind::contact: {
                 int n = contact_key_count;
-                if (f.kind == frame_kind::staff) n = staff_key_count;
-                else if (f.kind == frame_kind::activity) n = activity_key_count;
-                else if (f.kind == frame_kind::profile) n = profile_key_count;
+                if (f.kind == frame_kind::staff)
+                    n = staff_key_count;
+                else if (f.kind == frame_kind::activity)
+                    n = activity_key_count;
+                else if (f.kind == frame_kind::profile)
+                    n = profile_key_count;
                 std::uint32_t missing = ~f.seen & all_keys(n);
                 while (missing) {
                     f.slot = std::countr_zero(missing);
@@ -359,7 +362,8 @@ private:
 
     // The text member of key `k` of a sub-object (managed_staff, a contact), or nullptr.
     template <class T, std::size_t N>
-    static std::optional<std::string>* sub_text(T& object, const std::array<std::optional<std::string> T::*, N>& members,
+    static std::optional<std::string>* sub_text(T& object,
+                                                const std::array<std::optional<std::string> T::*, N>& members,
                                                 int k) noexcept {
         const auto i = static_cast<std::size_t>(k);
         return i < N && members[i] ? &(object.*members[i]) : nullptr;
@@ -380,8 +384,7 @@ private:
                 return o ? emplace(*o) : nullptr;
             }
             case frame_kind::extra: return f.count ? &out_.extra.entries[f.count - 1].second : nullptr;
-            case frame_kind::strings:
-                return &element(*static_cast<std::vector<std::string>*>(f.target), f.count++);
+            case frame_kind::strings: return &element(*static_cast<std::vector<std::string>*>(f.target), f.count++);
             case frame_kind::activity: {
                 auto& s = *static_cast<activity_section*>(f.target);
                 if (f.slot == a_kind) return &scratch_;
@@ -458,16 +461,22 @@ private:
             }
             case frame_kind::activity: {
                 auto& s = *static_cast<activity_section*>(f.target);
-                if (f.slot == a_title) s.title.reset();
-                else if (f.slot == a_items) s.items.clear();
-                else return false;  // kind is required, and a string
+                if (f.slot == a_title)
+                    s.title.reset();
+                else if (f.slot == a_items)
+                    s.items.clear();
+                else
+                    return false;  // kind is required, and a string
                 return true;
             }
             case frame_kind::profile: {
                 auto& s = *static_cast<profile_section*>(f.target);
-                if (f.slot == p_title) s.title.reset();
-                else if (f.slot == p_items) s.items.clear();
-                else return false;
+                if (f.slot == p_title)
+                    s.title.reset();
+                else if (f.slot == p_items)
+                    s.items.clear();
+                else
+                    return false;
                 return true;
             }
             case frame_kind::contact: {

@@ -1,18 +1,18 @@
 #include <offerkit/error.hpp>
-#include <offerkit/text.hpp>
 #include <offerkit/output_file.hpp>
+#include <offerkit/text.hpp>
 #include <offerkit/text_safety.hpp>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <fcntl.h>
 #include <mutex>
-#include <shared_mutex>
 #include <set>
-#include <sys/stat.h>
-#include <unistd.h>
+#include <shared_mutex>
 
 namespace offerkit {
 
@@ -49,7 +49,8 @@ pending_files& pending() {
 
 std::string kind_of(mode_t mode) {
     if (S_ISDIR(mode)) return "is a directory, expected a file name";
-    if (S_ISFIFO(mode)) return "is a FIFO (named pipe): offerkit writes regular files; use -o - to write to standard output";
+    if (S_ISFIFO(mode))
+        return "is a FIFO (named pipe): offerkit writes regular files; use -o - to write to standard output";
     if (S_ISSOCK(mode)) return "is a socket: offerkit writes regular files";
     if (S_ISBLK(mode)) return "is a block device: offerkit writes regular files";
     return "is not a regular file";
@@ -58,7 +59,7 @@ std::string kind_of(mode_t mode) {
 }  // namespace
 
 atomic_output::atomic_output(fs::path final_path) : final_(std::move(final_path)) {
-    struct stat st{};
+    struct stat st {};
     if (::stat(final_.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
         // A character device (/dev/stdout, /dev/null, /dev/full) is written
         // straight; anything else would hang (a FIFO without reader) or harm.
@@ -76,7 +77,8 @@ atomic_output::atomic_output(fs::path final_path) : final_(std::move(final_path)
     const int fd = ::mkstemp(pattern.data());
     if (fd < 0) {
         const int err = errno;
-        throw error(errc::io_error, message({final_.string(), ": cannot create a file in ", dir.string(), ": ", reason(err)}));
+        throw error(errc::io_error,
+                    message({final_.string(), ": cannot create a file in ", dir.string(), ": ", reason(err)}));
     }
     ::fchmod(fd, 0644);
     ::close(fd);
@@ -143,7 +145,8 @@ void atomic_output::commit() {
         ::unlink(temp_.c_str());
         p.paths.erase(temp_.string());
         done_ = true;
-        throw error(errc::io_error, message({final_.string(), ": cannot move the finished file into place: ", reason(err)}));
+        throw error(errc::io_error,
+                    message({final_.string(), ": cannot move the finished file into place: ", reason(err)}));
     }
     p.paths.erase(temp_.string());
     done_ = true;

@@ -88,8 +88,8 @@ parallel_export::parallel_export(const exporter& exp, const export_target& targe
                                  unsigned jobs)
     : impl_(std::make_unique<impl>(exp.info())) {
     if (exp.layout(options) != output_layout::file_per_offer)
-        throw error(errc::usage_error, "parallel export needs a format that writes one file per offer; " +
-                                           exp.info().name + " does not");
+        throw error(errc::usage_error,
+                    "parallel export needs a format that writes one file per offer; " + exp.info().name + " does not");
     jobs = std::max(1u, jobs);
     for (unsigned i = 0; i < jobs; ++i) {
         auto w = std::make_unique<impl::worker>();

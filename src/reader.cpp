@@ -2,9 +2,9 @@
 #include "import/text_input.hpp"
 
 #include <offerkit/json.hpp>
-#include <offerkit/text.hpp>
 #include <offerkit/reader.hpp>
 #include <offerkit/registry.hpp>
+#include <offerkit/text.hpp>
 
 namespace offerkit {
 

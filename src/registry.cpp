@@ -6,20 +6,20 @@
 #include <offerkit/text_safety.hpp>
 #include <offerkit/version.hpp>
 
-#include <algorithm>
-#include <cstdlib>
 #include <dlfcn.h>
-#include <set>
-#include <cstdio>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <set>
 
 namespace offerkit {
 
 namespace fs = std::filesystem;
 
 struct registry::impl {
-    std::vector<registered_exporter> entries;  // sorted by exporter name
+    std::vector<registered_exporter> entries;    // sorted by exporter name
     std::vector<registered_importer> importers;  // in registration order (detect's tie-break)
 
     const registered_importer* find_importer(std::string_view name) const noexcept {
@@ -30,8 +30,9 @@ struct registry::impl {
 
     // Where an exporter named `name` is, or would be inserted.
     std::vector<registered_exporter>::const_iterator position(std::string_view name) const noexcept {
-        return std::lower_bound(entries.begin(), entries.end(), name,
-                                [](const registered_exporter& e, std::string_view n) { return e.object->info().name < n; });
+        return std::lower_bound(
+            entries.begin(), entries.end(), name,
+            [](const registered_exporter& e, std::string_view n) { return e.object->info().name < n; });
     }
     const registered_exporter* find(std::string_view name) const noexcept {
         auto it = position(name);
@@ -199,8 +200,8 @@ void registry::add(std::shared_ptr<const exporter> object, plugin_source source,
     const std::string& name = object->info().name;
     if (name.empty()) throw error(errc::usage_error, "registry::add: the exporter has an empty name");
     if (const auto* existing = impl_->find(name))
-        throw error(errc::plugin_duplicate, (path.empty() ? std::string() : path.string() + ": ") + "exporter \"" + name +
-                                                "\" is already registered (from " + origin_of(*existing) + ")");
+        throw error(errc::plugin_duplicate, (path.empty() ? std::string() : path.string() + ": ") + "exporter \"" +
+                                                name + "\" is already registered (from " + origin_of(*existing) + ")");
     if (plugin.empty()) plugin = name;
     auto guarded = std::make_shared<guarded_exporter>(std::move(object), plugin);
     impl_->insert({std::move(guarded), source, std::move(plugin), std::move(version), std::move(path)});
@@ -212,8 +213,8 @@ void registry::add(std::shared_ptr<const importer> object, plugin_source source,
     const std::string& name = object->info().name;
     if (name.empty()) throw error(errc::usage_error, "registry::add: the importer has an empty name");
     if (const auto* existing = impl_->find_importer(name))
-        throw error(errc::plugin_duplicate, (path.empty() ? std::string() : path.string() + ": ") + "importer \"" + name +
-                                                "\" is already registered (from " + origin_of(*existing) + ")");
+        throw error(errc::plugin_duplicate, (path.empty() ? std::string() : path.string() + ": ") + "importer \"" +
+                                                name + "\" is already registered (from " + origin_of(*existing) + ")");
     if (plugin.empty()) plugin = name;
     auto guarded = std::make_shared<guarded_importer>(std::move(object), plugin);
     impl_->importers.push_back({std::move(guarded), source, std::move(plugin), std::move(version), std::move(path)});
@@ -236,14 +237,16 @@ void registry::load_module(const fs::path& path) {
     ::dlerror();
     void* symbol = ::dlsym(handle, OFFERKIT_PLUGIN_ENTRY_SYMBOL);
     if (!symbol)
-        fail(errc::plugin_entry_missing, "not an offerkit plugin: it has no entry point \"" OFFERKIT_PLUGIN_ENTRY_SYMBOL "\"");
+        fail(errc::plugin_entry_missing,
+             "not an offerkit plugin: it has no entry point \"" OFFERKIT_PLUGIN_ENTRY_SYMBOL "\"");
     const auto entry = reinterpret_cast<offerkit_plugin_entry_fn>(symbol);
     const offerkit_plugin_descriptor* d = entry();
     if (!d) fail(errc::plugin_failed, "the entry point returned no descriptor");
     if (d->abi_version != OFFERKIT_PLUGIN_ABI_VERSION) {
         // From version 2 on, the second member names the offerkit it was built with.
         std::string built = "plugin ABI version " + std::to_string(d->abi_version);
-        if (d->abi_version >= 2 && d->offerkit_version) built = "offerkit " + excerpt(d->offerkit_version, 20) + " (" + built + ")";
+        if (d->abi_version >= 2 && d->offerkit_version)
+            built = "offerkit " + excerpt(d->offerkit_version, 20) + " (" + built + ")";
         fail(errc::plugin_abi_mismatch, "plugin built for " + built + ", this offerkit " + library_version() +
                                             " uses plugin ABI version " + std::to_string(OFFERKIT_PLUGIN_ABI_VERSION) +
                                             ": rebuild the plugin against this offerkit");
@@ -277,7 +280,8 @@ void registry::load_module(const fs::path& path) {
             fail(errc::plugin_failed, std::string("plugin \"") + d->name + "\" could not create importer " +
                                           std::to_string(i) + ": " + (message[0] ? message : "no reason given"));
         }
-        made_importers.emplace_back(m, [destroy_importer](const importer* p) { destroy_importer(const_cast<importer*>(p)); });
+        made_importers.emplace_back(
+            m, [destroy_importer](const importer* p) { destroy_importer(const_cast<importer*>(p)); });
     }
     auto duplicate = [&](const char* what, const std::string& name, const std::string& from) {
         made.clear();
@@ -315,7 +319,7 @@ namespace {
 std::string untrusted_reason(const fs::path& file) {
     const uid_t me = ::geteuid();
     for (const fs::path& p : {file.parent_path(), file}) {
-        struct stat st{};
+        struct stat st {};
         if (::stat(p.c_str(), &st) != 0) continue;  // dlopen will say what is wrong
         const char* what = S_ISDIR(st.st_mode) ? "the plugin directory " : "the plugin file ";
         char mode[8];
@@ -415,10 +419,11 @@ const exporter& registry::get(std::string_view name) const {
     if (const auto* e = find(name)) return *e;
     std::string known;
     for (const auto& e : impl_->entries) known += (known.empty() ? "" : ", ") + e.object->info().name;
-    throw error(errc::unknown_format, "unknown output format \"" + std::string(name) + "\" (" +
-                                          (known.empty() ? std::string("no exporter is registered; is OFFERKIT_PLUGIN_PATH right?")
-                                                         : "known: " + known) +
-                                          ")");
+    throw error(errc::unknown_format,
+                "unknown output format \"" + std::string(name) + "\" (" +
+                    (known.empty() ? std::string("no exporter is registered; is OFFERKIT_PLUGIN_PATH right?")
+                                   : "known: " + known) +
+                    ")");
 }
 
 std::vector<registered_exporter> registry::list() const { return impl_->entries; }
@@ -463,9 +468,9 @@ const importer& registry::detect(std::string_view file_name, std::string_view he
         const input_match m = i.object->sniff(file_name, head);
         if (m == input_match::none) continue;
         // Stronger wins; among equals, a module's or the application's before a built-in one.
-        const bool better = !best || m > best_match ||
-                            (m == best_match && best->source == plugin_source::builtin &&
-                             i.source != plugin_source::builtin);
+        const bool better =
+            !best || m > best_match ||
+            (m == best_match && best->source == plugin_source::builtin && i.source != plugin_source::builtin);
         if (better) {
             best = &i;
             best_match = m;

@@ -145,14 +145,16 @@ void walk_object(T& object, const P& prefix, F& f, text_scope scope) {
 // JSON path as a callable, so that a scan that needs no path builds none.
 template <class Offer, class F>
 void walk_texts(Offer& o, F&& f, text_scope scope = text_scope::all) {
-    walk_object(o, [] { return std::string(); }, f, scope);
+    walk_object(
+        o, [] { return std::string(); }, f, scope);
 }
 
 }  // namespace
 
 bool offer_fits(const job_offer& offer, text_repertoire r, text_scope scope) noexcept {
     bool ok = true;
-    walk_texts(offer, [&](auto, const std::string& text) { ok = ok && fits(text, r); }, scope);
+    walk_texts(
+        offer, [&](auto, const std::string& text) { ok = ok && fits(text, r); }, scope);
     return ok;
 }
 
@@ -172,14 +174,17 @@ std::size_t scrub_offer(job_offer& offer, text_repertoire r, std::string_view fo
 
     const std::string prefix = std::string(format) + ": offer " + excerpt(offer.reference, 60) + ": ";
     std::size_t changed = 0;
-    walk_texts(offer, [&](auto path, std::string& text) {
-        if (fits(text, r)) return;
-        std::string what;
-        std::string fitted_text = fit_text(text, r, format, &what);
-        diags.warn({{}, 0, 0, path()}, prefix + what);  // the path names the text as it was (an extra label)
-        text = std::move(fitted_text);
-        ++changed;
-    }, scope);
+    walk_texts(
+        offer,
+        [&](auto path, std::string& text) {
+            if (fits(text, r)) return;
+            std::string what;
+            std::string fitted_text = fit_text(text, r, format, &what);
+            diags.warn({{}, 0, 0, path()}, prefix + what);  // the path names the text as it was (an extra label)
+            text = std::move(fitted_text);
+            ++changed;
+        },
+        scope);
     return changed;
 }
 
@@ -211,8 +216,11 @@ std::string fit_text(std::string_view text, text_repertoire r, std::string_view 
     }
     if (what) {
         const std::size_t n = removed + replaced;
-        *what = std::to_string(n) + " character" + (n == 1 ? "" : "s") + " that " + std::string(format) + " cannot carry " +
-                (replaced == 0 ? "removed" : removed == 0 ? "replaced by U+FFFD" : "removed or replaced by U+FFFD") +
+        *what = std::to_string(n) + " character" + (n == 1 ? "" : "s") + " that " + std::string(format) +
+                " cannot carry " +
+                (replaced == 0  ? "removed"
+                 : removed == 0 ? "replaced by U+FFFD"
+                                : "removed or replaced by U+FFFD") +
                 " (" + seen + (n > 4 ? ", …" : "") + ")";
     }
     return out;
@@ -228,10 +236,14 @@ bool is_safe_link(std::string_view url) noexcept {
         if (b <= 0x20 || b == 0x7F || c == '"' || c == '<' || c == '>' || c == '\\' || c == '`') return false;
     }
     std::size_t rest = 0;
-    if (starts("https://")) rest = 8;
-    else if (starts("http://")) rest = 7;
-    else if (starts("mailto:")) return url.size() > 7 && url.find('@', 7) != std::string_view::npos;
-    else return false;
+    if (starts("https://"))
+        rest = 8;
+    else if (starts("http://"))
+        rest = 7;
+    else if (starts("mailto:"))
+        return url.size() > 7 && url.find('@', 7) != std::string_view::npos;
+    else
+        return false;
     // A host must follow: "https:///x" or "https://" alone is not a web address.
     if (url.size() <= rest || url[rest] == '/' || url[rest] == '?' || url[rest] == '#') return false;
     return true;

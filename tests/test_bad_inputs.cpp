@@ -7,9 +7,9 @@
 #include <offerkit/reader.hpp>
 #include <offerkit/utf8.hpp>
 
+#include <sys/stat.h>
 #include <csignal>
 #include <fstream>
-#include <sys/stat.h>
 #include <thread>
 
 using namespace offerkit;
@@ -84,7 +84,8 @@ TEST_CASE("bad input matrix: files that are not offers") {
         expect_refused(convert(dir / "deep.json", "json"), dir / "deep.json", "nested deeper than 32");
     }
     SECTION("duplicate keys") {
-        testing::write_file(dir / "dup.json", "{\"reference\": \"a\", \"title\": \"t\", \"employer\": \"e\", \"title\": \"u\"}");
+        testing::write_file(dir / "dup.json",
+                            "{\"reference\": \"a\", \"title\": \"t\", \"employer\": \"e\", \"title\": \"u\"}");
         expect_refused(convert(dir / "dup.json", "json"), dir / "dup.json", "duplicate key \"title\"");
     }
 }
@@ -101,8 +102,9 @@ TEST_CASE("bad input matrix: offers with wrong content") {
         expect_refused(convert(dir / "missing.json", "json"), dir / "missing.json", "title: required field is missing");
     }
     SECTION("impossible dates") {
-        testing::write_file(dir / "date.json",
-                            "{\"reference\": \"a\", \"title\": \"t\", \"employer\": \"e\", \"deadline\": \"2025-02-31\"}");
+        testing::write_file(
+            dir / "date.json",
+            "{\"reference\": \"a\", \"title\": \"t\", \"employer\": \"e\", \"deadline\": \"2025-02-31\"}");
         expect_refused(convert(dir / "date.json", "json"), dir / "date.json",
                        "deadline: expected a date YYYY-MM-DD, got \"2025-02-31\"");
     }
@@ -127,18 +129,20 @@ TEST_CASE("bad input matrix: offers with wrong content") {
         o.posted_on = date::from_ymd(2026, 10, 5);
         o.deadline = date::from_ymd(2026, 10, 30);
         testing::write_file(dir / "formula.json", to_json(o));
-        const auto r = run(cli() + " convert " + shell_quote((dir / "formula.json").string()) +
-                           " --to xlsx --month 2026-10 --as-of 2026-11-02 -o " + shell_quote((dir / "f.xlsx").string()));
+        const auto r =
+            run(cli() + " convert " + shell_quote((dir / "formula.json").string()) +
+                " --to xlsx --month 2026-10 --as-of 2026-11-02 -o " + shell_quote((dir / "f.xlsx").string()));
         REQUIRE(r.exit_code == 0);
-        const auto check = run(testing::python() + " -c " +
-                               shell_quote("import openpyxl,sys\n"
-                                           "wb = openpyxl.load_workbook(sys.argv[1])\n"
-                                           "cells = [c for ws in wb for row in ws.iter_rows() for c in row "
-                                           "if isinstance(c.value, str) and 'HYPERLINK' in c.value]\n"
-                                           "assert cells, 'title not found'\n"
-                                           "assert all(c.data_type == 's' for c in cells), [c.data_type for c in cells]\n"
-                                           "print('text cells:', len(cells))") +
-                               " " + shell_quote((dir / "f.xlsx").string()));
+        const auto check =
+            run(testing::python() + " -c " +
+                shell_quote("import openpyxl,sys\n"
+                            "wb = openpyxl.load_workbook(sys.argv[1])\n"
+                            "cells = [c for ws in wb for row in ws.iter_rows() for c in row "
+                            "if isinstance(c.value, str) and 'HYPERLINK' in c.value]\n"
+                            "assert cells, 'title not found'\n"
+                            "assert all(c.data_type == 's' for c in cells), [c.data_type for c in cells]\n"
+                            "print('text cells:', len(cells))") +
+                " " + shell_quote((dir / "f.xlsx").string()));
         INFO(check.output);
         CHECK(check.exit_code == 0);
     }
@@ -156,16 +160,19 @@ TEST_CASE("bad input matrix: formats, plugins and outputs") {
     SECTION("an ABI-mismatched or broken plugin is reported, the others still work") {
         const fs::path plugins = dir / "plugins";
         fs::create_directories(plugins);
-        fs::copy_file(testing::binary_dir() / "tests/plugins/offerkit-testbadabi.so", plugins / "offerkit-testbadabi.so");
+        fs::copy_file(testing::binary_dir() / "tests/plugins/offerkit-testbadabi.so",
+                      plugins / "offerkit-testbadabi.so");
         testing::write_file(plugins / "offerkit-broken.so", "not a library");
         const std::string env = "OFFERKIT_PLUGIN_PATH=" + shell_quote(plugins.string()) + " ";
         auto r = run(env + shell_quote(testing::cli_path().string()) + " plugins");
         CHECK(r.exit_code == 1);
-        CHECK_THAT(r.output, Catch::Contains("offerkit-testbadabi.so: plugin built for offerkit 9.0.0 (plugin ABI version"));
+        CHECK_THAT(r.output,
+                   Catch::Contains("offerkit-testbadabi.so: plugin built for offerkit 9.0.0 (plugin ABI version"));
         CHECK_THAT(r.output, Catch::Contains("offerkit-broken.so: cannot open plugin"));
         CHECK_THAT(r.output, Catch::Contains("\njson "));
-        r = run(env + shell_quote(testing::cli_path().string()) + " convert " + shell_quote((dir / "good.jsonl").string()) +
-                " --to json -o " + shell_quote((dir / "ok.json").string()));
+        r = run(env + shell_quote(testing::cli_path().string()) + " convert " +
+                shell_quote((dir / "good.jsonl").string()) + " --to json -o " +
+                shell_quote((dir / "ok.json").string()));
         CHECK(r.exit_code == 0);
         CHECK_THAT(r.output, Catch::Contains("warning: ") && Catch::Contains("ABI version"));
         CHECK(fs::exists(dir / "ok.json"));
@@ -177,8 +184,9 @@ TEST_CASE("bad input matrix: formats, plugins and outputs") {
                             "\"logo\": \"/nonexistent/logo.png\", "
                             "\"colors\": {\"primary\": \"#123456\", \"accent\": \"#abcdef\"}}");
         fs::create_directories(dir / "flyers");
-        const auto r = run(cli() + " convert " + shell_quote((dir / "good.jsonl").string()) + " --to pdf --brand " +
-                           shell_quote((dir / "brand.json").string()) + " -o " + shell_quote((dir / "flyers").string()));
+        const auto r =
+            run(cli() + " convert " + shell_quote((dir / "good.jsonl").string()) + " --to pdf --brand " +
+                shell_quote((dir / "brand.json").string()) + " -o " + shell_quote((dir / "flyers").string()));
         INFO(r.output);
         CHECK(r.exit_code != 0);
         CHECK_THAT(r.output, Catch::Contains("/nonexistent/logo.png"));
@@ -191,7 +199,8 @@ TEST_CASE("bad input matrix: formats, plugins and outputs") {
         CHECK_THAT(r.output, Catch::Contains("/proc/offerkit-test"));
     }
     SECTION("a full disk") {
-        const auto r = run(cli() + " convert " + shell_quote((dir / "good.jsonl").string()) + " --to json -o /dev/full");
+        const auto r =
+            run(cli() + " convert " + shell_quote((dir / "good.jsonl").string()) + " --to json -o /dev/full");
         CHECK(r.exit_code == 1);
         CHECK_THAT(r.output, Catch::Contains("/dev/full") && Catch::Contains("write failed"));
     }
@@ -232,18 +241,21 @@ TEST_CASE("bad input matrix: input that must be read within limits, or refused w
         const auto r = run("head -c 200000000 /dev/zero | timeout 20 " + cli() + " convert - --to json -o " +
                            quoted(dir / "out.json"));
         CHECK(r.exit_code == 1);
-        CHECK_THAT(r.output, Catch::Contains("<stdin>: not UTF-8 text, JSON or a posting: a binary file (NUL byte at offset 0)"));
+        CHECK_THAT(r.output,
+                   Catch::Contains("<stdin>: not UTF-8 text, JSON or a posting: a binary file (NUL byte at offset 0)"));
         CHECK_FALSE(fs::exists(dir / "out.json"));
     }
     SECTION("an endless JSON Lines line stops at the line limit, not at the memory's end") {
         const auto r = run("yes '{\"a\":1}' | tr -d '\\n' | head -c 100000000 | timeout 60 " + cli() +
                            " convert - --from jsonl --to json -o " + quoted(dir / "out.json"));
         CHECK(r.exit_code == 1);
-        CHECK_THAT(r.output, Catch::Contains("<stdin>:1: line exceeds the limit of 67108864 bytes; reading stopped there"));
+        CHECK_THAT(r.output,
+                   Catch::Contains("<stdin>:1: line exceeds the limit of 67108864 bytes; reading stopped there"));
     }
     SECTION("a PDF given as text says what it is and what to do") {
         testing::write_file(dir / "avis.pdf", "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n");
-        expect_refused(convert(dir / "avis.pdf", "json"), dir / "avis.pdf", "this is a PDF document, not text or JSON; extract its text first (pdftotext -layout");
+        expect_refused(convert(dir / "avis.pdf", "json"), dir / "avis.pdf",
+                       "this is a PDF document, not text or JSON; extract its text first (pdftotext -layout");
     }
     SECTION("a Word document (zip) says what it is") {
         testing::write_file(dir / "avis.docx", std::string("PK\x03\x04\x14\x00\x06\x00", 8) + "word/document.xml");
@@ -257,13 +269,15 @@ TEST_CASE("bad input matrix: input that must be read within limits, or refused w
         REQUIRE(run("iconv -f UTF-8 -t CP1252 " + quoted(posting) + " > " + quoted(dir / "ansi.txt")).exit_code == 0);
         const auto o = convert(dir / "ansi.txt", "json");
         expect_refused(o, dir / "ansi.txt", "not valid UTF-8 (byte 0x");
-        CHECK_THAT(o.output, Catch::Contains("the file looks like Windows-1252") && Catch::Contains("--encoding cp1252"));
+        CHECK_THAT(o.output,
+                   Catch::Contains("the file looks like Windows-1252") && Catch::Contains("--encoding cp1252"));
         const auto r = run(cli() + " convert " + quoted(dir / "ansi.txt") + " --encoding cp1252 --to json -o -");
         CHECK(r.exit_code == 0);
         CHECK(r.output == expected);
     }
     SECTION("a UTF-16 posting with a byte order mark is read as it is") {
-        REQUIRE(run("iconv -f UTF-8 -t UTF-16 " + quoted(posting) + " > " + quoted(dir / "unicode.txt")).exit_code == 0);
+        REQUIRE(run("iconv -f UTF-8 -t UTF-16 " + quoted(posting) + " > " + quoted(dir / "unicode.txt")).exit_code ==
+                0);
         const auto r = run(cli() + " convert " + quoted(dir / "unicode.txt") + " --to json -o -");
         CHECK(r.exit_code == 0);
         CHECK(r.output == expected);
@@ -288,7 +302,8 @@ TEST_CASE("bad input matrix: input that must be read within limits, or refused w
             FAIL("no exception");
         } catch (const error& e) {
             CHECK(e.code() == errc::limit_exceeded);
-            CHECK_THAT(std::string(e.what()), Catch::Contains("exceeds the limit of 4194304 bytes; reading stopped there"));
+            CHECK_THAT(std::string(e.what()),
+                       Catch::Contains("exceeds the limit of 4194304 bytes; reading stopped there"));
         }
         writer.join();
     }
@@ -299,7 +314,8 @@ TEST_CASE("bad input matrix: outputs that must not be falsified, hang or stay si
     testing::write_file(dir / "good.jsonl", good_line());
     SECTION("xlsx to a full standard output fails, with the reason") {
         if (!has_plugin("xlsx")) OFFERKIT_SKIP("the xlsx plugin is not built");
-        const auto r = run(cli() + " convert " + quoted(dir / "good.jsonl") + " --to xlsx --month 2026-10 -o - > /dev/full");
+        const auto r =
+            run(cli() + " convert " + quoted(dir / "good.jsonl") + " --to xlsx --month 2026-10 -o - > /dev/full");
         CHECK(r.exit_code == 1);
         CHECK_THAT(r.output, Catch::Contains("xlsx: the output stream: write failed: No space left on device"));
     }
@@ -322,19 +338,22 @@ TEST_CASE("bad input matrix: outputs that must not be falsified, hang or stay si
         const auto r = run(cli() + " convert " + quoted(dir / "good.jsonl") + " --to xlsx --as-of 2031-03-15 -o " +
                            quoted(dir / "r.xlsx"));
         CHECK(r.exit_code == 0);
-        CHECK_THAT(r.output, Catch::Contains("none of the 1 offer read was posted in 2031-02, the default month: the month "
-                                             "before as-of 2031-03-15; choose it with month=YYYY-MM (--month)"));
+        CHECK_THAT(r.output,
+                   Catch::Contains("none of the 1 offer read was posted in 2031-02, the default month: the month "
+                                   "before as-of 2031-03-15; choose it with month=YYYY-MM (--month)"));
     }
     SECTION("an unknown command is named") {
         const auto r = run(cli() + " frobnicate");
         CHECK(r.exit_code == 2);
-        CHECK_THAT(r.output, Catch::Contains("unknown command \"frobnicate\"; the commands are convert, validate and plugins"));
+        CHECK_THAT(r.output,
+                   Catch::Contains("unknown command \"frobnicate\"; the commands are convert, validate and plugins"));
         CHECK_THAT(r.output, !Catch::Contains("A subcommand is required"));
     }
     SECTION("a plugin that throws a standard exception fails the export, it does not terminate") {
         const fs::path plugins = dir / "plugins";
         fs::create_directories(plugins);
-        fs::copy_file(testing::binary_dir() / "tests/plugins/offerkit-teststdthrow.so", plugins / "offerkit-teststdthrow.so");
+        fs::copy_file(testing::binary_dir() / "tests/plugins/offerkit-teststdthrow.so",
+                      plugins / "offerkit-teststdthrow.so");
         const std::string env = "OFFERKIT_PLUGIN_PATH=" + quoted(plugins) + " ";
         auto r = run(env + shell_quote(testing::cli_path().string()) + " convert " + quoted(dir / "good.jsonl") +
                      " --to teststd -o " + quoted(dir / "x.txt"));
@@ -360,8 +379,8 @@ TEST_CASE("bad input matrix: an interrupted batch leaves no temporary file") {
     for (const char* sig : {"INT", "TERM"}) {
         const fs::path out = dir / sig;
         // Killed when the first staged flyers exist, long before the 2,000 are done.
-        const auto r = run(cli() + " convert " + quoted(dir / "many.jsonl") + " --to pdf --jobs 2 -q -o " + quoted(out) +
-                           " & pid=$!; for i in $(seq 200); do ls -A " + quoted(out) +
+        const auto r = run(cli() + " convert " + quoted(dir / "many.jsonl") + " --to pdf --jobs 2 -q -o " +
+                           quoted(out) + " & pid=$!; for i in $(seq 200); do ls -A " + quoted(out) +
                            " 2>/dev/null | grep -q tmp && break; sleep 0.05; done; kill -" + sig +
                            " $pid; wait $pid; echo \"status=$?\"");
         INFO(sig << ": " << r.output);

@@ -100,9 +100,9 @@ TEST_CASE("offerkit plugins lists the readers and the writers") {
     REQUIRE(readers != std::string::npos);
     CHECK(writers < readers);
     const std::string reader_part = r.output.substr(readers);
-    for (const char* line : {"\njobposting 0.1.0 ", "\njson       0.1.0    .json .jsonld      built-in",
-                             "\njsonl      0.1.0    .jsonl .ndjson     built-in",
-                             "\ntext       0.1.0    .txt .md .markdown built-in"})
+    for (const char* line :
+         {"\njobposting 0.1.0 ", "\njson       0.1.0    .json .jsonld      built-in",
+          "\njsonl      0.1.0    .jsonl .ndjson     built-in", "\ntext       0.1.0    .txt .md .markdown built-in"})
         CHECK_THAT(reader_part, Catch::Contains(line));
     r = run(cli() + " plugins --readers");
     CHECK(r.exit_code == 0);
@@ -118,7 +118,8 @@ TEST_CASE("convert --from names a reader and an unknown one is refused with the 
     auto r = run(cli() + " convert " + shell_quote((dir / "a.data").string()) + " --from docx --to json -o " +
                  shell_quote((dir / "b.json").string()));
     CHECK(r.exit_code == 2);
-    CHECK_THAT(r.output, Catch::Contains("--from: unknown input format \"docx\" (known: auto, jobposting, json, jsonl, text)"));
+    CHECK_THAT(r.output,
+               Catch::Contains("--from: unknown input format \"docx\" (known: auto, jobposting, json, jsonl, text)"));
     r = run(cli() + " convert " + shell_quote((dir / "a.data").string()) + " --from json --to json -o " +
             shell_quote((dir / "b.json").string()));
     CHECK(r.exit_code == 0);
@@ -126,6 +127,30 @@ TEST_CASE("convert --from names a reader and an unknown one is refused with the 
     r = run(cli() + " validate " + shell_quote((dir / "a.data").string()) + " --from json --input-option x=1");
     CHECK(r.exit_code == 2);
     CHECK_THAT(r.output, Catch::Contains("format json has no option \"x\" (it takes no options)"));
+}
+
+TEST_CASE("validate reports each finding once whatever reads the offer") {
+    testing::temp_dir dir;
+    // a JSON Lines file: a canonical offer and a JobPosting line, both with the deadline before the posting date
+    job_offer o = testing::full_offer();
+    o.deadline = date::from_ymd(2025, 5, 1);
+    testing::write_file(
+        dir / "mixed.jsonl",
+        to_json(o, {false}) + "\n" +
+            R"({"@context": "https://schema.org", "@type": "JobPosting", "identifier": "X-2", "title": "T",)"
+            R"( "hiringOrganization": "Y", "datePosted": "2026-05-10", "validThrough": "2026-05-01"})" +
+            "\n");
+    const auto r = run(cli() + " validate " + shell_quote((dir / "mixed.jsonl").string()));
+    INFO(r.output);
+    std::size_t n = 0;
+    for (std::size_t at = r.output.find("[deadline-before-posting]"); at != std::string::npos;
+         at = r.output.find("[deadline-before-posting]", at + 1))
+        ++n;
+    CHECK(n == 2);
+    CHECK_THAT(
+        r.output,
+        Catch::Contains(
+            "mixed.jsonl:2: warning: validThrough: the deadline 2026-05-01 is before the posting date 2026-05-10"));
 }
 
 TEST_CASE("the convenience flags are the options plugins declare") {
@@ -177,14 +202,16 @@ TEST_CASE("one bad offer fails the batch unless --keep-going") {
 
     r = run(cli() + " convert " + in + " --keep-going --to json -o " + shell_quote((dir / "good.json").string()));
     CHECK(r.exit_code == 1);
-    CHECK_THAT(r.output, Catch::Contains("1 failed") && Catch::Contains("failed:\n  ") && Catch::Contains("batch.jsonl:2:"));
+    CHECK_THAT(r.output,
+               Catch::Contains("1 failed") && Catch::Contains("failed:\n  ") && Catch::Contains("batch.jsonl:2:"));
     const std::vector<job_offer> good{testing::full_offer(), testing::minimal_offer()};
     CHECK(offers_in(dir / "good.json") == good);
 }
 
 TEST_CASE("a missing input file is a clear error") {
     testing::temp_dir dir;
-    const auto r = run(cli() + " convert /nonexistent/offers.json --to json -o " + shell_quote((dir / "o.json").string()));
+    const auto r =
+        run(cli() + " convert /nonexistent/offers.json --to json -o " + shell_quote((dir / "o.json").string()));
     CHECK(r.exit_code == 1);
     CHECK_THAT(r.output, Catch::Contains("/nonexistent/offers.json: cannot open"));
     CHECK_FALSE(fs::exists(dir / "o.json"));
@@ -194,13 +221,15 @@ TEST_CASE("validate lists problems as file:line: warning and --strict makes them
     testing::temp_dir dir;
     job_offer o = testing::full_offer();
     o.deadline = date::from_ymd(2025, 5, 1);  // before the posting date
-    testing::write_file(dir / "o.jsonl", to_json(testing::minimal_offer(), {false}) + "\n" + to_json(o, {false}) + "\n");
+    testing::write_file(dir / "o.jsonl",
+                        to_json(testing::minimal_offer(), {false}) + "\n" + to_json(o, {false}) + "\n");
     const std::string in = shell_quote((dir / "o.jsonl").string());
     auto r = run(cli() + " validate " + in);
     CHECK(r.exit_code == 0);
     CHECK_THAT(r.output, Catch::Contains("o.jsonl:1: warning: required field missing: deadline [missing-deadline]"));
-    CHECK_THAT(r.output, Catch::Contains("o.jsonl:2: warning: the deadline 2025-05-01 is before the posting date 2025-05-16 "
-                                         "[deadline-before-posting]"));
+    CHECK_THAT(r.output,
+               Catch::Contains("o.jsonl:2: warning: the deadline 2025-05-01 is before the posting date 2025-05-16 "
+                               "[deadline-before-posting]"));
     r = run(cli() + " validate --strict " + in);
     CHECK(r.exit_code == 1);
     CHECK_THAT(r.output, Catch::Contains("o.jsonl:2: error: the deadline"));

@@ -32,7 +32,8 @@ option_map options_for(const std::string& format) {
 }
 
 // Exports `offers` with `e` into `dir`; returns file name → bytes.
-std::map<std::string, std::string> export_all(const exporter& e, const std::vector<job_offer>& offers, const fs::path& dir) {
+std::map<std::string, std::string> export_all(const exporter& e, const std::vector<job_offer>& offers,
+                                              const fs::path& dir) {
     fs::create_directories(dir);
     const option_map options = options_for(e.info().name);
     export_target target;
@@ -74,7 +75,8 @@ TEST_CASE("8 threads exporting every format at once give the serial run's bytes"
     testing::temp_dir dir;
     std::map<std::string, std::map<std::string, std::string>> serial;
     for (const auto& entry : reg.list())
-        serial[entry.object->info().name] = export_all(*entry.object, offers, dir / "serial" / entry.object->info().name);
+        serial[entry.object->info().name] =
+            export_all(*entry.object, offers, dir / "serial" / entry.object->info().name);
 
     constexpr int threads = 8;
     std::vector<std::map<std::string, std::map<std::string, std::string>>> results(threads);
@@ -117,13 +119,15 @@ TEST_CASE("offerkit convert --jobs 4 writes the same files as --jobs 1, duplicat
     std::map<std::string, std::map<std::string, std::string>> runs;
     for (const char* jobs : {"1", "4"}) {
         const fs::path out = dir / (std::string("jobs") + jobs);
-        const auto r = testing::run(cli + " convert " + testing::shell_quote((dir / "in.jsonl").string()) +
-                                    " --to pdf --keep-going --jobs " + jobs + " -o " + testing::shell_quote(out.string()));
+        const auto r =
+            testing::run(cli + " convert " + testing::shell_quote((dir / "in.jsonl").string()) +
+                         " --to pdf --keep-going --jobs " + jobs + " -o " + testing::shell_quote(out.string()));
         INFO(r.output);
         CHECK(r.exit_code == 1);  // the bad line
         CHECK_THAT(r.output, Catch::Contains("in.jsonl:8: title: expected a string"));
         CHECK_THAT(r.output, Catch::Contains("7 exported to pdf, 7 files written"));
-        for (const auto& e : fs::directory_iterator(out)) runs[jobs][e.path().filename().string()] = testing::read_file(e.path());
+        for (const auto& e : fs::directory_iterator(out))
+            runs[jobs][e.path().filename().string()] = testing::read_file(e.path());
     }
     CHECK(runs["1"].size() == 7);
     CHECK(runs["1"].count("9001-26-0711_SR-2.pdf") == 1);
@@ -154,13 +158,15 @@ TEST_CASE("colliding references with --jobs 1 to 8 give one file per offer and t
     std::map<std::string, std::string> serial;
     for (int jobs = 1; jobs <= 8; ++jobs) {
         const fs::path out = dir / ("jobs" + std::to_string(jobs));
-        const auto r = testing::run(testing::cli_command() + " convert " + testing::shell_quote((dir / "in.jsonl").string()) +
-                                    " --to pdf --jobs " + std::to_string(jobs) + " -o " + testing::shell_quote(out.string()));
+        const auto r =
+            testing::run(testing::cli_command() + " convert " + testing::shell_quote((dir / "in.jsonl").string()) +
+                         " --to pdf --jobs " + std::to_string(jobs) + " -o " + testing::shell_quote(out.string()));
         INFO("--jobs " << jobs << "\n" << r.output);
         CHECK(r.exit_code == 0);
         CHECK_THAT(r.output, Catch::Contains("8 offers read, 8 exported to pdf, 8 files written"));
         std::map<std::string, std::string> files;
-        for (const auto& e : fs::directory_iterator(out)) files[e.path().filename().string()] = testing::read_file(e.path());
+        for (const auto& e : fs::directory_iterator(out))
+            files[e.path().filename().string()] = testing::read_file(e.path());
         CHECK(files.size() == 8);
         if (jobs == 1) {
             serial = files;
@@ -186,14 +192,16 @@ TEST_CASE("a setting's warning is given once with --jobs 4, as with --jobs 1") {
     }
     testing::write_file(dir / "in.jsonl", lines);
     for (const char* jobs : {"1", "4"}) {
-        const auto r = testing::run(testing::cli_command() + " convert " + testing::shell_quote((dir / "in.jsonl").string()) +
-                                    " --to pdf --brands-dir " +
-                                    testing::shell_quote((testing::source_dir() / "assets/brands").string()) + " --jobs " +
-                                    jobs + " -o " + testing::shell_quote((dir / jobs).string()));
+        const auto r = testing::run(testing::cli_command() + " convert " +
+                                    testing::shell_quote((dir / "in.jsonl").string()) + " --to pdf --brands-dir " +
+                                    testing::shell_quote((testing::source_dir() / "assets/brands").string()) +
+                                    " --jobs " + jobs + " -o " + testing::shell_quote((dir / jobs).string()));
         INFO("--jobs " << jobs << "\n" << r.output);
         CHECK(r.exit_code == 0);
         std::size_t n = 0;
-        for (std::size_t at = 0; (at = r.output.find("names the employer \"Commune de Poum\"", at)) != std::string::npos; ++at) ++n;
+        for (std::size_t at = 0;
+             (at = r.output.find("names the employer \"Commune de Poum\"", at)) != std::string::npos; ++at)
+            ++n;
         CHECK(n == 1);
     }
 }

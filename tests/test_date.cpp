@@ -34,7 +34,7 @@ TEST_CASE("dates compare, count days and know their weekday") {
     CHECK(a.plus_days(21) == b);
     CHECK(date::parse_iso("1970-01-01")->days_since_epoch() == 0);
     CHECK(date::parse_iso("2000-03-01")->days_since_epoch() == 11017);
-    CHECK(a.weekday() == 4);  // Friday 16 May 2025
+    CHECK(a.weekday() == 4);                               // Friday 16 May 2025
     CHECK(date::parse_iso("2026-11-22")->weekday() == 6);  // a Sunday
     CHECK(date::from_days_since_epoch(date::parse_iso("2024-12-31")->days_since_epoch() + 1) ==
           date::parse_iso("2025-01-01"));

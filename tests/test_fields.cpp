@@ -17,7 +17,8 @@ namespace bj = boost::json;
 namespace {
 
 const bj::object& schema() {
-    static const bj::value s = bj::parse(testing::read_file(testing::source_dir() / "schema" / "job-offer-1.schema.json"));
+    static const bj::value s =
+        bj::parse(testing::read_file(testing::source_dir() / "schema" / "job-offer-1.schema.json"));
     return s.as_object();
 }
 
@@ -33,7 +34,9 @@ void check_object(const bj::object& node, const std::string& where);
 template <class M>
 void check_member(const bj::object& property, const std::string& where) {
     INFO(where << ": " << bj::serialize(property));
-    const auto ref = [&] { return property.contains("$ref") ? std::string(property.at("$ref").as_string()) : std::string(); };
+    const auto ref = [&] {
+        return property.contains("$ref") ? std::string(property.at("$ref").as_string()) : std::string();
+    };
     if constexpr (std::is_same_v<M, std::string>) {
         CHECK(property.at("type") == "string");
     } else if constexpr (std::is_same_v<M, std::optional<std::string>>) {

@@ -141,7 +141,8 @@ std::string join_diagnostics(const diagnostics& diags) {
 
 // Every diagnostic of `diags` comes from rule `name` (and there is at least one).
 bool only_rule(const diagnostics& diags, std::string_view name) {
-    return !diags.empty() && std::all_of(diags.begin(), diags.end(), [&](const diagnostic& d) { return d.rule == name; });
+    return !diags.empty() &&
+           std::all_of(diags.begin(), diags.end(), [&](const diagnostic& d) { return d.rule == name; });
 }
 
 std::string join(const std::set<std::string>& s) {
@@ -174,15 +175,15 @@ job_offer tricky_offer() {
     o.managed_staff.direct = "2";
     o.description = {"Agent·e polyvalent·e",  // the title itself: the description adds a sentence
                      "Missions",              // reads like a heading
-                     "Salaire < 300 000 XPF & primes",
-                     "- une ligne qui commence par un tiret",
+                     "Salaire < 300 000 XPF & primes", "- une ligne qui commence par un tiret",
                      "Deux  espaces et\nun saut de ligne"};
     o.missions = {"Accueillir <le public>"};
     o.activities = {{activity_kind::secondary, std::nullopt, {}},
                     {activity_kind::main, "Logistique : matériel", {"Gérer le stock"}}};
     o.profile = {{std::nullopt, {"Polyvalence"}}, {"Diplôme", {"CAP ou BEP", "Bac + 2 apprécié"}}};
     o.conditions = {"Horaires : du lundi au vendredi", "Port de charges", "Prime de sujétion"};
-    o.contacts = {{std::nullopt, std::nullopt, std::nullopt, std::nullopt}, {"Jo Exemple", std::nullopt, std::nullopt, "00 00 01"}};
+    o.contacts = {{std::nullopt, std::nullopt, std::nullopt, std::nullopt},
+                  {"Jo Exemple", std::nullopt, std::nullopt, "00 00 01"}};
     o.extra.set("Type d'emploi", "temps partiel");
     o.extra.set("Nombre de postes", "3 à 4");
     return o;
@@ -249,7 +250,7 @@ TEST_CASE("export: the JobPosting of full_offer() has Google's properties, in a 
     CHECK_THAT(html, Contains("<p>Activités principales : Management</p><ul><li>Encadrer"));
     CHECK_THAT(html, Contains("<p>Activités secondaires</p>"));
     CHECK(text.find("null") == std::string::npos);
-    CHECK(text.find("\n") != std::string::npos);                       // pretty
+    CHECK(text.find("\n") != std::string::npos);                          // pretty
     CHECK(to_jobposting_json(o, false).find('\n') == std::string::npos);  // compact
     CHECK(to_jobposting_json(o) == text);                                 // deterministic
 }
@@ -267,9 +268,10 @@ TEST_CASE("export: the description is escaped HTML, never the title, never empty
     only_title.missions.clear();
     only_title.activities.clear();
     const std::string added(boost::json::parse(to_jobposting_json(only_title)).at("description").as_string());
-    CHECK(added == "<p>Agent·e polyvalent·e</p><p>Poste : Agent·e polyvalent·e – Commune fictive de Baie-des-Tortues.</p>");
+    CHECK(added ==
+          "<p>Agent·e polyvalent·e</p><p>Poste : Agent·e polyvalent·e – Commune fictive de Baie-des-Tortues.</p>");
     CHECK(round_trip(only_title) == only_title);
-    CHECK(v.at("datePosted") == "2026-02-02");                        // from reference_date
+    CHECK(v.at("datePosted") == "2026-02-02");  // from reference_date
     CHECK(v.at("jobImmediateStart") == true);
     CHECK(v.at("jobStartDate") == "dès que possible");
     CHECK(v.at("employmentType") == "PART_TIME");
@@ -348,11 +350,11 @@ TEST_CASE("export: the checker rejects what Google or our HTML rules reject") {
     const auto r = check({bad});
     INFO(r.output);
     CHECK(r.exit_code == 1);
-    for (const char* problem : {"tag <b> is not allowed", "unescaped '&'", "text directly inside <ul>",
-                                "datePosted: not an ISO 8601 date", "validThrough: not the end of a day",
-                                "hiringOrganization: not an Organization with a name", "addressCountry: not NC",
-                                "employmentType: 'FULLTIME'", "directApply: true without a url", "skills: null value",
-                                "salaire: not a schema.org property"})
+    for (const char* problem :
+         {"tag <b> is not allowed", "unescaped '&'", "text directly inside <ul>", "datePosted: not an ISO 8601 date",
+          "validThrough: not the end of a day", "hiringOrganization: not an Organization with a name",
+          "addressCountry: not NC", "employmentType: 'FULLTIME'", "directApply: true without a url",
+          "skills: null value", "salaire: not a schema.org property"})
         CHECK_THAT(r.output, Contains(problem));
 
     const fs::path title_only = tmp / "title.jsonld";
@@ -402,8 +404,9 @@ TEST_CASE("round trip: the fields JobPosting cannot carry, and why") {
         {"org_position", "no property for the place in the organisation chart"},
         {"supervisor", "no property for the function of the direct superior"},
         {"managed_staff", "no property for the number of staff managed"},
-        {"profile", "skills / qualifications / educationRequirements / experienceRequirements are flat lists: "
-                    "the section titles (Savoir-faire, Savoir-être…) are lost"},
+        {"profile",
+         "skills / qualifications / educationRequirements / experienceRequirements are flat lists: "
+         "the section titles (Savoir-faire, Savoir-être…) are lost"},
         {"how_to_apply", "no property for application instructions (applicationContact holds contact details)"},
         {"extra", "JobPosting has no additionalProperty: arbitrary labelled values have no place"},
     };
@@ -411,8 +414,9 @@ TEST_CASE("round trip: the fields JobPosting cannot carry, and why") {
     const std::map<std::string, std::string> sometimes = {
         {"conditions", "split by kind into workHours / specialCommitments / jobBenefits: their order is lost"},
         {"posted_on", "an offer without posted_on gets datePosted from reference_date (Google requires one)"},
-        {"description", "a description equal to the title gets a generated sentence; text is read back from "
-                        "HTML, so headings, leading dashes and double spaces do not survive"},
+        {"description",
+         "a description equal to the title gets a generated sentence; text is read back from "
+         "HTML, so headings, leading dashes and double spaces do not survive"},
         {"missions", "read back from the HTML headings of the description"},
         {"activities", "read back from the HTML headings; an empty section has no <ul>"},
         {"contacts", "a contact with no detail is no ContactPoint"},
@@ -455,8 +459,10 @@ TEST_CASE("import: an array, HTML description, odd value shapes") {
     CHECK(a.deadline == date::from_ymd(2026, 3, 27));  // a date-time: its date
     CHECK(a.location == "3 avenue des Flamboyants, 98809 Mont-Dore");
     CHECK(a.description ==
-          std::vector<std::string>{"La Ville de Port-Exemple modernise son réseau de lecture publique & ouvre deux médiathèques."});
-    CHECK(a.missions == std::vector<std::string>{"Coordonner les animations des quatre sites", "Développer l'offre numérique"});
+          std::vector<std::string>{
+              "La Ville de Port-Exemple modernise son réseau de lecture publique & ouvre deux médiathèques."});
+    CHECK(a.missions ==
+          std::vector<std::string>{"Coordonner les animations des quatre sites", "Développer l'offre numérique"});
     REQUIRE(a.activities.size() == 2);
     CHECK(a.activities[0].kind == activity_kind::main);
     CHECK(a.activities[0].items[0] == "Programmer les ateliers «\u00a0lire ensemble\u00a0»");
@@ -478,21 +484,21 @@ TEST_CASE("import: an array, HTML description, odd value shapes") {
     CHECK(*a.extra.find("Candidature directe en ligne") == "oui");
 
     const job_offer& b = offers[1];
-    CHECK(b.reference == "4412");                      // a number
-    CHECK(b.employer == "Ville de Port-Exemple");      // a plain string
+    CHECK(b.reference == "4412");                  // a number
+    CHECK(b.employer == "Ville de Port-Exemple");  // a plain string
     CHECK(b.location == "Parc des Cocotiers fictif, Païta");
     CHECK(b.availability == "vacant à partir du 01/04/2026");
     CHECK(b.available_from == date::from_ymd(2026, 4, 1));
-    CHECK(b.openings == 2);                            // "2"
+    CHECK(b.openings == 2);  // "2"
     CHECK(b.description == std::vector<std::string>{"Entretenir les parcs de la commune."});
-    REQUIRE(b.activities.size() == 1);                 // "Activités :" then bullets
+    REQUIRE(b.activities.size() == 1);  // "Activités :" then bullets
     CHECK(b.activities[0].items == std::vector<std::string>{"Tondre et tailler", "Arroser les massifs"});
 }
 
 TEST_CASE("import: @graph with @id references, ItemList, JobPosting without @context") {
     diagnostics diags;
     const auto g = import_file(data_dir() / "graph.jsonld", diags);
-    REQUIRE(g.size() == 2);  // the Organization and WebPage nodes are not offers
+    REQUIRE(g.size() == 2);                                 // the Organization and WebPage nodes are not offers
     CHECK(g[0].employer == "Province Exemplaire du Nord");  // {"@id": "#province"}
     CHECK(g[0].unit == "Service de l’aménagement");
     CHECK(g[0].residency_requirement == "10 ans");
@@ -533,7 +539,7 @@ TEST_CASE("import: @graph with @id references, ItemList, JobPosting without @con
     CHECK(*x.extra.find("Dossier") == "den");
     CHECK(*x.extra.find("Autre intitulé") == "DEN - Technicien réseaux");
     CHECK(*x.extra.find("Secteur d'activité") == "Télécommunications");
-    CHECK_FALSE(x.extra.find("Matériel fourni"));  // null value
+    CHECK_FALSE(x.extra.find("Matériel fourni"));                    // null value
     CHECK_FALSE(x.extra.find("Organisme propriétaire de l'offre"));  // the same organisation as hiringOrganization
     CHECK_FALSE(x.extra.find("Nom de l'offre"));                     // the same as the title
     // validThrough before datePosted: a warning with the file and the JSON path
@@ -578,7 +584,8 @@ TEST_CASE("import: type errors name the file and the JSON path") {
         {R"({"@type": "JobPosting", "hiringOrganization": 7})", "hiringOrganization"},
         {R"({"@type": "JobPosting", "jobLocation": {"@type": "Place", "address": 98800}})", "jobLocation.address"},
         {R"({"@context": "https://schema.org", "@graph": {"@type": "JobPosting"}})", "@graph"},
-        {R"({"@context": "https://schema.org", "@graph": [{"@type": "JobPosting", "skills": [1]}]})", "@graph[0].skills[0]"},
+        {R"({"@context": "https://schema.org", "@graph": [{"@type": "JobPosting", "skills": [1]}]})",
+         "@graph[0].skills[0]"},
         {R"({"@type": "JobPosting", "offerkit:format": "job-offer/1", "offerkit:grade": 3})", "offerkit:grade"},
     };
     for (const auto& [text, path] : cases) {
@@ -613,14 +620,16 @@ TEST_CASE("import: data problems are warnings with the JSON path") {
     CHECK(lines[0] == "feed.json: warning: [0].datePosted: \"bientôt\" is not a date (YYYY-MM-DD); kept in extra");
     CHECK(lines[1] == "feed.json: warning: [0].title: required field missing: title [missing-title]");
     CHECK(lines[2] == "feed.json: warning: [0].validThrough: required field missing: deadline [missing-deadline]");
-    CHECK(lines[3] == "feed.json: warning: [1].validThrough: the deadline 2026-05-01 is before the posting date "
-                      "2026-05-10 [deadline-before-posting]");
+    CHECK(lines[3] ==
+          "feed.json: warning: [1].validThrough: the deadline 2026-05-01 is before the posting date "
+          "2026-05-10 [deadline-before-posting]");
 }
 
 // ---------------------------------------------------------------------------
 // Import: the real OPT-NC feed
 
-TEST_CASE("real feed: every OPT-NC file imports with reference, title, employer, direction, grade, dates, responsibilities") {
+TEST_CASE(
+    "real feed: every OPT-NC file imports with reference, title, employer, direction, grade, dates, responsibilities") {
     const auto dir = real_feed_dir();
     if (!dir) OFFERKIT_SKIP_WITHOUT_SHARED("../shared/real/opt-jobposting-jsonld is not beside the checkout");
     const auto files = real_feed_files(*dir);
@@ -696,7 +705,8 @@ TEST_CASE("real feed: mapping of the OPT-NC additionalType and free information"
     CHECK(d.unit == "Direction des Finances");  // from employmentUnit, additionalType has none
     const job_offer& e = by_ref.at("3134-26-0754/SR");
     CHECK(e.available_from == date::from_ymd(2026, 10, 1));
-    CHECK(std::find(e.conditions.begin(), e.conditions.end(), "Habilitations requises : Permis B") != e.conditions.end());
+    CHECK(std::find(e.conditions.begin(), e.conditions.end(), "Habilitations requises : Permis B") !=
+          e.conditions.end());
 }
 
 TEST_CASE("real feed: exported again, the offers pass the checker and read back unchanged") {
@@ -787,8 +797,8 @@ TEST_CASE("jsonld exporter: object, array, JSON Lines, stream, no partial file")
     // Options.
     export_target t;
     t.path = tmp / "x.jsonld";
-    for (const option_map& bad : {option_map{{"lines", "maybe"}}, option_map{{"colour", "red"}},
-                                  option_map{{"as-of", "2026-13-01"}}}) {
+    for (const option_map& bad :
+         {option_map{{"lines", "maybe"}}, option_map{{"colour", "red"}}, option_map{{"as-of", "2026-13-01"}}}) {
         try {
             exp.begin(t, bad, diags);
             FAIL("accepted a bad option");
@@ -842,8 +852,8 @@ TEST_CASE("cli: offerkit convert feed/*.json --to pdf / --to xlsx") {
 #ifdef OFFERKIT_TEST_WITH_PDF
     {
         const fs::path out = tmp / "flyers";
-        const auto r = run(shell_quote(cli_path().string()) + " convert" + inputs + " --to pdf -o " +
-                           shell_quote(out.string()));
+        const auto r =
+            run(shell_quote(cli_path().string()) + " convert" + inputs + " --to pdf -o " + shell_quote(out.string()));
         INFO(r.output);
         CHECK(r.exit_code == 0);
         CHECK_THAT(r.output, Contains("24 offers read, 24 exported to pdf"));
@@ -857,8 +867,8 @@ TEST_CASE("cli: offerkit convert feed/*.json --to pdf / --to xlsx") {
 #ifdef OFFERKIT_TEST_WITH_XLSX
     {
         const fs::path out = tmp / "feed.xlsx";
-        const auto r = run(shell_quote(cli_path().string()) + " convert" + inputs + " --to xlsx --year 2026 --as-of 2026-12-31 -o " +
-                           shell_quote(out.string()));
+        const auto r = run(shell_quote(cli_path().string()) + " convert" + inputs +
+                           " --to xlsx --year 2026 --as-of 2026-12-31 -o " + shell_quote(out.string()));
         INFO(r.output);
         CHECK(r.exit_code == 0);
         CHECK_THAT(r.output, Contains("24 offers read, 24 exported to xlsx"));
@@ -933,8 +943,8 @@ TEST_CASE("render: the imported OPT-NC offers become an XLSX report") {
                "        for v in row:\n"
                "            if isinstance(v, str) and v.startswith('3134-26-'): refs.add(v)\n"
                "print(len(refs))\n");
-    const auto r = run(shell_quote(python()) + " " + shell_quote(script.string()) + " " +
-                       shell_quote(files.front().string()));
+    const auto r =
+        run(shell_quote(python()) + " " + shell_quote(script.string()) + " " + shell_quote(files.front().string()));
     INFO(r.output);
     CHECK(r.exit_code == 0);
     CHECK(r.output == "24\n");

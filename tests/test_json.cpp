@@ -103,7 +103,8 @@ TEST_CASE("the input kind is detected from extension and content") {
 
 TEST_CASE("syntax errors name file, line and column") {
     CHECK(error_of("{\n  \"reference\": \"x\",\n  \"title\": }\n") == "offers.json:3:12: invalid JSON: syntax error");
-    CHECK_THAT(error_of("{\"reference\": \"x\""), Catch::StartsWith("offers.json:1:") && Catch::Contains("invalid JSON"));
+    CHECK_THAT(error_of("{\"reference\": \"x\""),
+               Catch::StartsWith("offers.json:1:") && Catch::Contains("invalid JSON"));
     CHECK_THAT(error_of(""), Catch::Contains("empty input"));
     CHECK_THAT(error_of("{\"title\": \"caf\xC3\"}"), Catch::StartsWith("offers.json:1:"));
 }
@@ -137,16 +138,18 @@ TEST_CASE("type errors name the entry and the field path") {
                    Catch::Contains("openings: expected a non-negative integer, got a number -2"));
         CHECK_THAT(error_of("{\"format\": \"job-offer/2\", \"reference\": \"r\"}"),
                    Catch::Contains("format: unsupported format \"job-offer/2\""));
-        CHECK_THAT(error_of("{\"reference\": \"r\", \"title\": \"t\", \"employer\": \"e\", \"posted_on\": \"2025-02-30\"}"),
-                   Catch::Contains("posted_on: expected a date YYYY-MM-DD, got \"2025-02-30\""));
+        CHECK_THAT(
+            error_of("{\"reference\": \"r\", \"title\": \"t\", \"employer\": \"e\", \"posted_on\": \"2025-02-30\"}"),
+            Catch::Contains("posted_on: expected a date YYYY-MM-DD, got \"2025-02-30\""));
         CHECK_THAT(error_of("[1]"), Catch::Contains("[0]: expected an object, got a number 1"));
         CHECK_THAT(error_of("\"text\"", "x.json"), Catch::Contains("expected an offer object or an array"));
     }
 }
 
 TEST_CASE("unknown fields are kept in extra with a warning") {
-    std::string text = "{\"reference\": \"r\", \"title\": \"t\", \"employer\": \"e\", \"salaire\": \"Indice 450\", "
-                       "\"tags\": [1, 2], \"managed_staff\": {\"total\": \"2\", \"interim\": \"1\"}}";
+    std::string text =
+        "{\"reference\": \"r\", \"title\": \"t\", \"employer\": \"e\", \"salaire\": \"Indice 450\", "
+        "\"tags\": [1, 2], \"managed_staff\": {\"total\": \"2\", \"interim\": \"1\"}}";
     diagnostics diags;
     const job_offer o = offer_from_json(text, {"x.json", 0, 0, {}}, diags);
     REQUIRE(diags.size() == 3);
@@ -194,22 +197,22 @@ TEST_CASE("the json exporter writes an object for one offer and an array for sev
     CHECK(testing::read_file(dir / "two.jsonl") == to_json_lines(two));
 
     SECTION("the output validates against the JSON Schema (python3-jsonschema)") {
-        const auto r = testing::run(testing::python() + " " +
-                                    testing::shell_quote((testing::tests_dir() / "tools/check_schema.py").string()) + " " +
-                                    testing::shell_quote((testing::source_dir() / "schema/job-offer-1.schema.json").string()) +
-                                    " " + testing::shell_quote((dir / "one.json").string()) + " " +
-                                    testing::shell_quote((dir / "two.json").string()) + " " +
-                                    testing::shell_quote((dir / "two.jsonl").string()));
+        const auto r = testing::run(
+            testing::python() + " " + testing::shell_quote((testing::tests_dir() / "tools/check_schema.py").string()) +
+            " " + testing::shell_quote((testing::source_dir() / "schema/job-offer-1.schema.json").string()) + " " +
+            testing::shell_quote((dir / "one.json").string()) + " " +
+            testing::shell_quote((dir / "two.json").string()) + " " +
+            testing::shell_quote((dir / "two.jsonl").string()));
         INFO(r.output);
         CHECK(r.exit_code == 0);
         CHECK_THAT(r.output, Catch::Contains("5 offers checked, 0 problems"));
     }
     SECTION("the schema checker does catch a bad offer") {
         testing::write_file(dir / "bad.json", "{\"format\": \"job-offer/1\", \"reference\": 3}");
-        const auto r = testing::run(testing::python() + " " +
-                                    testing::shell_quote((testing::tests_dir() / "tools/check_schema.py").string()) + " " +
-                                    testing::shell_quote((testing::source_dir() / "schema/job-offer-1.schema.json").string()) +
-                                    " " + testing::shell_quote((dir / "bad.json").string()));
+        const auto r = testing::run(
+            testing::python() + " " + testing::shell_quote((testing::tests_dir() / "tools/check_schema.py").string()) +
+            " " + testing::shell_quote((testing::source_dir() / "schema/job-offer-1.schema.json").string()) + " " +
+            testing::shell_quote((dir / "bad.json").string()));
         CHECK(r.exit_code == 1);
     }
 }
@@ -221,8 +224,9 @@ TEST_CASE("duplicate keys are refused with their position") {
                Catch::Contains("duplicate key \"name\""));
     // The same key in different objects, and key-like strings in values, are fine.
     diagnostics diags;
-    std::string ok = "{\"reference\": \"r\", \"title\": \"x : \\\"title\\\": y\", \"employer\": \"e\", "
-                     "\"contacts\": [{\"name\": \"a\"}, {\"name\": \"b\"}], \"extra\": {\"title\": \"t\"}}";
+    std::string ok =
+        "{\"reference\": \"r\", \"title\": \"x : \\\"title\\\": y\", \"employer\": \"e\", "
+        "\"contacts\": [{\"name\": \"a\"}, {\"name\": \"b\"}], \"extra\": {\"title\": \"t\"}}";
     CHECK(offers_from_json(ok, "ok.json", diags).size() == 1);
 }
 

@@ -214,10 +214,10 @@ TEST_CASE("the fast path refuses anything unusual") {
     const job_offer full = testing::full_offer();
 
     SECTION("invalid JSON") {
-        for (std::string_view text : {"", " ", "{", "}", "{\"reference\":\"R\",}", "{\"reference\" \"R\"}",
-                                      "{\"reference\":'R'}", "{\"reference\":\"R\"} x", "{\"reference\":\"R\"}{}",
-                                      "{\"reference\":\"R\" /* c */}", "{\"title\":\"\xC3\x28\"}",
-                                      "{\"title\":\"\x01\"}", "{\"title\":\"\\ud83c\"}", "{\"title\":\"a\\q\"}"})
+        for (std::string_view text :
+             {"", " ", "{", "}", "{\"reference\":\"R\",}", "{\"reference\" \"R\"}", "{\"reference\":'R'}",
+              "{\"reference\":\"R\"} x", "{\"reference\":\"R\"}{}", "{\"reference\":\"R\" /* c */}",
+              "{\"title\":\"\xC3\x28\"}", "{\"title\":\"\x01\"}", "{\"title\":\"\\ud83c\"}", "{\"title\":\"a\\q\"}"})
             check_refused(text);
         std::string cut = compact(full);
         cut.pop_back();
@@ -225,8 +225,8 @@ TEST_CASE("the fast path refuses anything unusual") {
     }
 
     SECTION("not an object") {
-        for (std::string_view text : {"[]", "[{\"reference\":\"R\",\"title\":\"T\",\"employer\":\"E\"}]", "\"x\"",
-                                      "null", "3", "true"})
+        for (std::string_view text :
+             {"[]", "[{\"reference\":\"R\",\"title\":\"T\",\"employer\":\"E\"}]", "\"x\"", "null", "3", "true"})
             check_refused(text);
     }
 
@@ -324,11 +324,11 @@ TEST_CASE("the fast path refuses anything unusual") {
         check_refused(R"({})");
         check_refused(replaced(full, R"("kind":"main",)", ""));
         check_refused(replaced(full, R"("kind":"main")", R"("kind":"Main")"));
-        for (std::string_view bad : {"2025-02-30", "2025-13-01", "2025-5-16", "16/05/2025", "", "0000-01-01",
-                                     "2025-05-16T00:00"}) {
+        for (std::string_view bad :
+             {"2025-02-30", "2025-13-01", "2025-5-16", "16/05/2025", "", "0000-01-01", "2025-05-16T00:00"}) {
             check_refused(replaced(full, R"("deadline":"2025-06-06")", R"("deadline":")" + std::string(bad) + "\""));
-            check_refused(replaced(full, R"("reference_date":"2025-05-16")",
-                                   R"("reference_date":")" + std::string(bad) + "\""));
+            check_refused(
+                replaced(full, R"("reference_date":"2025-05-16")", R"("reference_date":")" + std::string(bad) + "\""));
         }
         check_refused(replaced(full, R"("available_from":"2025-07-01")", R"("available_from":20250701)"));
     }
@@ -342,8 +342,10 @@ TEST_CASE("the fast path refuses anything unusual") {
         CHECK_FALSE(fast_read_offer(text, out, 1));
         CHECK_FALSE(fast_read_offer(text, out, 0));
         // Deep nesting anywhere is refused without harm.
-        check_refused(replaced(full, R"("url":)", "\"deep\":" + std::string(5000, '[') + std::string(5000, ']') + ",\"url\":"));
-        check_refused(replaced(full, R"("missions":[)", "\"missions\":[" + std::string(30, '[') + std::string(30, ']') + ","));
+        check_refused(
+            replaced(full, R"("url":)", "\"deep\":" + std::string(5000, '[') + std::string(5000, ']') + ",\"url\":"));
+        check_refused(
+            replaced(full, R"("missions":[)", "\"missions\":[" + std::string(30, '[') + std::string(30, ']') + ","));
         // And where the DOM reader hits its limit, the fast path does too.
         for (std::size_t d = 0; d <= 6; ++d) {
             read_limits limits;
@@ -398,10 +400,9 @@ TEST_CASE("the fast path leaves no stale data in a reused offer") {
     bare.employer = "E";
     CHECK(out == bare);
     REQUIRE(fast_read_offer(compact(big), out, depth));
-    REQUIRE(fast_read_offer(
-        R"({"reference":"R","title":"T","employer":"E","managed_staff":{"direct":"1"},)"
-        R"("activities":[{"kind":"main"}],"profile":[{"items":["p"]}],"contacts":[{"email":"e"}]})",
-        out, depth));
+    REQUIRE(fast_read_offer(R"({"reference":"R","title":"T","employer":"E","managed_staff":{"direct":"1"},)"
+                            R"("activities":[{"kind":"main"}],"profile":[{"items":["p"]}],"contacts":[{"email":"e"}]})",
+                            out, depth));
     job_offer partial = bare;
     partial.managed_staff.direct = "1";
     partial.activities = {{activity_kind::main, std::nullopt, {}}};
@@ -456,8 +457,8 @@ TEST_CASE("readers use the fast path and still fall back to exact errors and war
     SECTION("JSON Lines: canonical, unusual and bad lines in one stream") {
         const std::string with_unknown = replaced(full, R"("url":)", R"("salary":"élevé","url":)");
         const std::string bad_date = replaced(full, R"("deadline":"2025-06-06")", R"("deadline":"2025-02-30")");
-        const std::string text = compact(three) + "\n" + with_unknown + "\n" + compact(one) + "\n" + bad_date +
-                                 "\n" + compact(testing::minimal_offer()) + "\n";
+        const std::string text = compact(three) + "\n" + with_unknown + "\n" + compact(one) + "\n" + bad_date + "\n" +
+                                 compact(testing::minimal_offer()) + "\n";
         offer_reader reader(text, "mixed.jsonl");
         diagnostics diags;
         job_offer o;
@@ -487,8 +488,8 @@ TEST_CASE("readers use the fast path and still fall back to exact errors and war
         diagnostics diags;
         CHECK(offer_from_json(compact(full), {"a.json", 0, 0, {}}, diags) == full);
         CHECK(diags.empty());
-        const auto o = offer_from_json(replaced(full, R"("url":)", R"("salary":"x","url":)"), {"a.json", 0, 0, {}},
-                                       diags);
+        const auto o =
+            offer_from_json(replaced(full, R"("url":)", R"("salary":"x","url":)"), {"a.json", 0, 0, {}}, diags);
         CHECK(diags.size() == 1);
         CHECK(o.extra.find("salary") != nullptr);
         try {
@@ -531,8 +532,8 @@ TEST_CASE("the fast path takes exactly the UTF-8 that the DOM reader takes") {
             for (unsigned char c : near) {
                 check_bytes({static_cast<char>(lead), static_cast<char>(b), static_cast<char>(c)});
                 for (unsigned char d : near)
-                    check_bytes({static_cast<char>(lead), static_cast<char>(b), static_cast<char>(c),
-                                 static_cast<char>(d)});
+                    check_bytes(
+                        {static_cast<char>(lead), static_cast<char>(b), static_cast<char>(c), static_cast<char>(d)});
             }
     // Non-ASCII after runs of ASCII of every length (the eight-byte skip).
     for (std::size_t n = 0; n < 20; ++n) {

@@ -25,11 +25,11 @@ const fs::path brands_dir = offerkit::testing::source_dir() / "assets" / "brands
 
 bool have_tool(const std::string& name) { return run("command -v " + name + " >/dev/null 2>&1").exit_code == 0; }
 
-#define REQUIRE_PDF_TOOLS()                                                                     \
-    do {                                                                                        \
-        if (!have_tool("qpdf") || !have_tool("pdftotext") || !have_tool("pdffonts") ||          \
-            !have_tool("pdfinfo") || !have_tool("mutool"))                                      \
-            OFFERKIT_SKIP("qpdf, poppler-utils or mupdf-tools missing (scripts/install-deps)"); \
+#define REQUIRE_PDF_TOOLS()                                                                                     \
+    do {                                                                                                        \
+        if (!have_tool("qpdf") || !have_tool("pdftotext") || !have_tool("pdffonts") || !have_tool("pdfinfo") || \
+            !have_tool("mutool"))                                                                               \
+            OFFERKIT_SKIP("qpdf, poppler-utils or mupdf-tools missing (scripts/install-deps)");                 \
     } while (0)
 
 /// Runs the exporter; returns the files written.
@@ -208,7 +208,8 @@ TEST_CASE("a full offer gives one A4 flyer whose text extracts exactly, without 
     check_qpdf(files[0]);
     check_fonts_embedded(files[0]);
 
-    for (const auto& [tool, ex] : {std::pair{"pdftotext", pdftotext(files[0])}, std::pair{"mutool", mutool_text(files[0])}}) {
+    for (const auto& [tool, ex] :
+         {std::pair{"pdftotext", pdftotext(files[0])}, std::pair{"mutool", mutool_text(files[0])}}) {
         INFO(tool);
         CHECK(ex.warnings.empty());
         INFO(ex.warnings);
@@ -237,7 +238,7 @@ TEST_CASE("fonts: the Latin subset when it covers the text, the full DejaVu Sans
         OFFERKIT_SKIP("the Latin subset font was not built (no /usr/bin/python3 at build time?)");
     CHECK(fonts_small.find("DejaVu") == std::string::npos);
     CHECK(fonts_small.find("CID") == std::string::npos);  // all Windows-1252: simple fonts
-    CHECK(fs::file_size(small) < 30 * 1024);               // issue 8: at most 30 KB per flyer
+    CHECK(fs::file_size(small) < 30 * 1024);              // issue 8: at most 30 KB per flyer
 
     // Latin outside Windows-1252 (ł, ő, a narrow no-break space): the subset, as CID fonts.
     job_offer polish = offerkit::testing::full_offer();
@@ -313,8 +314,9 @@ TEST_CASE("a long offer flows onto several pages, each with its footer, nothing 
     CHECK(ex.warnings.empty());
     const auto pages = pages_of(ex.text);
     REQUIRE(static_cast<int>(pages.size()) == n);
-    const std::vector<std::string> headings = {"Contexte", "Missions", "Activités principales", "Activités secondaires",
-                                               "Profil recherché", "Comment postuler", "Renseignements"};
+    const std::vector<std::string> headings = {
+        "Contexte",         "Missions",         "Activités principales", "Activités secondaires",
+        "Profil recherché", "Comment postuler", "Renseignements"};
     for (int k = 0; k < n; ++k) {
         INFO("page " << k + 1);
         const std::string page = fold_ws(pages[static_cast<std::size_t>(k)]);
@@ -369,8 +371,8 @@ TEST_CASE("a pathological offer: huge title, endless word, hundreds of items, em
     CHECK(pages < 20);  // a title taller than a page is split, not one line per page
     // Said so: the QR code left out, and the emoji the flyer's fonts cannot hold replaced.
     REQUIRE(diags.size() == 2);
-    CHECK_THAT(diags.items()[0].to_string(), Catch::Contains("missions[1]") && Catch::Contains("U+1F642") &&
-                                                 Catch::Contains("replaced by U+FFFD"));
+    CHECK_THAT(diags.items()[0].to_string(),
+               Catch::Contains("missions[1]") && Catch::Contains("U+1F642") && Catch::Contains("replaced by U+FFFD"));
     CHECK_THAT(diags.items()[1].to_string(), Catch::Contains("QR code"));
     CHECK(words_inside_page(files[0]) > 1000);
     const auto ex = pdftotext(files[0]);
@@ -575,7 +577,8 @@ TEST_CASE("the shipped brands load") {
 namespace {
 
 /// A brand of `dir` using `logo` and the given fonts (empty: the defaults).
-fs::path brand_with(const fs::path& dir, const std::string& name, const std::string& logo, const std::string& font = "") {
+fs::path brand_with(const fs::path& dir, const std::string& name, const std::string& logo,
+                    const std::string& font = "") {
     std::string json = "{\"format\": \"offerkit-brand/1\", \"name\": \"" + name + "\"";
     if (!logo.empty()) json += ", \"logo\": \"" + logo + "\"";
     if (!font.empty()) json += ", \"fonts\": {\"regular\": \"" + font + "\", \"bold\": \"" + font + "\"}";
@@ -628,7 +631,8 @@ TEST_CASE("corrupt or oversized logos are refused with a reason, before libharu 
                          bad{"huge.png", "30000 × 30000 pixels, more than a logo needs"}}) {
         INFO(b.file);
         const auto t0 = std::chrono::steady_clock::now();
-        const std::string why = export_error(o, {{"brand", brand_with(dir.path(), "b", (logos / b.file).string()).string()}}, dir / "out");
+        const std::string why =
+            export_error(o, {{"brand", brand_with(dir.path(), "b", (logos / b.file).string()).string()}}, dir / "out");
         // Refused from its header: not decoded at 2.6 GB (an upper bound, not a benchmark).
         CHECK(std::chrono::steady_clock::now() - t0 < std::chrono::seconds(10));
         CHECK_THAT(why, Catch::Contains((logos / b.file).string() + ": pdf: logo: " + b.reason));
@@ -643,20 +647,23 @@ TEST_CASE("16-bit, palette and grey logos are embedded as 8-bit RGB, with their 
     const fs::path logos = offerkit::testing::tests_dir() / "data/logos";
     for (const char* file : {"rgba16.png", "palette.png", "grey.png"}) {
         INFO(file);
-        const auto files = export_pdf({offerkit::testing::full_offer()},
-                                      {{"brand", brand_with(dir.path(), "b", (logos / file).string()).string()}}, dir / file);
+        const auto files =
+            export_pdf({offerkit::testing::full_offer()},
+                       {{"brand", brand_with(dir.path(), "b", (logos / file).string()).string()}}, dir / file);
         REQUIRE(files.size() == 1);
         check_qpdf(files[0]);
         const auto r = run("pdfimages -list " + shell_quote(files[0].string()));
         INFO(r.output);
         CHECK_THAT(r.output, Catch::Contains("image      24    24  rgb     3   8"));
-        if (std::string(file) == "rgba16.png") CHECK_THAT(r.output, Catch::Contains("smask      24    24  gray    1   8"));
+        if (std::string(file) == "rgba16.png")
+            CHECK_THAT(r.output, Catch::Contains("smask      24    24  gray    1   8"));
     }
     // The 16-bit colours reduced, not scrambled: the first pixel is (0, 0, 40000/257).
-    const auto r = run("cd " + shell_quote(dir.path().string()) + " && pdfimages -png rgba16.png/*.pdf img && " +
-                       offerkit::testing::python() +
-                       " -c \"import zlib,struct;d=open('img-000.png','rb').read();i=d.index(b'IDAT');"
-                       "n=struct.unpack('>I',d[i-4:i])[0];raw=zlib.decompress(d[i+4:i+4+n]);print('px',list(raw[1:4]))\"");
+    const auto r =
+        run("cd " + shell_quote(dir.path().string()) + " && pdfimages -png rgba16.png/*.pdf img && " +
+            offerkit::testing::python() +
+            " -c \"import zlib,struct;d=open('img-000.png','rb').read();i=d.index(b'IDAT');"
+            "n=struct.unpack('>I',d[i-4:i])[0];raw=zlib.decompress(d[i+4:i+4+n]);print('px',list(raw[1:4]))\"");
     INFO(r.output);
     CHECK_THAT(r.output, Catch::Contains("px [0, 0, 156]"));
 }
@@ -673,13 +680,15 @@ TEST_CASE("corrupt fonts are refused with a reason; the subset they come from lo
         {"upem0", "t[tab('head')+18:tab('head')+20]=b'\\0\\0'", "unitsPerEm 0 is outside 16…16384"},
         {"hmetrics", "t[tab('hhea')+34:tab('hhea')+36]=b'\\xff\\xff'", "numberOfHMetrics 65535 is not within"},
         {"truncated", "t=t[:len(t)//2]", "extends past the end of the file"},
-        {"loca", "o=tab('loca')\nif t[tab('head')+51]==0: t[o+2:o+4]=b'\\xff\\xff'\nelse: t[o+4:o+8]=b'\\x7f\\xff\\xff\\xff'",
+        {"loca",
+         "o=tab('loca')\nif t[tab('head')+51]==0: t[o+2:o+4]=b'\\xff\\xff'\nelse: t[o+4:o+8]=b'\\x7f\\xff\\xff\\xff'",
          "table 'loca' goes backwards"},
-        {"cmapend", "o=tab('cmap'); import struct as s\n"
-                    "for i in range(s.unpack('>H',t[o+2:o+4])[0]):\n"
-                    "  off=s.unpack('>I',t[o+8+8*i:o+12+8*i])[0]; st=o+off\n"
-                    "  if s.unpack('>H',t[st:st+2])[0]==4:\n"
-                    "    seg=s.unpack('>H',t[st+6:st+8])[0]//2; e=st+14+2*(seg-1); t[e:e+2]=b'\\x00\\x41'",
+        {"cmapend",
+         "o=tab('cmap'); import struct as s\n"
+         "for i in range(s.unpack('>H',t[o+2:o+4])[0]):\n"
+         "  off=s.unpack('>I',t[o+8+8*i:o+12+8*i])[0]; st=o+off\n"
+         "  if s.unpack('>H',t[st:st+2])[0]==4:\n"
+         "    seg=s.unpack('>H',t[st+6:st+8])[0]//2; e=st+14+2*(seg-1); t[e:e+2]=b'\\x00\\x41'",
          "the cmap's last segment does not end at U+FFFF"},
         {"tables", "t[4:6]=b'\\x01\\x00'", "a table directory of 256 tables"},
         {"cff", "t[0:4]=b'OTTO'", "CFF outlines"},
@@ -692,12 +701,14 @@ TEST_CASE("corrupt fonts are refused with a reason; the subset they come from lo
         CHECK_THAT(why, Catch::Contains(font.string() + ": pdf: not a usable TrueType font: " + b.reason));
     }
     const fs::path intact = corrupt_font(dir.path(), "intact", "pass");
-    CHECK(export_error(o, {{"brand", brand_with(dir.path(), "intact", "", intact.string()).string()}}, dir / "ok").empty());
+    CHECK(export_error(o, {{"brand", brand_with(dir.path(), "intact", "", intact.string()).string()}}, dir / "ok")
+              .empty());
 }
 
 TEST_CASE("the QR code and printed links follow offerkit's one rule for links") {
     REQUIRE_PDF_TOOLS();
-    if (!have_tool("zbarimg") || !have_tool("pdftoppm")) OFFERKIT_SKIP("zbar-tools or poppler-utils missing (scripts/install-deps)");
+    if (!have_tool("zbarimg") || !have_tool("pdftoppm"))
+        OFFERKIT_SKIP("zbar-tools or poppler-utils missing (scripts/install-deps)");
     temp_dir dir;
     auto qr_of = [&](const std::string& url, diagnostics& diags) {
         job_offer o = offerkit::testing::minimal_offer();
@@ -706,19 +717,23 @@ TEST_CASE("the QR code and printed links follow offerkit's one rule for links") 
         const auto files = export_pdf({o}, {}, dir / "out", &diags);
         REQUIRE(files.size() == 1);
         const auto png = dir / "page";
-        REQUIRE(run("pdftoppm -r 150 -png -f 1 -l 1 " + shell_quote(files[0].string()) + " " + shell_quote(png.string())).exit_code == 0);
+        REQUIRE(
+            run("pdftoppm -r 150 -png -f 1 -l 1 " + shell_quote(files[0].string()) + " " + shell_quote(png.string()))
+                .exit_code == 0);
         return run("zbarimg -q --raw " + shell_quote(png.string() + "-1.png") + " 2>/dev/null").output;
     };
     diagnostics diags;
     CHECK(qr_of("https://emploi.example.nc/offres/0303", diags) == "https://emploi.example.nc/offres/0303\n");
     CHECK(diags.empty());
-    for (const char* unsafe : {"javascript:alert(document.cookie)", "file:///etc/passwd", "\\\\\\\\serveur\\\\partage\\\\avis.pdf",
-                               "//serveur/partage", "JaVaScRiPt:alert(1)", "data:text/html,<script>x</script>"}) {
+    for (const char* unsafe :
+         {"javascript:alert(document.cookie)", "file:///etc/passwd", "\\\\\\\\serveur\\\\partage\\\\avis.pdf",
+          "//serveur/partage", "JaVaScRiPt:alert(1)", "data:text/html,<script>x</script>"}) {
         INFO(unsafe);
         diagnostics d;
         CHECK(qr_of(unsafe, d).empty());  // no QR code on the page
         REQUIRE(d.size() == 1);
-        CHECK_THAT(d.items()[0].message, Catch::Contains("is not a web (http, https) or mail address; no QR code drawn"));
+        CHECK_THAT(d.items()[0].message,
+                   Catch::Contains("is not a web (http, https) or mail address; no QR code drawn"));
     }
 }
 

@@ -51,7 +51,8 @@ std::vector<std::string> all_strings(const job_offer& o) {
                           &o.availability, &o.org_position, &o.supervisor, &o.url, &o.managed_staff.total,
                           &o.managed_staff.direct, &o.managed_staff.indirect})
         if (*f) v.push_back(**f);
-    for (const auto* l : {&o.description, &o.missions, &o.conditions, &o.how_to_apply}) v.insert(v.end(), l->begin(), l->end());
+    for (const auto* l : {&o.description, &o.missions, &o.conditions, &o.how_to_apply})
+        v.insert(v.end(), l->begin(), l->end());
     for (const auto& a : o.activities) {
         if (a.title) v.push_back(*a.title);
         v.insert(v.end(), a.items.begin(), a.items.end());
@@ -135,7 +136,8 @@ std::vector<std::pair<std::string, std::string>> fields(const job_offer& o) {
     f.emplace_back("description", norm(o.description));
     f.emplace_back("missions", norm(o.missions));
     std::string a;
-    for (const auto& s : o.activities) a += std::string(to_string(s.kind)) + " " + norm(s.title) + " " + norm(s.items) + "\n";
+    for (const auto& s : o.activities)
+        a += std::string(to_string(s.kind)) + " " + norm(s.title) + " " + norm(s.items) + "\n";
     f.emplace_back("activities", a);
     std::string p;
     for (const auto& s : o.profile) p += norm(s.title) + " " + norm(s.items) + "\n";
@@ -264,8 +266,8 @@ TEST_CASE("accuracy on the seeds and real postings against hand-written JSON", "
     all.files = seeds.files + reals.files;
     all.matched = seeds.matched + reals.matched;
     all.total = seeds.total + reals.total;
-    const std::string figure = all.figure(std::to_string(seeds.files) + " seeds, " + std::to_string(reals.files) +
-                                          " real postings");
+    const std::string figure =
+        all.figure(std::to_string(seeds.files) + " seeds, " + std::to_string(reals.files) + " real postings");
     std::cout << figure << "\n" << seeds.misses << reals.misses << std::flush;
     WARN(figure);
     INFO(seeds.misses + reals.misses);
@@ -426,8 +428,9 @@ TEST_CASE("French dates", "[unit][date]") {
 }
 
 TEST_CASE("an impossible or unreadable date is a warning with its line", "[unit][diagnostics]") {
-    const std::string text = "# Titre\n\nRéférence : 9001-26-0102/SR\n\nEmployeur : Province Sud\n\n"
-                             "Date de dépôt de l'offre : 31/02/2026\n\nDate limite de candidature : bientôt\n";
+    const std::string text =
+        "# Titre\n\nRéférence : 9001-26-0102/SR\n\nEmployeur : Province Sud\n\n"
+        "Date de dépôt de l'offre : 31/02/2026\n\nDate limite de candidature : bientôt\n";
     diagnostics d;
     const job_offer o = parse(text, d, "dates.txt");
     INFO(all_diags(d));
@@ -439,8 +442,9 @@ TEST_CASE("an impossible or unreadable date is a warning with its line", "[unit]
 }
 
 TEST_CASE("deadline before the posting date is reported", "[unit][diagnostics]") {
-    const std::string text = "# Titre\nRéférence : 9001-26-0103/SR\nEmployeur : Province Nord\n"
-                             "Date limite de candidature : 2 octobre 2026\nDate de dépôt de l'offre : 23 octobre 2026\n";
+    const std::string text =
+        "# Titre\nRéférence : 9001-26-0103/SR\nEmployeur : Province Nord\n"
+        "Date limite de candidature : 2 octobre 2026\nDate de dépôt de l'offre : 23 octobre 2026\n";
     diagnostics d;
     const job_offer o = parse(text, d);
     CHECK(o.deadline == date::from_ymd(2026, 10, 2));
@@ -461,10 +465,11 @@ TEST_CASE("missing required fields are reported", "[unit][diagnostics]") {
 
 TEST_CASE("a line that cannot be placed is reported with its line", "[unit][diagnostics]") {
     diagnostics d;
-    const job_offer o = parse("Référence : 9001-26-0105/SR\nEmployeur : Province Sud\n"
-                              "Date limite de candidature : 6 novembre 2026\n"
-                              "Date de dépôt de l'offre : 16 octobre 2026\n\nUne phrase perdue sans rubrique.\n",
-                              d);
+    const job_offer o = parse(
+        "Référence : 9001-26-0105/SR\nEmployeur : Province Sud\n"
+        "Date limite de candidature : 6 novembre 2026\n"
+        "Date de dépôt de l'offre : 16 octobre 2026\n\nUne phrase perdue sans rubrique.\n",
+        d);
     INFO(all_diags(d));
     CHECK(o.deadline == date::from_ymd(2026, 11, 6));
     CHECK(has_diag(d, "could not be placed", 6));
@@ -511,13 +516,14 @@ TEST_CASE("invalid UTF-8 is an error naming the byte offset", "[unit][encoding]"
 }
 
 TEST_CASE("no-break spaces before the colon, all-caps labels, typographic apostrophes", "[unit][labels]") {
-    const std::string text = "# Titre\n"
-                             "Référence\u00A0: 9001-26-0107/SR du 6 novembre 2026\n"
-                             "EMPLOYEUR\u202F: Province des îles Loyauté\n"
-                             "Date de dépôt de l’offre\u00A0: 6 novembre 2026\n"
-                             "DATE LIMITE DE CANDIDATURE : 27 novembre 2026\n"
-                             "Corps ou Cadre d’emploi / Domaine\u202F: Attaché\n"
-                             "Place dans l'organigramme: N-2\n";
+    const std::string text =
+        "# Titre\n"
+        "Référence\u00A0: 9001-26-0107/SR du 6 novembre 2026\n"
+        "EMPLOYEUR\u202F: Province des îles Loyauté\n"
+        "Date de dépôt de l’offre\u00A0: 6 novembre 2026\n"
+        "DATE LIMITE DE CANDIDATURE : 27 novembre 2026\n"
+        "Corps ou Cadre d’emploi / Domaine\u202F: Attaché\n"
+        "Place dans l'organigramme: N-2\n";
     diagnostics d;
     const job_offer o = parse(text, d);
     INFO(all_diags(d));
@@ -531,17 +537,18 @@ TEST_CASE("no-break spaces before the colon, all-caps labels, typographic apostr
 }
 
 TEST_CASE("several labels glued on one line, labels split and wrapped values", "[unit][labels]") {
-    const std::string text = "# **DSI – Analyste**\n\n"
-                             "**Référence :** 9001-26-0108/SR du 9 octobre 2026\n\n"
-                             "**Employeur** Office fictif des postes\n\n"
-                             "**Corps ou Cadre d'emploi /Domaine** : cadre **Direction :** Informatique\n\n"
-                             "d'exploitation\n\n"
-                             "**Durée de résidence exigée**\n\n"
-                             "**pour le recrutement sur titre (1) : Date limite de candidature :** Vendredi 30 octobre 2026\n\n"
-                             "**Postes à pourvoir :** susceptible d'être à pourvoir **Date de dépôt de l'offre :** Vendredi 9 octobre 2026\n\n"
-                             "**Lieu de travail :** 1 rue de l'Exemple\n\nNOUMEA\n\n"
-                             "**Fonction du supérieur hiérarchique direct :** Chef de Section Études et\n\nDéveloppements\n\n"
-                             "**Missions** : Concevoir les applications du service et\n\nen assurer le suivi\n";
+    const std::string text =
+        "# **DSI – Analyste**\n\n"
+        "**Référence :** 9001-26-0108/SR du 9 octobre 2026\n\n"
+        "**Employeur** Office fictif des postes\n\n"
+        "**Corps ou Cadre d'emploi /Domaine** : cadre **Direction :** Informatique\n\n"
+        "d'exploitation\n\n"
+        "**Durée de résidence exigée**\n\n"
+        "**pour le recrutement sur titre (1) : Date limite de candidature :** Vendredi 30 octobre 2026\n\n"
+        "**Postes à pourvoir :** susceptible d'être à pourvoir **Date de dépôt de l'offre :** Vendredi 9 octobre 2026\n\n"
+        "**Lieu de travail :** 1 rue de l'Exemple\n\nNOUMEA\n\n"
+        "**Fonction du supérieur hiérarchique direct :** Chef de Section Études et\n\nDéveloppements\n\n"
+        "**Missions** : Concevoir les applications du service et\n\nen assurer le suivi\n";
     diagnostics d;
     const job_offer o = parse(text, d, "glued.md");
     INFO(all_diags(d));
@@ -560,31 +567,32 @@ TEST_CASE("several labels glued on one line, labels split and wrapped values", "
 }
 
 TEST_CASE("bullets, numbered sections and section titles", "[unit][structure]") {
-    const std::string text = "# Titre\nRéférence : 9001-26-0109/SR\nEmployeur : CHS Albert-Bousquet\n"
-                             "Date limite de candidature : 20 novembre 2026\n"
-                             "# ACTIVITÉS DU POSTE :\n"
-                             "# Responsabilités principales du poste :\n"
-                             "1. Accueil :\n"
-                             "- Accueillir les patients\n"
-                             "• Orienter les familles\n"
-                             "– Tenir le registre\n"
-                             "* Gérer les appels\n"
-                             "1) Classer les dossiers\n"
-                             "2.Organisation du service:\n"
-                             "- Planifier les gardes, en lien avec\n"
-                             "le cadre de santé\n"
-                             "Suivi qualité\n"
-                             "- Déclarer les événements indésirables\n"
-                             "# Activités secondaires :\n"
-                             "- Participer aux formations\n";
+    const std::string text =
+        "# Titre\nRéférence : 9001-26-0109/SR\nEmployeur : CHS Albert-Bousquet\n"
+        "Date limite de candidature : 20 novembre 2026\n"
+        "# ACTIVITÉS DU POSTE :\n"
+        "# Responsabilités principales du poste :\n"
+        "1. Accueil :\n"
+        "- Accueillir les patients\n"
+        "• Orienter les familles\n"
+        "– Tenir le registre\n"
+        "* Gérer les appels\n"
+        "1) Classer les dossiers\n"
+        "2.Organisation du service:\n"
+        "- Planifier les gardes, en lien avec\n"
+        "le cadre de santé\n"
+        "Suivi qualité\n"
+        "- Déclarer les événements indésirables\n"
+        "# Activités secondaires :\n"
+        "- Participer aux formations\n";
     diagnostics d;
     const job_offer o = parse(text, d);
     INFO(all_diags(d));
     REQUIRE(o.activities.size() == 4);
     CHECK(o.activities[0].title == "Accueil");
     CHECK(o.activities[0].items == std::vector<std::string>{"Accueillir les patients", "Orienter les familles",
-                                                             "Tenir le registre", "Gérer les appels",
-                                                             "Classer les dossiers"});
+                                                            "Tenir le registre", "Gérer les appels",
+                                                            "Classer les dossiers"});
     CHECK(o.activities[1].title == "Organisation du service");
     CHECK(o.activities[1].items == std::vector<std::string>{"Planifier les gardes, en lien avec le cadre de santé"});
     CHECK(o.activities[2].title == "Suivi qualité");
@@ -594,13 +602,14 @@ TEST_CASE("bullets, numbered sections and section titles", "[unit][structure]") 
 }
 
 TEST_CASE("letterhead noise never reaches a field", "[unit][noise]") {
-    const std::string text = "\nDSI – Chef de projet QPT\nLE MONDE À PORTÉE DE MAIN\nwww.opt.nc\n"
-                             "Référence : 9001-26-0110/SR du 16 octobre 2026\n"
-                             "Employeur : Office fictif des postes\n"
-                             "Date limite de candidature : 6 novembre 2026\n"
-                             "# Missions :\nPiloter les projets.\n"
-                             "Page 1/2\n# QPT\n# LE MONDE À PORTÉE DE MAIN\nwww.opt.nc\n"
-                             "Page 2/2\n# Activités du poste :\n- Suivre les budgets\n";
+    const std::string text =
+        "\nDSI – Chef de projet QPT\nLE MONDE À PORTÉE DE MAIN\nwww.opt.nc\n"
+        "Référence : 9001-26-0110/SR du 16 octobre 2026\n"
+        "Employeur : Office fictif des postes\n"
+        "Date limite de candidature : 6 novembre 2026\n"
+        "# Missions :\nPiloter les projets.\n"
+        "Page 1/2\n# QPT\n# LE MONDE À PORTÉE DE MAIN\nwww.opt.nc\n"
+        "Page 2/2\n# Activités du poste :\n- Suivre les budgets\n";
     diagnostics d;
     const job_offer o = parse(text, d);
     INFO(all_diags(d));
@@ -618,12 +627,13 @@ TEST_CASE("letterhead noise never reaches a field", "[unit][noise]") {
 }
 
 TEST_CASE("YAML front matter fills only what the body lacks", "[unit][front-matter]") {
-    const std::string text = "---\ntitle: \"Titre du fichier\"\ncorps_grade: \"attaché\"\n"
-                             "direction: \"Province Sud\"\nlieu_travail: \"Koné\"\ndate_cloture: \"2026-11-30\"\n---\n\n"
-                             "# Titre du fichier\n\n# **DEFE – Titre complet du poste**\n\n"
-                             "**Référence :** 9001-26-0111/SR du 30 octobre 2026\n\n"
-                             "**Corps ou Cadre d'emploi / Domaine** Rédacteur\n\n"
-                             "**Date limite de candidature** vendredi 20 novembre 2026\n";
+    const std::string text =
+        "---\ntitle: \"Titre du fichier\"\ncorps_grade: \"attaché\"\n"
+        "direction: \"Province Sud\"\nlieu_travail: \"Koné\"\ndate_cloture: \"2026-11-30\"\n---\n\n"
+        "# Titre du fichier\n\n# **DEFE – Titre complet du poste**\n\n"
+        "**Référence :** 9001-26-0111/SR du 30 octobre 2026\n\n"
+        "**Corps ou Cadre d'emploi / Domaine** Rédacteur\n\n"
+        "**Date limite de candidature** vendredi 20 novembre 2026\n";
     diagnostics d;
     const job_offer o = parse(text, d, "fm.md");
     INFO(all_diags(d));
@@ -639,16 +649,18 @@ TEST_CASE("YAML front matter fills only what the body lacks", "[unit][front-matt
     CHECK(has_diag(d2, "31/02/2026", 7));
     // invalid YAML is a warning, not an error
     diagnostics d3;
-    const job_offer o3 = parse("---\na: [1, 2\n---\n# T\nRéférence : X\nEmployeur : Y\nDate limite de candidature : 2 octobre 2026\n", d3);
+    const job_offer o3 = parse(
+        "---\na: [1, 2\n---\n# T\nRéférence : X\nEmployeur : Y\nDate limite de candidature : 2 octobre 2026\n", d3);
     CHECK(o3.reference == "X");
     CHECK(has_diag(d3, "YAML"));
 }
 
 TEST_CASE("unknown labels go to extra, keyed as written", "[unit][extra]") {
-    const std::string text = "# Titre\nRéférence : 9001-26-0112/SR\nEmployeur : Province Nord\n"
-                             "Date limite de candidature : 6 novembre 2026\n"
-                             "Temps de travail : 39 heures hebdomadaires\n"
-                             "# Missions :\nAccueillir le public.\nPositionnement : Rôle transversal\n";
+    const std::string text =
+        "# Titre\nRéférence : 9001-26-0112/SR\nEmployeur : Province Nord\n"
+        "Date limite de candidature : 6 novembre 2026\n"
+        "Temps de travail : 39 heures hebdomadaires\n"
+        "# Missions :\nAccueillir le public.\nPositionnement : Rôle transversal\n";
     diagnostics d;
     const job_offer o = parse(text, d);
     INFO(all_diags(d));
@@ -659,22 +671,24 @@ TEST_CASE("unknown labels go to extra, keyed as written", "[unit][extra]") {
 }
 
 TEST_CASE("openings, availability date, contacts and url", "[unit]") {
-    const std::string text = "# Titre\nRéférence : 9001-26-0113/SR\nEmployeur : Province Sud\n"
-                             "Date limite de candidature : 6 novembre 2026\n"
-                             "Nombre de postes : 3\n"
-                             "Poste à pourvoir : vacant à partir du 1er décembre 2026\n"
-                             "# Pour tout renseignement :\n"
-                             "M. Paul Exemple, chef du service - Tél : 20 00 02\n"
-                             "Cheffe du bureau du personnel tél : 20 00 03 ; bureau.personnel@example.nc\n"
-                             "# Pour postuler\n"
-                             "Candidature en ligne : https://emploi.example.nc/offres/9001-26-0113\n"
-                             "Les candidatures doivent être adressées à drh@example.nc\n";
+    const std::string text =
+        "# Titre\nRéférence : 9001-26-0113/SR\nEmployeur : Province Sud\n"
+        "Date limite de candidature : 6 novembre 2026\n"
+        "Nombre de postes : 3\n"
+        "Poste à pourvoir : vacant à partir du 1er décembre 2026\n"
+        "# Pour tout renseignement :\n"
+        "M. Paul Exemple, chef du service - Tél : 20 00 02\n"
+        "Cheffe du bureau du personnel tél : 20 00 03 ; bureau.personnel@example.nc\n"
+        "# Pour postuler\n"
+        "Candidature en ligne : https://emploi.example.nc/offres/9001-26-0113\n"
+        "Les candidatures doivent être adressées à drh@example.nc\n";
     diagnostics d;
     const job_offer o = parse(text, d);
     diagnostics d2;
-    const job_offer bare = parse("# T\nRéférence : X\nEmployeur : Y\nDate limite de candidature : 6 novembre 2026\n"
-                                 "# Pour postuler\nPostulez sur https://emploi.example.nc/offres/42.\n",
-                                 d2);
+    const job_offer bare = parse(
+        "# T\nRéférence : X\nEmployeur : Y\nDate limite de candidature : 6 novembre 2026\n"
+        "# Pour postuler\nPostulez sur https://emploi.example.nc/offres/42.\n",
+        d2);
     CHECK(bare.url == "https://emploi.example.nc/offres/42");
     INFO(all_diags(d));
     CHECK(o.openings == 3);
@@ -793,11 +807,12 @@ TEST_CASE("truncated and shuffled postings never break the parser", "[robustness
 }
 
 TEST_CASE("HTML entities, Markdown tables and rules", "[unit][markdown]") {
-    const std::string text = "Titre du poste\n===\n\n"
-                             "| Référence | 9001-26-0200/SR du 3 novembre 2026 |\n|---|---|\n"
-                             "| Employeur | Ville d&#39;exemple &amp; associ&eacute;s |\n\n---\n\n"
-                             "Date limite de candidature&nbsp;: 20 novembre 2026\n\n***\n\n"
-                             "<p>Lieu de travail : <b>Mairie</b> annexe<br>de Dumbéa</p>\n";
+    const std::string text =
+        "Titre du poste\n===\n\n"
+        "| Référence | 9001-26-0200/SR du 3 novembre 2026 |\n|---|---|\n"
+        "| Employeur | Ville d&#39;exemple &amp; associ&eacute;s |\n\n---\n\n"
+        "Date limite de candidature&nbsp;: 20 novembre 2026\n\n***\n\n"
+        "<p>Lieu de travail : <b>Mairie</b> annexe<br>de Dumbéa</p>\n";
     diagnostics d;
     const job_offer o = parse(text, d, "table.md");
     INFO(all_diags(d));
@@ -812,11 +827,12 @@ TEST_CASE("HTML entities, Markdown tables and rules", "[unit][markdown]") {
 
 TEST_CASE("letterhead banners are not titles; the employer's banner fills a missing employer", "[unit][noise]") {
     diagnostics d;
-    const job_offer o = parse("# Chef(fe) du bureau du courrier\n\n# AVIS DE VACANCE DE POSTE\n\n"
-                              "GOUVERNEMENT DE LA NOUVELLE-CALÉDONIE\n\n"
-                              "Référence : 9001-26-0300/MPRH du 2 octobre 2026\n\n"
-                              "Date limite de candidature : 23 octobre 2026\n",
-                              d);
+    const job_offer o = parse(
+        "# Chef(fe) du bureau du courrier\n\n# AVIS DE VACANCE DE POSTE\n\n"
+        "GOUVERNEMENT DE LA NOUVELLE-CALÉDONIE\n\n"
+        "Référence : 9001-26-0300/MPRH du 2 octobre 2026\n\n"
+        "Date limite de candidature : 23 octobre 2026\n",
+        d);
     INFO(all_diags(d));
     CHECK(o.title == "Chef(fe) du bureau du courrier");
     CHECK(o.employer == "GOUVERNEMENT DE LA NOUVELLE-CALÉDONIE");
@@ -825,21 +841,22 @@ TEST_CASE("letterhead banners are not titles; the employer's banner fills a miss
 
 TEST_CASE("style variants: counts, split labels, labels without colon, moved address tails", "[unit][variants]") {
     diagnostics d;
-    const job_offer o = parse("# Agent(e) de guichet\n\n"
-                              "Référence 9001-26-0900/SR du 3 novembre 2026\n"
-                              "Employeur : Office fictif\n"
-                              "Date limite de candidature  vendredi 20 novembre 2026\n"
-                              "**Date de dépôt de**\n\n**l'offre :** mardi 3 novembre 2026\n\n"
-                              "Postes à pourvoir : 2 postes – à compter du 1er janvier 2027\n"
-                              "Lieu de travail : 1 rue de l'Exemple - 98800\n"
-                              "Fonction du supérieur hiérarchique direct : Chef d'agence (zone Sud)\n"
-                              "NOUMEA CEDEX\n"
-                              "# Caractéristiques particulières de l'emploi\n"
-                              "Fourniture ou mise à disposition de matériels, biens ou services /\n"
-                              "Conditions de travail : / Régimes indemnitaires rattachés au poste de travail :\n"
-                              "- Indemnité de guichet\n"
-                              "# Contact\nChef d'agence Tél : 20 00 01 ou Mob : 70 00 01\n",
-                              d);
+    const job_offer o = parse(
+        "# Agent(e) de guichet\n\n"
+        "Référence 9001-26-0900/SR du 3 novembre 2026\n"
+        "Employeur : Office fictif\n"
+        "Date limite de candidature  vendredi 20 novembre 2026\n"
+        "**Date de dépôt de**\n\n**l'offre :** mardi 3 novembre 2026\n\n"
+        "Postes à pourvoir : 2 postes – à compter du 1er janvier 2027\n"
+        "Lieu de travail : 1 rue de l'Exemple - 98800\n"
+        "Fonction du supérieur hiérarchique direct : Chef d'agence (zone Sud)\n"
+        "NOUMEA CEDEX\n"
+        "# Caractéristiques particulières de l'emploi\n"
+        "Fourniture ou mise à disposition de matériels, biens ou services /\n"
+        "Conditions de travail : / Régimes indemnitaires rattachés au poste de travail :\n"
+        "- Indemnité de guichet\n"
+        "# Contact\nChef d'agence Tél : 20 00 01 ou Mob : 70 00 01\n",
+        d);
     INFO(all_diags(d));
     CHECK(o.reference == "9001-26-0900/SR");
     CHECK(o.deadline == date::from_ymd(2026, 11, 20));
@@ -859,16 +876,17 @@ TEST_CASE("style variants: counts, split labels, labels without colon, moved add
 
 TEST_CASE("four-cell table rows and introductory sentences in lists", "[unit][variants]") {
     diagnostics d;
-    const job_offer o = parse("# **DT – Ingénieur(e) réseaux**\n\n"
-                              "| **Référence** | 9001-26-0901/SR du 2 novembre 2026 | **Employeur** | Office fictif |\n"
-                              "|---|---|---|---|\n"
-                              "| **Direction** | Télécom | **Lieu de travail** | Nouméa |\n"
-                              "| **Date de dépôt de l'offre** | 2 novembre 2026 | **Date limite de candidature** | 20 novembre 2026 |\n\n"
-                              "**Activités principales :**\n\n"
-                              "Le titulaire du poste est chargé de :\n\n"
-                              "- concevoir le réseau,\n- le déployer.\n\n"
-                              "Gestion des incidents :\n\n- Diagnostiquer les pannes\n",
-                              d, "table4.md");
+    const job_offer o = parse(
+        "# **DT – Ingénieur(e) réseaux**\n\n"
+        "| **Référence** | 9001-26-0901/SR du 2 novembre 2026 | **Employeur** | Office fictif |\n"
+        "|---|---|---|---|\n"
+        "| **Direction** | Télécom | **Lieu de travail** | Nouméa |\n"
+        "| **Date de dépôt de l'offre** | 2 novembre 2026 | **Date limite de candidature** | 20 novembre 2026 |\n\n"
+        "**Activités principales :**\n\n"
+        "Le titulaire du poste est chargé de :\n\n"
+        "- concevoir le réseau,\n- le déployer.\n\n"
+        "Gestion des incidents :\n\n- Diagnostiquer les pannes\n",
+        d, "table4.md");
     INFO(all_diags(d));
     CHECK(o.reference == "9001-26-0901/SR");
     CHECK(o.employer == "Office fictif");
@@ -878,8 +896,8 @@ TEST_CASE("four-cell table rows and introductory sentences in lists", "[unit][va
     CHECK(o.deadline == date::from_ymd(2026, 11, 20));
     REQUIRE(o.activities.size() == 2);
     CHECK_FALSE(o.activities[0].title.has_value());
-    CHECK(o.activities[0].items == std::vector<std::string>{"Le titulaire du poste est chargé de :",
-                                                             "concevoir le réseau,", "le déployer."});
+    CHECK(o.activities[0].items ==
+          std::vector<std::string>{"Le titulaire du poste est chargé de :", "concevoir le réseau,", "le déployer."});
     CHECK(o.activities[1].title == "Gestion des incidents");
     CHECK(d.empty());
 }
@@ -887,13 +905,15 @@ TEST_CASE("four-cell table rows and introductory sentences in lists", "[unit][va
 TEST_CASE("the letterhead's address line repeated on every page is page furniture", "[unit][noise]") {
     diagnostics d;
     const std::string footer = "Office fictif – 2 rue de l'Exemple – 98841 NOUMÉA CEDEX – Tél. 26 00 00\n\n";
-    const job_offer o = parse("# **DT – Technicien(ne)**\n\n**Référence :** 9001-26-0902/SR du 2 novembre 2026\n\n"
-                              "**Employeur :** Office fictif\n\n**Date limite de candidature :** 20 novembre 2026\n\n"
-                              "**Activités principales :**\n\n- Installer les équipements\n- Maintenir le réseau\n\n" +
-                                  footer + "Page 1/2\n\n- Rédiger les rapports\n\n**Profil du candidat**\n\n"
-                                           "**Savoir-faire :**\n\n- Souder la fibre\n\n" +
-                                  footer + "Page 2/2\n",
-                              d, "footer.md");
+    const job_offer o = parse(
+        "# **DT – Technicien(ne)**\n\n**Référence :** 9001-26-0902/SR du 2 novembre 2026\n\n"
+        "**Employeur :** Office fictif\n\n**Date limite de candidature :** 20 novembre 2026\n\n"
+        "**Activités principales :**\n\n- Installer les équipements\n- Maintenir le réseau\n\n" +
+            footer +
+            "Page 1/2\n\n- Rédiger les rapports\n\n**Profil du candidat**\n\n"
+            "**Savoir-faire :**\n\n- Souder la fibre\n\n" +
+            footer + "Page 2/2\n",
+        d, "footer.md");
     INFO(all_diags(d));
     REQUIRE(o.activities.size() == 1);
     CHECK(o.activities[0].items ==
@@ -905,19 +925,21 @@ TEST_CASE("the letterhead's address line repeated on every page is page furnitur
 }
 
 TEST_CASE("a heading that only names the employer is its letterhead, not the title", "[unit]") {
-    const job_offer o = parse("# ALP – Médiateur(trice) scientifique\n\n# AGENCE DES LAGONS DU PACIFIQUE\n\n"
-                              "Référence : ALP-26-0702/RH du 12 octobre 2026\n\n"
-                              "Employeur : Agence des lagons du Pacifique\n\n"
-                              "Date limite de candidature : vendredi 6 novembre 2026\n");
+    const job_offer o = parse(
+        "# ALP – Médiateur(trice) scientifique\n\n# AGENCE DES LAGONS DU PACIFIQUE\n\n"
+        "Référence : ALP-26-0702/RH du 12 octobre 2026\n\n"
+        "Employeur : Agence des lagons du Pacifique\n\n"
+        "Date limite de candidature : vendredi 6 novembre 2026\n");
     CHECK(o.title == "ALP – Médiateur(trice) scientifique");
     CHECK(o.employer == "Agence des lagons du Pacifique");
 }
 
 TEST_CASE("inside the conditions, a line labelled like a conditions heading stays one whole condition", "[unit]") {
-    const job_offer o = parse("# Agent technique\n\nRéférence : X-1/SR du 1er juillet 2025\n\nEmployeur : Ville de Nouméa\n\n"
-                              "# Caractéristiques particulières de l’emploi :\n\n"
-                              "- Habilitations, permis nécessaires pour l’exercice des fonctions : Permis B\n"
-                              "- Contraintes : interventions ponctuelles le samedi\n");
+    const job_offer o = parse(
+        "# Agent technique\n\nRéférence : X-1/SR du 1er juillet 2025\n\nEmployeur : Ville de Nouméa\n\n"
+        "# Caractéristiques particulières de l’emploi :\n\n"
+        "- Habilitations, permis nécessaires pour l’exercice des fonctions : Permis B\n"
+        "- Contraintes : interventions ponctuelles le samedi\n");
     REQUIRE(o.conditions.size() == 2);
     CHECK(o.conditions[1] == "Contraintes : interventions ponctuelles le samedi");
 }

@@ -4,12 +4,12 @@
 #include <offerkit/plugins/json.hpp>
 #include <offerkit/registry.hpp>
 
+#include <unistd.h>
 #include <cstdlib>
 #include <offerkit/plugin.hpp>
 #include <offerkit/reader.hpp>
 #include <offerkit/version.hpp>
 #include <sstream>
-#include <unistd.h>
 
 using namespace offerkit;
 namespace fs = std::filesystem;
@@ -117,13 +117,18 @@ TEST_CASE("load errors are distinct and name the file") {
     }
     SECTION("a plugin of offerkit 0.1's first ABI (no write_file, no offerkit version) is refused") {
         CHECK(load_error(reg, test_plugins / "offerkit-testabione.so", &message) == errc::plugin_abi_mismatch);
-        CHECK_THAT(message, Catch::Contains("plugin built for plugin ABI version 1, this offerkit " OFFERKIT_VERSION_STRING
-                                            " uses plugin ABI version " + std::to_string(OFFERKIT_PLUGIN_ABI_VERSION)));
+        CHECK_THAT(message,
+                   Catch::Contains("plugin built for plugin ABI version 1, this offerkit " OFFERKIT_VERSION_STRING
+                                   " uses plugin ABI version " +
+                                   std::to_string(OFFERKIT_PLUGIN_ABI_VERSION)));
     }
     SECTION("a plugin of ABI version 2 (exporters only) is refused, naming the offerkit it was built for") {
         CHECK(load_error(reg, test_plugins / "offerkit-testabitwo.so", &message) == errc::plugin_abi_mismatch);
-        CHECK_THAT(message, Catch::Contains("plugin built for offerkit 0.1.0 (plugin ABI version 2), this offerkit " OFFERKIT_VERSION_STRING
-                                            " uses plugin ABI version " + std::to_string(OFFERKIT_PLUGIN_ABI_VERSION)));
+        CHECK_THAT(message,
+                   Catch::Contains(
+                       "plugin built for offerkit 0.1.0 (plugin ABI version 2), this offerkit " OFFERKIT_VERSION_STRING
+                       " uses plugin ABI version " +
+                       std::to_string(OFFERKIT_PLUGIN_ABI_VERSION)));
     }
     SECTION("an importer whose name a reader already has") {
         CHECK(load_error(reg, test_plugins / "offerkit-testreaderclash.so", &message) == errc::plugin_duplicate);
@@ -134,7 +139,8 @@ TEST_CASE("load errors are distinct and name the file") {
     SECTION("duplicate name") {
         plugins::register_json(reg);
         CHECK(load_error(reg, test_plugins / "offerkit-testduplicate.so", &message) == errc::plugin_duplicate);
-        CHECK_THAT(message, Catch::Contains("\"json\" is already registered") && Catch::Contains("built-in plugin json"));
+        CHECK_THAT(message,
+                   Catch::Contains("\"json\" is already registered") && Catch::Contains("built-in plugin json"));
         // The failed module left nothing behind.
         CHECK(reg.list().size() == 2);
         CHECK(load_error(reg, json_module) == errc::plugin_duplicate);
@@ -162,8 +168,10 @@ TEST_CASE("searching a directory loads the good plugins and reports the broken o
     CHECK(reg.find("json") != nullptr);  // from offerkit-testduplicate.so, the only json here
     std::vector<errc> codes;
     for (const auto& f : failures) codes.push_back(f.code);
-    CHECK(std::count(codes.begin(), codes.end(), errc::plugin_abi_mismatch) == 3);  // testbadabi, testabione, testabitwo
-    CHECK(std::count(codes.begin(), codes.end(), errc::plugin_duplicate) == 1);     // testreaderclash: a second json reader
+    CHECK(std::count(codes.begin(), codes.end(), errc::plugin_abi_mismatch) ==
+          3);  // testbadabi, testabione, testabitwo
+    CHECK(std::count(codes.begin(), codes.end(), errc::plugin_duplicate) ==
+          1);  // testreaderclash: a second json reader
     CHECK(reg.find_importer("testlines") != nullptr);
     CHECK(std::count(codes.begin(), codes.end(), errc::plugin_entry_missing) == 1);
     CHECK(std::count(codes.begin(), codes.end(), errc::plugin_failed) == 1);
@@ -301,17 +309,15 @@ TEST_CASE("every registry has the core's readers") {
 
 TEST_CASE("readers are detected in a documented order: signature then extension then content then fallback") {
     registry reg;
-    auto detected = [&](std::string_view name, std::string_view head) {
-        return reg.detect(name, head).info().name;
-    };
+    auto detected = [&](std::string_view name, std::string_view head) { return reg.detect(name, head).info().name; };
     // the core's rules
     CHECK(detected("a.jsonl", "") == "jsonl");
     CHECK(detected("a.NDJSON", "{}") == "jsonl");
-    CHECK(detected("a.md", "{\"looks\": \"like json\"}") == "text");           // extension before content
-    CHECK(detected("a.json", "{\"a\":1}\n{\"a\":2}\n") == "jsonl");          // several values are not one document
-    CHECK(detected("a.json", "not json") == "json");                        // the extension decides, the parser will say why
-    CHECK(detected("<stdin>", " [ {} ]") == "json");                        // content
-    CHECK(detected("<stdin>", "Référence : 1") == "text");                  // fallback
+    CHECK(detected("a.md", "{\"looks\": \"like json\"}") == "text");  // extension before content
+    CHECK(detected("a.json", "{\"a\":1}\n{\"a\":2}\n") == "jsonl");   // several values are not one document
+    CHECK(detected("a.json", "not json") == "json");                  // the extension decides, the parser will say why
+    CHECK(detected("<stdin>", " [ {} ]") == "json");                  // content
+    CHECK(detected("<stdin>", "Référence : 1") == "text");            // fallback
     // a module's reader: its signature beats another format's extension
     reg.load_module(test_plugins / "offerkit-testreader.so");
     CHECK(detected("offers.txt", "OFFERKIT-TEST\n1|a\n") == "testlines");
@@ -351,7 +357,9 @@ TEST_CASE("among equal matches a module's reader comes before a built-in one") {
         FAIL("no exception");
     } catch (const error& e) {
         CHECK(e.code() == errc::plugin_duplicate);
-        CHECK_THAT(std::string(e.what()), Catch::Contains("importer \"mymarkdown\" is already registered (from application plugin mymarkdown)"));
+        CHECK_THAT(
+            std::string(e.what()),
+            Catch::Contains("importer \"mymarkdown\" is already registered (from application plugin mymarkdown)"));
     }
 }
 
@@ -386,8 +394,9 @@ TEST_CASE("an offer_reader reads through a module's importer, by detection and b
                       Catch::Contains("format testlines has no option \"colour\" (it accepts: strict)"));
     by_name.format = "testlines";
     by_name.options.clear();
-    CHECK_THROWS_WITH(offer_reader(std::string("OFFERKIT-TEST\n"), "memory", by_name),
-                      Catch::Contains("memory: unknown input format \"testlines\" (known: auto, jobposting, json, jsonl, text)"));
+    CHECK_THROWS_WITH(
+        offer_reader(std::string("OFFERKIT-TEST\n"), "memory", by_name),
+        Catch::Contains("memory: unknown input format \"testlines\" (known: auto, jobposting, json, jsonl, text)"));
 }
 
 TEST_CASE("an importer that throws standard exceptions: they arrive as offerkit::error") {

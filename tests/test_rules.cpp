@@ -102,12 +102,13 @@ TEST_CASE("one rule gives one message for every input kind, at the place of the 
 
     // a posting text: the line of the deadline
     diagnostics from_text;
-    parse_posting("# Commune de Bourail – Agent(e) d'accueil\n\n"
-                  "Référence : 9001-26-0700/SR\n"
-                  "Employeur : Commune de Bourail\n"
-                  "Date de dépôt de l'offre : 17/04/2026\n"
-                  "Date limite de candidature : 27/03/2026\n",
-                  "avis.txt", from_text);
+    parse_posting(
+        "# Commune de Bourail – Agent(e) d'accueil\n\n"
+        "Référence : 9001-26-0700/SR\n"
+        "Employeur : Commune de Bourail\n"
+        "Date de dépôt de l'offre : 17/04/2026\n"
+        "Date limite de candidature : 27/03/2026\n",
+        "avis.txt", from_text);
     bool seen_in_text = false;
     for (const auto& d : from_text)
         if (d.rule == "deadline-before-posting") {

@@ -45,16 +45,16 @@ TEST_CASE("find_invalid_utf8 rejects what RFC 3629 rejects, at the right offset"
     CHECK(find_invalid_utf8("") == npos);
     CHECK(find_invalid_utf8("Référence : 3134-26-0677/SR — «Nouméa»") == npos);
     CHECK(find_invalid_utf8("\xF0\x9F\x98\x80 emoji") == npos);
-    CHECK(find_invalid_utf8("abc\x80") == 3);                 // stray continuation byte
-    CHECK(find_invalid_utf8("abcdefgh\xC3") == 8);           // truncated, after an ASCII block
-    CHECK(find_invalid_utf8("\xC0\x80") == 0);               // overlong U+0000
-    CHECK(find_invalid_utf8("\xE0\x80\xAF") == 0);           // overlong '/'
-    CHECK(find_invalid_utf8("x\xED\xA0\x80") == 1);          // surrogate
-    CHECK(find_invalid_utf8("\xF4\x90\x80\x80") == 0);       // above U+10FFFF
-    CHECK(find_invalid_utf8("ok \xF5\x80\x80\x80") == 3);    // F5
-    CHECK(find_invalid_utf8("\xC1\xBF") == 0);               // C1
+    CHECK(find_invalid_utf8("abc\x80") == 3);              // stray continuation byte
+    CHECK(find_invalid_utf8("abcdefgh\xC3") == 8);         // truncated, after an ASCII block
+    CHECK(find_invalid_utf8("\xC0\x80") == 0);             // overlong U+0000
+    CHECK(find_invalid_utf8("\xE0\x80\xAF") == 0);         // overlong '/'
+    CHECK(find_invalid_utf8("x\xED\xA0\x80") == 1);        // surrogate
+    CHECK(find_invalid_utf8("\xF4\x90\x80\x80") == 0);     // above U+10FFFF
+    CHECK(find_invalid_utf8("ok \xF5\x80\x80\x80") == 3);  // F5
+    CHECK(find_invalid_utf8("\xC1\xBF") == 0);             // C1
     CHECK(text::is_valid_utf8("été"));
-    CHECK_FALSE(text::is_valid_utf8("\xE9t\xE9"));            // Latin-1
+    CHECK_FALSE(text::is_valid_utf8("\xE9t\xE9"));  // Latin-1
 }
 
 TEST_CASE("find_invalid_utf8 agrees with utf8::next on random bytes") {
@@ -102,7 +102,8 @@ TEST_CASE("white space: squeezed for values read, collapsed in ASCII for text pu
 
 TEST_CASE("HTML character references: named, numeric, the rest kept as written") {
     using text::decode_html_entities;
-    CHECK(decode_html_entities("Chef&nbsp;de&#160;projet &amp; R&eacute;seaux") == "Chef\u00A0de\u00A0projet & Réseaux");
+    CHECK(decode_html_entities("Chef&nbsp;de&#160;projet &amp; R&eacute;seaux") ==
+          "Chef\u00A0de\u00A0projet & Réseaux");
     CHECK(decode_html_entities("l&rsquo;agent &#x2019; &#39; &oelig;uvre &euro;") == "l’agent ’ ' œuvre €");
     CHECK(decode_html_entities("&unknown; &#0; &#xD800; &#x110000; &amp") == "&unknown; &#0; &#xD800; &#x110000; &amp");
     CHECK(decode_html_entities("AT&T; a&b") == "AT&T; a&b");

@@ -83,10 +83,10 @@ std::vector<job_offer> sample_offers() {
                      "http://emploi.example.nc/offres/11"));
     v.push_back(make("9101-25-0012/SR", "-5 % sur les délais", city, dinf, std::nullopt, d(2025, 5, 6), d(2025, 6, 17),
                      "javascript:alert(1)"));
-    v.push_back(make("9101-25-0013/SR", "@SUM(A1:A3)", gov, dfin, gB, d(2025, 5, 7), d(2025, 5, 31),
-                     "internal:'Synthèse'!A1"));
-    v.push_back(make("9101-25-0014/SR", "Juriste (date limite avant dépôt)", gov, dfin, gA, d(2025, 5, 12),
-                     d(2025, 5, 2)));
+    v.push_back(
+        make("9101-25-0013/SR", "@SUM(A1:A3)", gov, dfin, gB, d(2025, 5, 7), d(2025, 5, 31), "internal:'Synthèse'!A1"));
+    v.push_back(
+        make("9101-25-0014/SR", "Juriste (date limite avant dépôt)", gov, dfin, gA, d(2025, 5, 12), d(2025, 5, 2)));
     v.push_back(make("9101-25-0015/SR", "Infirmier", south, std::nullopt, gB, d(2025, 5, 13), std::nullopt));
     v.push_back(make("9101-25-0016/SR", "Doublon 1", gov, dens, gA, d(2025, 5, 14), d(2025, 6, 30)));
     v.push_back(make("9101-25-0016/SR", "Doublon 2", gov, dens, gA, d(2025, 5, 15), d(2025, 6, 30)));
@@ -211,13 +211,15 @@ std::string expected_json(const report& r, const std::vector<job_offer>& offers,
     const date start = r.yearly ? d(r.year, 1, 1) : d(r.year, r.month, 1);
     const date end = r.yearly ? d(r.year, 12, 31) : d(r.year, r.month, date::days_in_month(r.year, r.month));
     auto in_period = [&](const job_offer& o) { return o.posted_on && *o.posted_on >= start && *o.posted_on <= end; };
-    const std::string period_text = r.yearly ? std::to_string(r.year) : month_word(r, r.month, false) + " " + std::to_string(r.year);
+    const std::string period_text =
+        r.yearly ? std::to_string(r.year) : month_word(r, r.month, false) + " " + std::to_string(r.year);
 
     // Sheet names.
     std::vector<std::string> sheets{js(pick(r, "Synthèse", "Summary"))};
     std::vector<std::string> offer_sheet_names;
     if (r.yearly)
-        for (int m = 1; m <= 12; ++m) offer_sheet_names.push_back(month_word(r, m, true) + " " + std::to_string(r.year));
+        for (int m = 1; m <= 12; ++m)
+            offer_sheet_names.push_back(month_word(r, m, true) + " " + std::to_string(r.year));
     else
         offer_sheet_names.push_back(pick(r, "Offres", "Offers"));
     for (const auto& n : offer_sheet_names) sheets.push_back(js(n));
@@ -244,10 +246,10 @@ std::string expected_json(const report& r, const std::vector<job_offer>& offers,
     std::map<std::string, std::vector<std::string>> rows;
     for (const auto& o : offers) {
         if (!in_period(o)) continue;
-        const std::string sheet = r.yearly ? offer_sheet_names[static_cast<std::size_t>(o.posted_on->month() - 1)]
-                                           : offer_sheet_names[0];
-        std::string title = o.title.size() > 200 ? "{\"length\":32767,\"prefix\":" + js(o.title.substr(0, 20)) + "}"
-                                                 : js(o.title);
+        const std::string sheet =
+            r.yearly ? offer_sheet_names[static_cast<std::size_t>(o.posted_on->month() - 1)] : offer_sheet_names[0];
+        std::string title =
+            o.title.size() > 200 ? "{\"length\":32767,\"prefix\":" + js(o.title.substr(0, 20)) + "}" : js(o.title);
         rows[sheet].push_back("[" + js(o.reference) + "," + title + "," + js(o.posted_on->to_iso()) + "," +
                               (o.deadline ? js(o.deadline->to_iso()) : "null") + "," + js(status_of(r, o)) + "," +
                               js_opt(o.url) + "," + (linkable(o.url) ? "true" : "false") + "]");
@@ -293,10 +295,9 @@ std::string expected_json(const report& r, const std::vector<job_offer>& offers,
     auto figure = [&](const char* prefix, long pv, long av) {
         return "[" + js(any ? prefix : "") + "," + std::to_string(pv) + "," + std::to_string(av) + "]";
     };
-    const std::vector<std::string> figures = {figure("=COUNT(", p.published, a.published),
-                                              figure("=COUNTIFS(", p.open_end, a.open_end),
-                                              figure("=COUNTIFS(", p.deadline_in, a.deadline_in),
-                                              figure("=COUNTIFS(", p.closing, a.closing)};
+    const std::vector<std::string> figures = {
+        figure("=COUNT(", p.published, a.published), figure("=COUNTIFS(", p.open_end, a.open_end),
+        figure("=COUNTIFS(", p.deadline_in, a.deadline_in), figure("=COUNTIFS(", p.closing, a.closing)};
     auto avg = [](const fig& f) {
         return f.windows ? js_num(static_cast<double>(f.window_days) / static_cast<double>(f.windows)) : "null";
     };
@@ -341,16 +342,21 @@ std::string expected_json(const report& r, const std::vector<job_offer>& offers,
             continue;
         }
         if (!in_period(o)) continue;
-        if (!o.deadline) count("Date limite manquante", "Missing deadline");
+        if (!o.deadline)
+            count("Date limite manquante", "Missing deadline");
         else if (*o.deadline < *o.posted_on)
             count("Date limite antérieure à la date de dépôt", "Deadline before the posting date");
-        if (o.reference.empty()) count("Référence manquante", "Missing reference");
-        else if (seen[o.reference]++ > 0) count("Référence en double", "Duplicate reference");
-        if (o.title.size() > 32767) count("Texte trop long, coupé à 32 767 caractères", "Text too long, cut to 32,767 characters");
+        if (o.reference.empty())
+            count("Référence manquante", "Missing reference");
+        else if (seen[o.reference]++ > 0)
+            count("Référence en double", "Duplicate reference");
+        if (o.title.size() > 32767)
+            count("Texte trop long, coupé à 32 767 caractères", "Text too long, cut to 32,767 characters");
     }
 
     const std::string summary_sheet = pick(r, "Synthèse", "Summary");
-    const std::string message = std::string(pick(r, "Aucune offre publiée en ", "No offers were published in ")) + period_text + ".";
+    const std::string message =
+        std::string(pick(r, "Aucune offre publiée en ", "No offers were published in ")) + period_text + ".";
     const int charts = any ? 2 : 1;
     if (charts_out) *charts_out = charts;
     const std::string title =
@@ -370,11 +376,12 @@ std::string expected_json(const report& r, const std::vector<job_offer>& offers,
          js(pick(r, "Corps / cadre d'emploi", "Grade")) + ":" + js_map(grade) + "}" +
          ",\"message\":" + (any ? "null" : js(message)) + "}";
     j += ",\"quality\":{\"sheet\":" + js(pick(r, "Qualité", "Data quality")) + ",\"counts\":" + js_map(quality) +
-         ",\"empty_message\":" + (problems ? "null" : js(pick(r, "Aucune anomalie détectée.", "No data problems found."))) +
+         ",\"empty_message\":" +
+         (problems ? "null" : js(pick(r, "Aucune anomalie détectée.", "No data problems found."))) +
          ",\"linked\":" + std::to_string(problems + linked) + "}";
     j += ",\"charts\":" + std::to_string(charts);
-    j += ",\"properties\":{\"title\":" + js(title) + ",\"author\":\"offerkit\",\"created\":" +
-         js(r.as_of.to_iso() + "T00:00:00") + "}";
+    j += ",\"properties\":{\"title\":" + js(title) +
+         ",\"author\":\"offerkit\",\"created\":" + js(r.as_of.to_iso() + "T00:00:00") + "}";
     return j + "}";
 }
 
@@ -392,8 +399,10 @@ const exporter& xlsx() {
 
 option_map options_for(const report& r) {
     option_map o{{"as-of", r.as_of.to_iso()}, {"lang", r.en ? "en" : "fr"}};
-    if (r.yearly) o["year"] = std::to_string(r.year);
-    else o["month"] = std::to_string(r.year) + "-" + (r.month < 10 ? "0" : "") + std::to_string(r.month);
+    if (r.yearly)
+        o["year"] = std::to_string(r.year);
+    else
+        o["month"] = std::to_string(r.year) + "-" + (r.month < 10 ? "0" : "") + std::to_string(r.month);
     return o;
 }
 
@@ -408,10 +417,9 @@ void check_with_openpyxl(const fs::path& workbook, const std::string& expected_j
     const fs::path expected = workbook.parent_path() / (workbook.stem().string() + ".expected.json");
     offerkit::testing::write_file(expected, expected_json_text);
     const fs::path script = offerkit::testing::tests_dir() / "tools" / "check_xlsx.py";
-    const auto result = offerkit::testing::run(offerkit::testing::python() + " " +
-                                               offerkit::testing::shell_quote(script.string()) + " " +
-                                               offerkit::testing::shell_quote(workbook.string()) + " " +
-                                               offerkit::testing::shell_quote(expected.string()));
+    const auto result = offerkit::testing::run(
+        offerkit::testing::python() + " " + offerkit::testing::shell_quote(script.string()) + " " +
+        offerkit::testing::shell_quote(workbook.string()) + " " + offerkit::testing::shell_quote(expected.string()));
     INFO(result.output);
     REQUIRE(result.exit_code == 0);
     REQUIRE(result.output.find("OK") != std::string::npos);
@@ -647,13 +655,14 @@ TEST_CASE("numbers stay valid under a decimal-comma locale", "[xlsx]") {
 TEST_CASE("text that is not valid UTF-8 is repaired, with a warning", "[xlsx]") {
     temp_dir dir;
     auto offers = sample_offers();
-    offers.push_back(make("9101-25-0030/SR", "Agent \xff\xfe d'accueil \xc3", gov, dfin, gA, d(2025, 5, 21), d(2025, 6, 21),
-                          "https://emploi.example.nc/offres/30"));
+    offers.push_back(make("9101-25-0030/SR", "Agent \xff\xfe d'accueil \xc3", gov, dfin, gA, d(2025, 5, 21),
+                          d(2025, 6, 21), "https://emploi.example.nc/offres/30"));
     report r;
     diagnostics diags;
     export_to(dir / "utf8.xlsx", offers, options_for(r), diags);
-    REQUIRE(has_warning_about(diags, "offer 9101-25-0030/SR: 3 characters that xlsx cannot carry replaced by U+FFFD "
-                                     "(invalid UTF-8 byte FF, invalid UTF-8 byte FE, invalid UTF-8 byte C3)"));
+    REQUIRE(has_warning_about(diags,
+                              "offer 9101-25-0030/SR: 3 characters that xlsx cannot carry replaced by U+FFFD "
+                              "(invalid UTF-8 byte FF, invalid UTF-8 byte FE, invalid UTF-8 byte C3)"));
     // What a reader sees: U+FFFD for each bad byte.
     offers.back().title = "Agent \uFFFD\uFFFD d'accueil \uFFFD";
     check_with_openpyxl(dir / "utf8.xlsx", expected_json(r, offers));
@@ -664,8 +673,8 @@ TEST_CASE("every code point a JSON string can hold: XML's forbidden ones removed
     auto offers = sample_offers();
     using namespace std::string_literals;
     // U+FFFF, U+FFFE, NUL and other controls, in cells, a sheet's rows and the document properties.
-    job_offer o = make("9101-25-0040/SR", "Agent\uFFFF d'accueil\uFFFE", "Province\x01 Sud"s, dfin, gA,
-                       d(2025, 5, 22), d(2025, 6, 22), "javascript:alert(1)");
+    job_offer o = make("9101-25-0040/SR", "Agent\uFFFF d'accueil\uFFFE", "Province\x01 Sud"s, dfin, gA, d(2025, 5, 22),
+                       d(2025, 6, 22), "javascript:alert(1)");
     o.unit = "Avant\0Après"s;
     offers.push_back(o);
     // Most offers of the month are this employer's, so that it is the workbook's "company".
@@ -677,7 +686,8 @@ TEST_CASE("every code point a JSON string can hold: XML's forbidden ones removed
     report r;
     diagnostics diags;
     export_to(dir / "cp.xlsx", offers, options_for(r), diags);
-    CHECK(has_warning_about(diags, "xlsx: offer 9101-25-0040/SR: 2 characters that xlsx cannot carry removed (U+FFFF, U+FFFE)"));
+    CHECK(has_warning_about(
+        diags, "xlsx: offer 9101-25-0040/SR: 2 characters that xlsx cannot carry removed (U+FFFF, U+FFFE)"));
     CHECK(has_warning_about(diags, "xlsx: offer 9101-25-0040/SR: 1 character that xlsx cannot carry removed (U+0001)"));
     CHECK(has_warning_about(diags, "xlsx: offer 9101-25-0040/SR: 1 character that xlsx cannot carry removed (U+0000)"));
     CHECK(std::any_of(diags.begin(), diags.end(), [](const diagnostic& x) { return x.where.path == "unit"; }));

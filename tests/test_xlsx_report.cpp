@@ -55,7 +55,7 @@ TEST_CASE("a monthly report counts the period and every offer apart") {
     count_all(r, offers);
     CHECK(r.received == 7);
     CHECK(r.period.published == 5);
-    CHECK(r.all.published == 5);  // listed offers only
+    CHECK(r.all.published == 5);   // listed offers only
     CHECK(r.period.windows == 3);  // A, B, the second A (C's is negative, F has no deadline)
     CHECK(r.period.window_days == 21 + 21 + 9);
     CHECK(r.period.open_at_end == 1);         // B (deadline on or after 31 October)
@@ -98,17 +98,20 @@ TEST_CASE("the Qualité sheet says where a duplicate reference was first seen") 
     plugins::register_xlsx(reg);
     testing::temp_dir dir;
     diagnostics diags;
-    auto session = reg.get("xlsx").begin({dir / "q.xlsx", nullptr}, {{"month", "2026-10"}, {"as-of", "2026-11-02"}}, diags);
+    auto session =
+        reg.get("xlsx").begin({dir / "q.xlsx", nullptr}, {{"month", "2026-10"}, {"as-of", "2026-11-02"}}, diags);
     session->write(offer("9001-26-0800/SR", d(2026, 10, 1), d(2026, 10, 22)));
     session->write(offer("9001-26-0801/SR", d(2026, 10, 2), d(2026, 10, 22)));
     session->write(offer("9001-26-0800/SR", d(2026, 10, 3), d(2026, 10, 22)));
     session->finish();
-    const auto r = testing::run(testing::python() + " -c " +
-                                testing::shell_quote("import openpyxl,sys\n"
-                                                     "wb=openpyxl.load_workbook(sys.argv[1])\n"
-                                                     "ws=[w for w in wb.worksheets if w.title.startswith('Qualit')][0]\n"
-                                                     "for row in ws.iter_rows(min_row=2, values_only=True): print(row[0], '|', row[6], '|', row[7])\n") +
-                                " " + testing::shell_quote((dir / "q.xlsx").string()));
+    const auto r = testing::run(
+        testing::python() + " -c " +
+        testing::shell_quote(
+            "import openpyxl,sys\n"
+            "wb=openpyxl.load_workbook(sys.argv[1])\n"
+            "ws=[w for w in wb.worksheets if w.title.startswith('Qualit')][0]\n"
+            "for row in ws.iter_rows(min_row=2, values_only=True): print(row[0], '|', row[6], '|', row[7])\n") +
+        " " + testing::shell_quote((dir / "q.xlsx").string()));
     INFO(r.output);
     REQUIRE(r.exit_code == 0);
     CHECK_THAT(r.output, Catch::Contains("Référence en double | déjà en ") && Catch::Contains(", ligne 2 |"));

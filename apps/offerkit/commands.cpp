@@ -45,7 +45,6 @@ bool parse_read_options(const registry& formats, const std::string& format, cons
     return true;
 }
 
-
 struct batch_stats {
     std::size_t read = 0, exported = 0, failed = 0, warnings = 0;
     std::vector<std::string> failures;
@@ -152,7 +151,8 @@ int run_convert(const registry& reg, const convert_request& request) {
                 require_identity(offer, reader->location());
                 if (parallel) {
                     std::string origin = reader->location().to_string();
-                    if (!reader->location().path.empty()) origin += (origin.empty() ? "" : ": ") + reader->location().path;
+                    if (!reader->location().path.empty())
+                        origin += (origin.empty() ? "" : ": ") + reader->location().path;
                     parallel->write(std::move(offer), std::move(origin));
                 } else {
                     session->write(offer);

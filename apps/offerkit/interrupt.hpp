@@ -7,12 +7,12 @@
 
 #include <offerkit/output_file.hpp>
 
+#include <pthread.h>
+#include <unistd.h>
 #include <atomic>
 #include <csignal>
 #include <cstring>
-#include <pthread.h>
 #include <thread>
-#include <unistd.h>
 
 namespace offerkit::cli {
 

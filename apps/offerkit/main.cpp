@@ -125,19 +125,22 @@ int main(int argc, char** argv) {
     auto* convert = app.add_subcommand("convert", "Convert offers to another format");
     convert->add_option("inputs", conv.inputs, "Input files (- for standard input)")->required();
     convert->add_option("-t,--to", conv.format, "Output format (see `offerkit plugins`)")->required();
-    convert->add_option("-o,--output", conv.output,
-                        "Output file (- for standard output) or, for one-file-per-offer formats, a directory")
+    convert
+        ->add_option("-o,--output", conv.output,
+                     "Output file (- for standard output) or, for one-file-per-offer formats, a directory")
         ->required();
     const std::string from_help = "Input format: auto (detected from the name and the content), " +
                                   reader_names(formats) + " (see `offerkit plugins`)";
     convert->add_option("--from", conv.input_format, from_help)->capture_default_str();
-    convert->add_option("--encoding", conv.encoding,
-                        "Input encoding: auto (UTF-8, or UTF-16 with a byte order mark), utf-8, utf-16le, utf-16be, "
-                        "cp1252, latin1")
+    convert
+        ->add_option("--encoding", conv.encoding,
+                     "Input encoding: auto (UTF-8, or UTF-16 with a byte order mark), utf-8, utf-16le, utf-16be, "
+                     "cp1252, latin1")
         ->capture_default_str();
     convert->add_option("--option", raw_options, "Exporter option key=value (repeatable)");
     convert->add_option("--input-option", raw_input_options, "Importer option key=value (repeatable)");
-    convert->add_flag("-k,--keep-going", conv.keep_going, "Export the good offers when some are bad; list the bad ones");
+    convert->add_flag("-k,--keep-going", conv.keep_going,
+                      "Export the good offers when some are bad; list the bad ones");
     convert->add_flag("-q,--quiet", conv.quiet, "No progress or summary on standard error");
     convert->add_option("-j,--jobs", conv.jobs,
                         "Threads for one-file-per-offer formats (pdf); 0, the default, means one per core. "

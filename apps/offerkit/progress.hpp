@@ -1,10 +1,10 @@
 // Progress on standard error for long batches, only when it is a terminal.
 #pragma once
 
+#include <unistd.h>
 #include <chrono>
 #include <cstdio>
 #include <string>
-#include <unistd.h>
 
 namespace offerkit::cli {
 

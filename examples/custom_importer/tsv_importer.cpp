@@ -48,9 +48,10 @@ public:
             out = offerkit::job_offer{};
             const auto cells = split(line, "\t");
             if (cells.size() > columns_.size())
-                throw offerkit::error(offerkit::errc::invalid_value,
-                                      where_.to_string() + ": " + std::to_string(cells.size()) + " cells, but the header names " +
-                                          std::to_string(columns_.size()) + " columns");
+                throw offerkit::error(offerkit::errc::invalid_value, where_.to_string() + ": " +
+                                                                         std::to_string(cells.size()) +
+                                                                         " cells, but the header names " +
+                                                                         std::to_string(columns_.size()) + " columns");
             for (std::size_t i = 0; i < cells.size(); ++i) set(out, columns_[i], cells[i]);
             return true;
         }
@@ -61,8 +62,8 @@ public:
 
 private:
     static bool known(const std::string& c) {
-        for (const char* k : {"reference", "title", "employer", "direction", "grade", "location", "posted_on", "deadline",
-                              "url", "missions"})
+        for (const char* k : {"reference", "title", "employer", "direction", "grade", "location", "posted_on",
+                              "deadline", "url", "missions"})
             if (c == k) return true;
         return false;
     }
@@ -75,16 +76,26 @@ private:
 
     void set(offerkit::job_offer& o, const std::string& column, const std::string& value) const {
         if (value.empty()) return;
-        if (column == "reference") o.reference = value;
-        else if (column == "title") o.title = value;
-        else if (column == "employer") o.employer = value;
-        else if (column == "direction") o.direction = value;
-        else if (column == "grade") o.grade = value;
-        else if (column == "location") o.location = value;
-        else if (column == "url") o.url = value;
-        else if (column == "posted_on") o.posted_on = parse_date(column, value);
-        else if (column == "deadline") o.deadline = parse_date(column, value);
-        else if (column == "missions") o.missions = split(value, " | ");
+        if (column == "reference")
+            o.reference = value;
+        else if (column == "title")
+            o.title = value;
+        else if (column == "employer")
+            o.employer = value;
+        else if (column == "direction")
+            o.direction = value;
+        else if (column == "grade")
+            o.grade = value;
+        else if (column == "location")
+            o.location = value;
+        else if (column == "url")
+            o.url = value;
+        else if (column == "posted_on")
+            o.posted_on = parse_date(column, value);
+        else if (column == "deadline")
+            o.deadline = parse_date(column, value);
+        else if (column == "missions")
+            o.missions = split(value, " | ");
     }
 
     // One line of the input, without its end of line; false at the end.
@@ -127,8 +138,11 @@ private:
 class tsv_importer final : public offerkit::importer {
 public:
     const offerkit::importer_info& info() const noexcept override {
-        static const offerkit::importer_info i{"tsv", "offers as tab-separated values, one per row (example plugin)",
-                                               {".tsv"}, "text/tab-separated-values", {}};
+        static const offerkit::importer_info i{"tsv",
+                                               "offers as tab-separated values, one per row (example plugin)",
+                                               {".tsv"},
+                                               "text/tab-separated-values",
+                                               {}};
         return i;
     }
     // The extension, or a header row that starts with the reference column.

@@ -2,15 +2,16 @@
 #include <offerkit/output_file.hpp>
 #include <offerkit/plugin.hpp>
 
-
 namespace {
 
 class markdown_exporter final : public offerkit::exporter {
 public:
     const offerkit::exporter_info& info() const noexcept override {
-        static const offerkit::exporter_info i{
-            "markdown", "one Markdown file per offer", ".md", "text/markdown",
-            {{"heading-level", "level of the title heading, 1 to 6", "1"}}};
+        static const offerkit::exporter_info i{"markdown",
+                                               "one Markdown file per offer",
+                                               ".md",
+                                               "text/markdown",
+                                               {{"heading-level", "level of the title heading, 1 to 6", "1"}}};
         return i;
     }
     offerkit::output_layout layout(const offerkit::option_map&) const override {
@@ -22,8 +23,10 @@ public:
         offerkit::check_options(info(), options);
         const std::string level = offerkit::option_or(options, "heading-level", "1");
         if (level.size() != 1 || level[0] < '1' || level[0] > '6')
-            throw offerkit::error(offerkit::errc::invalid_option, "markdown: heading-level=" + level + ": expected 1 to 6");
-        return std::make_unique<session>(target.path, std::string(static_cast<std::size_t>(level[0] - '0'), '#'), diags);
+            throw offerkit::error(offerkit::errc::invalid_option,
+                                  "markdown: heading-level=" + level + ": expected 1 to 6");
+        return std::make_unique<session>(target.path, std::string(static_cast<std::size_t>(level[0] - '0'), '#'),
+                                         diags);
     }
 
 private:
@@ -42,7 +45,8 @@ private:
             md << "- **Employeur** : " << o.employer << '\n';
             if (o.deadline) md << "- **Date limite** : " << o.deadline->to_iso() << '\n';
             for (const auto& s : o.activities) {
-                md << '\n' << hashes_ << "# " << (s.title ? *s.title : std::string(offerkit::to_string(s.kind))) << "\n\n";
+                md << '\n'
+                   << hashes_ << "# " << (s.title ? *s.title : std::string(offerkit::to_string(s.kind))) << "\n\n";
                 for (const auto& item : s.items) md << "- " << item << '\n';
             }
         }

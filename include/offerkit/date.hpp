@@ -21,9 +21,7 @@ public:
     static constexpr bool is_valid(int y, int m, int d) noexcept {
         return y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, m);
     }
-    static constexpr bool is_leap_year(int y) noexcept {
-        return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    }
+    static constexpr bool is_leap_year(int y) noexcept { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
     static constexpr int days_in_month(int y, int m) noexcept {
         constexpr int lengths[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
         if (m < 1 || m > 12) return 0;

@@ -74,9 +74,7 @@ public:
         items_.push_back({severity::error, std::move(where), std::move(message), {}});
     }
     void add(diagnostic d) { items_.push_back(std::move(d)); }
-    void append(const diagnostics& other) {
-        items_.insert(items_.end(), other.items_.begin(), other.items_.end());
-    }
+    void append(const diagnostics& other) { items_.insert(items_.end(), other.items_.begin(), other.items_.end()); }
 
     bool empty() const noexcept { return items_.empty(); }
     std::size_t size() const noexcept { return items_.size(); }

@@ -11,23 +11,23 @@ namespace offerkit {
 /// What went wrong, for programs; the message of `offerkit::error` is for people.
 enum class errc {
     ok = 0,
-    io_error,               ///< a file could not be opened, read, written or renamed
-    syntax_error,           ///< malformed JSON, YAML or text (message names file:line:column)
-    type_error,             ///< a JSON value has the wrong type (message names the field path)
-    invalid_value,          ///< a value of the right type that is not allowed (a date 2025-02-30)
-    missing_field,          ///< a required field is absent
-    invalid_utf8,           ///< input is not valid UTF-8 (message names the byte offset)
-    unknown_format,         ///< no exporter or reader for the requested format
-    invalid_option,         ///< an exporter option that is unknown or has a bad value
-    limit_exceeded,         ///< an input exceeds a documented resource limit
-    plugin_open_failed,     ///< a plugin module could not be opened (dlopen failed)
-    plugin_entry_missing,   ///< a plugin module lacks the `offerkit_plugin_entry` symbol
-    plugin_abi_mismatch,    ///< a plugin was built for another plugin ABI version
-    plugin_duplicate,       ///< an exporter name is already registered
-    plugin_failed,          ///< a plugin reported a failure while creating its exporters
-    export_failed,          ///< an exporter could not produce its output
-    usage_error,            ///< an API or command line used in a way it does not allow
-    plugin_untrusted,       ///< a plugin module (or its directory) is writable by others or owned by another user
+    io_error,              ///< a file could not be opened, read, written or renamed
+    syntax_error,          ///< malformed JSON, YAML or text (message names file:line:column)
+    type_error,            ///< a JSON value has the wrong type (message names the field path)
+    invalid_value,         ///< a value of the right type that is not allowed (a date 2025-02-30)
+    missing_field,         ///< a required field is absent
+    invalid_utf8,          ///< input is not valid UTF-8 (message names the byte offset)
+    unknown_format,        ///< no exporter or reader for the requested format
+    invalid_option,        ///< an exporter option that is unknown or has a bad value
+    limit_exceeded,        ///< an input exceeds a documented resource limit
+    plugin_open_failed,    ///< a plugin module could not be opened (dlopen failed)
+    plugin_entry_missing,  ///< a plugin module lacks the `offerkit_plugin_entry` symbol
+    plugin_abi_mismatch,   ///< a plugin was built for another plugin ABI version
+    plugin_duplicate,      ///< an exporter name is already registered
+    plugin_failed,         ///< a plugin reported a failure while creating its exporters
+    export_failed,         ///< an exporter could not produce its output
+    usage_error,           ///< an API or command line used in a way it does not allow
+    plugin_untrusted,      ///< a plugin module (or its directory) is writable by others or owned by another user
 };
 
 /// A short, stable English description of `code` ("syntax error").

@@ -89,8 +89,7 @@ public:
     /// Starts an export. Throws `offerkit::error` (errc::invalid_option for a
     /// bad option value, errc::io_error when the target cannot be written).
     /// Warnings go to `diags`, which must outlive the session.
-    virtual std::unique_ptr<export_session> begin(const export_target& target,
-                                                  const option_map& options,
+    virtual std::unique_ptr<export_session> begin(const export_target& target, const option_map& options,
                                                   diagnostics& diags) const = 0;
 };
 

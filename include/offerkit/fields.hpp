@@ -116,11 +116,13 @@ struct fields_of<job_offer> {
         field<T, day>{&T::deadline, "deadline", "Date limite", "Deadline", "validThrough", false},
         field<T, text>{&T::availability, "availability", "Poste à pourvoir", "Availability", "jobStartDate", false},
         field<T, day>{&T::available_from, "available_from", "Disponible le", "Available from", "jobStartDate", false},
-        field<T, std::optional<int>>{&T::openings, "openings", "Nombre de postes", "Openings", "totalJobOpenings", false},
+        field<T, std::optional<int>>{&T::openings, "openings", "Nombre de postes", "Openings", "totalJobOpenings",
+                                     false},
         field<T, text>{&T::org_position, "org_position", "Place dans l'organigramme", "Place in the organisation", "",
                        false},
         field<T, text>{&T::supervisor, "supervisor", "Supérieur hiérarchique", "Supervisor", "", false},
-        field<T, managed_staff_counts>{&T::managed_staff, "managed_staff", "Agents encadrés", "Managed staff", "", false},
+        field<T, managed_staff_counts>{&T::managed_staff, "managed_staff", "Agents encadrés", "Managed staff", "",
+                                       false},
         field<T, texts>{&T::description, "description", "Description", "Description", "description", false},
         field<T, texts>{&T::missions, "missions", "Missions", "Missions", "responsibilities", false},
         field<T, std::vector<activity_section>>{&T::activities, "activities", "Activités du poste", "Activities",
@@ -196,10 +198,14 @@ constexpr std::optional<activity_kind> activity_kind_from_string(std::string_vie
 /// True when a member holds nothing: an empty string or list, no value, no entry.
 template <class M>
 constexpr bool field_empty(const M& m) noexcept {
-    if constexpr (std::is_same_v<M, std::string>) return m.empty();
-    else if constexpr (std::is_same_v<M, activity_kind>) return false;
-    else if constexpr (requires { m.has_value(); }) return !m.has_value();
-    else return m.empty();
+    if constexpr (std::is_same_v<M, std::string>)
+        return m.empty();
+    else if constexpr (std::is_same_v<M, activity_kind>)
+        return false;
+    else if constexpr (requires { m.has_value(); })
+        return !m.has_value();
+    else
+        return m.empty();
 }
 
 }  // namespace offerkit

@@ -53,9 +53,9 @@ OFFERKIT_API text_encoding text_encoding_from_string(std::string_view name);
 /// Documented resource limits, enforced with errc::limit_exceeded while
 /// reading: reading stops at the limit (an endless pipe is never held whole).
 struct read_limits {
-    std::size_t max_file_bytes = std::size_t{1} << 30;     ///< whole-document inputs (JSON, text): 1 GiB
-    std::size_t max_line_bytes = std::size_t{64} << 20;    ///< one JSON Lines entry: 64 MiB
-    std::size_t max_json_depth = 32;                       ///< JSON nesting depth
+    std::size_t max_file_bytes = std::size_t{1} << 30;   ///< whole-document inputs (JSON, text): 1 GiB
+    std::size_t max_line_bytes = std::size_t{64} << 20;  ///< one JSON Lines entry: 64 MiB
+    std::size_t max_json_depth = 32;                     ///< JSON nesting depth
 };
 
 struct read_options {
@@ -145,8 +145,9 @@ public:
     /// The format being read: the importer's name, or what reading found
     /// (the json importer reading a JobPosting document says "jobposting").
     virtual std::string_view format() const noexcept = 0;
-    /// True when the session reports the validation rules (validate.hpp)
-    /// itself, with its own locations; false when the caller should run them.
+    /// True when the session reported the validation rules (offerkit/rules.hpp)
+    /// itself for the offer last returned, with its own locations; false when
+    /// the caller should run them (validate_offer).
     virtual bool validates() const noexcept { return false; }
 };
 

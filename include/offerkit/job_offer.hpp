@@ -90,25 +90,25 @@ struct extra_fields {
 
 /// One job offer. Required: reference, title, employer (empty = missing).
 struct job_offer {
-    std::string reference;                      ///< "3134-25-0750/SR"
-    std::optional<date> reference_date;         ///< "… du 16 mai 2025"
+    std::string reference;               ///< "3134-25-0750/SR"
+    std::optional<date> reference_date;  ///< "… du 16 mai 2025"
     std::string title;
     std::string employer;
     std::optional<std::string> direction;
-    std::optional<std::string> unit;            ///< "Unité organisationnelle"
-    std::optional<std::string> grade;           ///< "Corps ou Cadre d'emploi / Domaine"
-    std::optional<std::string> job_family;      ///< "Emploi RESPNC"
-    std::optional<std::string> location;        ///< "Lieu de travail"
+    std::optional<std::string> unit;        ///< "Unité organisationnelle"
+    std::optional<std::string> grade;       ///< "Corps ou Cadre d'emploi / Domaine"
+    std::optional<std::string> job_family;  ///< "Emploi RESPNC"
+    std::optional<std::string> location;    ///< "Lieu de travail"
     std::optional<std::string> residency_requirement;
-    std::optional<date> posted_on;              ///< "Date de dépôt de l'offre"
-    std::optional<date> deadline;               ///< "Date limite de candidature"
-    std::optional<std::string> availability;    ///< "Poste(s) à pourvoir" as written
-    std::optional<date> available_from;         ///< the date inside `availability`
-    std::optional<int> openings;                ///< number of posts, when given
-    std::optional<std::string> org_position;    ///< "Place dans l'organigramme"
-    std::optional<std::string> supervisor;      ///< "Fonction du supérieur hiérarchique direct"
+    std::optional<date> posted_on;            ///< "Date de dépôt de l'offre"
+    std::optional<date> deadline;             ///< "Date limite de candidature"
+    std::optional<std::string> availability;  ///< "Poste(s) à pourvoir" as written
+    std::optional<date> available_from;       ///< the date inside `availability`
+    std::optional<int> openings;              ///< number of posts, when given
+    std::optional<std::string> org_position;  ///< "Place dans l'organigramme"
+    std::optional<std::string> supervisor;    ///< "Fonction du supérieur hiérarchique direct"
     managed_staff_counts managed_staff;
-    std::vector<std::string> description;       ///< context paragraphs
+    std::vector<std::string> description;  ///< context paragraphs
     std::vector<std::string> missions;
     std::vector<activity_section> activities;
     std::vector<profile_section> profile;

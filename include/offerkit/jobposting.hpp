@@ -21,7 +21,7 @@ OFFERKIT_API std::string to_jobposting_json(const job_offer& offer, bool pretty 
 /// `@graph`. Problems of the data (validThrough before datePosted…) are
 /// warnings in `diags`; malformed input throws `offerkit::error`.
 OFFERKIT_API std::vector<job_offer> offers_from_jobposting(std::string_view text, const std::string& source_name,
-                                              diagnostics& diags);
+                                                           diagnostics& diags);
 
 /// The schema.org JobPosting property that carries the canonical field
 /// `field` (its JSON key: "deadline" → "validThrough", "employer" →

@@ -37,7 +37,7 @@ OFFERKIT_API job_offer offer_from_json(std::string_view text, const source_locat
 /// Reads every offer of a JSON text: one object, an array of objects, or JSON
 /// Lines. Throws on the first bad entry; use offer_reader to keep going.
 OFFERKIT_API std::vector<job_offer> offers_from_json(std::string_view text, const std::string& source_name,
-                                        diagnostics& diags);
+                                                     diagnostics& diags);
 
 /// A JSON array of offers (pretty) or JSON Lines, with a final newline.
 OFFERKIT_API std::string to_json_array(const std::vector<job_offer>& offers, bool pretty = true);

@@ -4,8 +4,8 @@
 #include <offerkit/date.hpp>
 #include <offerkit/diagnostics.hpp>
 #include <offerkit/error.hpp>
-#include <offerkit/fields.hpp>
 #include <offerkit/exporter.hpp>
+#include <offerkit/fields.hpp>
 #include <offerkit/importer.hpp>
 #include <offerkit/job_offer.hpp>
 #include <offerkit/jobposting.hpp>
@@ -13,10 +13,10 @@
 #include <offerkit/output_file.hpp>
 #include <offerkit/parallel_export.hpp>
 #include <offerkit/posting_parser.hpp>
-#include <offerkit/rules.hpp>
 #include <offerkit/reader.hpp>
+#include <offerkit/registry.hpp>
+#include <offerkit/rules.hpp>
 #include <offerkit/text.hpp>
 #include <offerkit/text_safety.hpp>
 #include <offerkit/validate.hpp>
-#include <offerkit/registry.hpp>
 #include <offerkit/version.hpp>

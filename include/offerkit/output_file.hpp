@@ -142,8 +142,7 @@ class OFFERKIT_API file_per_offer_session : public export_session {
 public:
     /// Creates `dir` if needed. `format` and `extension` (".pdf") name the
     /// files and the warnings; renames are reported to `diags`.
-    file_per_offer_session(std::filesystem::path dir, std::string format, std::string extension,
-                           diagnostics& diags);
+    file_per_offer_session(std::filesystem::path dir, std::string format, std::string extension, diagnostics& diags);
     void write(const job_offer& offer) final;
     void write_file(const job_offer& offer, const std::string& stem) final;
     std::vector<std::filesystem::path> finish() override;

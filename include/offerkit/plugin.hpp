@@ -44,8 +44,8 @@ struct offerkit_plugin_descriptor {
     /// OFFERKIT_VERSION_STRING of the headers the plugin was built with; always
     /// the second member from version 2 on (named in load errors).
     const char* offerkit_version;
-    const char* name;           ///< plugin name, "json"
-    const char* version;        ///< plugin version, "1.0.0"
+    const char* name;     ///< plugin name, "json"
+    const char* version;  ///< plugin version, "1.0.0"
     const char* description;
     std::size_t exporter_count;
     /// Creates exporter `index` (< exporter_count). On failure returns null and
@@ -74,7 +74,7 @@ namespace offerkit::plugin_support {
 /// or offerkit::importer.
 template <class... Formats>
 struct format_list {
-    static_assert(((std::is_base_of_v<exporter, Formats> || std::is_base_of_v<importer, Formats>) && ...),
+    static_assert(((std::is_base_of_v<exporter, Formats> || std::is_base_of_v<importer, Formats>)&&...),
                   "every class of a plugin derives from offerkit::exporter or offerkit::importer");
 
     template <class Base>
@@ -97,7 +97,9 @@ struct format_list {
         return nullptr;
     }
     template <class Base>
-    static void destroy(Base* object) noexcept { delete object; }
+    static void destroy(Base* object) noexcept {
+        delete object;
+    }
 
     /// Registers one instance of each class as a built-in plugin.
     static void register_all(registry& reg, const char* plugin, const char* version) {
@@ -125,17 +127,19 @@ private:
 
 /// Defines the module entry point for a plugin made of the given exporter
 /// and importer classes.
-#define OFFERKIT_PLUGIN(NAME, VERSION, DESCRIPTION, ...)                                          \
-    extern "C" __attribute__((visibility("default"))) const offerkit_plugin_descriptor*          \
-    offerkit_plugin_entry(void) {                                                                 \
-        using offerkit_list_ = ::offerkit::plugin_support::format_list<__VA_ARGS__>;              \
-        static const offerkit_plugin_descriptor descriptor{                                       \
-            OFFERKIT_PLUGIN_ABI_VERSION, OFFERKIT_VERSION_STRING, NAME, VERSION, DESCRIPTION,      \
-            offerkit_list_::count<::offerkit::exporter>,                                          \
-            &offerkit_list_::create<::offerkit::exporter>,                                        \
-            &offerkit_list_::destroy<::offerkit::exporter>,                                       \
-            offerkit_list_::count<::offerkit::importer>,                                          \
-            &offerkit_list_::create<::offerkit::importer>,                                        \
-            &offerkit_list_::destroy<::offerkit::importer>};                                      \
-        return &descriptor;                                                                       \
+#define OFFERKIT_PLUGIN(NAME, VERSION, DESCRIPTION, ...)                                                              \
+    extern "C" __attribute__((visibility("default"))) const offerkit_plugin_descriptor* offerkit_plugin_entry(void) { \
+        using offerkit_list_ = ::offerkit::plugin_support::format_list<__VA_ARGS__>;                                  \
+        static const offerkit_plugin_descriptor descriptor{OFFERKIT_PLUGIN_ABI_VERSION,                               \
+                                                           OFFERKIT_VERSION_STRING,                                   \
+                                                           NAME,                                                      \
+                                                           VERSION,                                                   \
+                                                           DESCRIPTION,                                               \
+                                                           offerkit_list_::count<::offerkit::exporter>,               \
+                                                           &offerkit_list_::create<::offerkit::exporter>,             \
+                                                           &offerkit_list_::destroy<::offerkit::exporter>,            \
+                                                           offerkit_list_::count<::offerkit::importer>,               \
+                                                           &offerkit_list_::create<::offerkit::importer>,             \
+                                                           &offerkit_list_::destroy<::offerkit::importer>};           \
+        return &descriptor;                                                                                           \
     }

@@ -67,7 +67,8 @@ public:
     /// The importer's name ("jsonl"), or what reading found ("jobposting"
     /// for a JobPosting document read as json); known after construction.
     std::string_view format() const noexcept;
-    /// True when the importer reports the validation rules itself.
+    /// True when the importer reported the validation rules itself for the
+    /// offer last returned (import_session::validates).
     bool validates() const noexcept;
     /// The name used in messages.
     const std::string& name() const noexcept;

@@ -47,9 +47,9 @@ struct registered_exporter {
     /// module, once registered, stays loaded until the process ends.
     std::shared_ptr<const exporter> object;
     plugin_source source = plugin_source::application;
-    std::string plugin;              ///< plugin name ("json"); the exporter name for application objects
-    std::string version;             ///< plugin version ("" when unknown)
-    std::filesystem::path path;      ///< module file, empty unless source == module
+    std::string plugin;          ///< plugin name ("json"); the exporter name for application objects
+    std::string version;         ///< plugin version ("" when unknown)
+    std::filesystem::path path;  ///< module file, empty unless source == module
 };
 
 /// One registered importer and where it came from (as registered_exporter).
@@ -57,7 +57,7 @@ struct registered_importer {
     /// The importer, wrapped like exporters: what it throws arrives as offerkit::error.
     std::shared_ptr<const importer> object;
     plugin_source source = plugin_source::application;
-    std::string plugin;              ///< plugin name; "offerkit" for the core's own importers
+    std::string plugin;  ///< plugin name; "offerkit" for the core's own importers
     std::string version;
     std::filesystem::path path;
 };
@@ -77,16 +77,12 @@ public:
     registry& operator=(registry&&) noexcept;
 
     /// Registers an exporter. Throws errc::plugin_duplicate when its name is taken.
-    void add(std::shared_ptr<const exporter> object,
-             plugin_source source = plugin_source::application,
-             std::string plugin = {}, std::string version = {},
-             std::filesystem::path path = {});
+    void add(std::shared_ptr<const exporter> object, plugin_source source = plugin_source::application,
+             std::string plugin = {}, std::string version = {}, std::filesystem::path path = {});
     /// Registers an importer. Throws errc::plugin_duplicate when its name is
     /// taken by another importer (an exporter may share it: "json").
-    void add(std::shared_ptr<const importer> object,
-             plugin_source source = plugin_source::application,
-             std::string plugin = {}, std::string version = {},
-             std::filesystem::path path = {});
+    void add(std::shared_ptr<const importer> object, plugin_source source = plugin_source::application,
+             std::string plugin = {}, std::string version = {}, std::filesystem::path path = {});
 
     /// Loads one plugin module and registers its exporters and importers. Distinct errors:
     /// errc::plugin_open_failed (dlopen failed; the loader's reason is given),
@@ -138,6 +134,5 @@ private:
     struct impl;
     std::unique_ptr<impl> impl_;
 };
-
 
 }  // namespace offerkit

@@ -23,18 +23,18 @@
 namespace offerkit {
 
 enum class rule_id : std::uint8_t {
-    missing_reference,           ///< no reference
-    missing_title,               ///< no title
-    missing_employer,            ///< no employer
-    missing_deadline,            ///< no deadline
-    deadline_before_posting,     ///< the deadline before the posting date
-    deadline_long_after_posting, ///< the deadline more than a year after the posting date
+    missing_reference,            ///< no reference
+    missing_title,                ///< no title
+    missing_employer,             ///< no employer
+    missing_deadline,             ///< no deadline
+    deadline_before_posting,      ///< the deadline before the posting date
+    deadline_long_after_posting,  ///< the deadline more than a year after the posting date
 };
 
 /// One rule of the catalogue.
 struct rule {
     rule_id id;
-    std::string_view name;      ///< "deadline-before-posting"
+    std::string_view name;  ///< "deadline-before-posting"
     severity level;
     std::string_view field;     ///< the field it concerns, as in JSON: "deadline"
     std::string_view summary;   ///< what it checks, one sentence

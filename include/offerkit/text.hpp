@@ -32,8 +32,8 @@ inline bool is_valid_utf8(std::string_view s) noexcept { return find_invalid_utf
 /// Line ends are not white space here.
 constexpr bool is_space(char32_t cp) noexcept {
     if (cp < 0x80) return cp == ' ' || cp == '\t' || cp == '\f' || cp == '\v';
-    return cp == 0xA0 || cp == 0x202F || cp == 0x2007 || cp == 0x2009 || cp == 0x200A || cp == 0x2002 ||
-           cp == 0x2003 || cp == 0x2008 || cp == 0x3000 || cp == 0x205F;
+    return cp == 0xA0 || cp == 0x202F || cp == 0x2007 || cp == 0x2009 || cp == 0x200A || cp == 0x2002 || cp == 0x2003 ||
+           cp == 0x2008 || cp == 0x3000 || cp == 0x205F;
 }
 
 /// Runs of white space (is_space, line ends included) made one ASCII space,

@@ -29,8 +29,8 @@ OFFERKIT_API std::string excerpt(std::string_view text, std::size_t max_chars = 
 
 /// The repertoire of an output format.
 enum class text_repertoire {
-    xml,         ///< XML 1.0: no C0 control but TAB, LF, CR; no U+FFFE, U+FFFF
-    pdf_flyer,   ///< what the flyers print: as xml, and code points above U+FFFF become U+FFFD
+    xml,        ///< XML 1.0: no C0 control but TAB, LF, CR; no U+FFFE, U+FFFF
+    pdf_flyer,  ///< what the flyers print: as xml, and code points above U+FFFF become U+FFFD
 };
 
 /// Which texts of an offer a writer shows.
@@ -43,7 +43,6 @@ enum class text_scope {
 
 /// Whether code point `cp` can be carried as it is.
 OFFERKIT_API bool carries(text_repertoire r, char32_t cp) noexcept;
-
 
 /// Makes every text of `offer` fit `r`: characters it cannot carry are removed
 /// (controls, noncharacters) or replaced by U+FFFD (above U+FFFF for
@@ -71,8 +70,8 @@ OFFERKIT_API bool offer_fits(const job_offer& offer, text_repertoire r, text_sco
 ///
 ///     job_offer copy;
 ///     const job_offer& o = fitted(offer, copy, text_repertoire::xml, "xlsx", diags);
-OFFERKIT_API const job_offer& fitted(const job_offer& offer, job_offer& copy, text_repertoire r, std::string_view format,
-                                     diagnostics& diags, text_scope scope = text_scope::all);
+OFFERKIT_API const job_offer& fitted(const job_offer& offer, job_offer& copy, text_repertoire r,
+                                     std::string_view format, diagnostics& diags, text_scope scope = text_scope::all);
 
 /// The one rule for links an output may make clickable or scannable (the
 /// flyer's QR code, workbook hyperlinks, web pages): `http://`, `https://`

@@ -4,7 +4,6 @@
 #include <offerkit/json.hpp>
 #include <offerkit/output_file.hpp>
 
-
 namespace offerkit::json_plugin {
 
 namespace {
@@ -29,9 +28,12 @@ public:
         ++count_;
     }
     std::vector<std::filesystem::path> finish() override {
-        if (count_ == 0) out_.write("[]\n");
-        else if (count_ == 1) out_.write(held_ + "\n");
-        else out_.write(pretty_ ? "\n]\n" : "]\n");
+        if (count_ == 0)
+            out_.write("[]\n");
+        else if (count_ == 1)
+            out_.write(held_ + "\n");
+        else
+            out_.write(pretty_ ? "\n]\n" : "]\n");
         return out_.commit();
     }
 
@@ -61,8 +63,10 @@ private:
 }  // namespace
 
 const exporter_info& json_exporter::info() const noexcept {
-    static const exporter_info i{"json", "canonical JSON (job-offer/1): an object, or an array for several offers",
-                                 ".json", "application/json",
+    static const exporter_info i{"json",
+                                 "canonical JSON (job-offer/1): an object, or an array for several offers",
+                                 ".json",
+                                 "application/json",
                                  {{"pretty", "indent the output (true) or write it on one line (false)", "true"}}};
     return i;
 }
@@ -74,8 +78,8 @@ std::unique_ptr<export_session> json_exporter::begin(const export_target& target
 }
 
 const exporter_info& jsonl_exporter::info() const noexcept {
-    static const exporter_info i{"jsonl", "canonical JSON Lines (job-offer/1): one offer per line", ".jsonl",
-                                 "application/jsonl", {}};
+    static const exporter_info i{
+        "jsonl", "canonical JSON Lines (job-offer/1): one offer per line", ".jsonl", "application/jsonl", {}};
     return i;
 }
 

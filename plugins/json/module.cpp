@@ -4,5 +4,5 @@
 #include <offerkit/plugin.hpp>
 #include <offerkit/version.hpp>
 
-OFFERKIT_PLUGIN("json", OFFERKIT_VERSION_STRING, "canonical JSON and JSON Lines",
-                offerkit::json_plugin::json_exporter, offerkit::json_plugin::jsonl_exporter)
+OFFERKIT_PLUGIN("json", OFFERKIT_VERSION_STRING, "canonical JSON and JSON Lines", offerkit::json_plugin::json_exporter,
+                offerkit::json_plugin::jsonl_exporter)

@@ -3,9 +3,9 @@
 #include <offerkit/date.hpp>
 #include <offerkit/error.hpp>
 #include <offerkit/jobposting.hpp>
+#include <offerkit/output_file.hpp>
 #include <offerkit/rules.hpp>
 #include <offerkit/text_safety.hpp>
-#include <offerkit/output_file.hpp>
 
 #include <optional>
 #include <string>
@@ -64,9 +64,12 @@ public:
 
     std::vector<std::filesystem::path> finish() override {
         if (!settings_.lines) {
-            if (count_ == 0) out_.write("[]\n");
-            else if (count_ == 1) out_.write(held_ + "\n");
-            else out_.write(settings_.pretty ? "\n]\n" : "]\n");
+            if (count_ == 0)
+                out_.write("[]\n");
+            else if (count_ == 1)
+                out_.write(held_ + "\n");
+            else
+                out_.write(settings_.pretty ? "\n]\n" : "]\n");
         }
         return out_.commit();
     }
@@ -86,13 +89,14 @@ private:
         }
         for (auto& f : found_) {
             f.message = who + ": " + f.message;
-            diags_.add(to_diagnostic(f, source_location{out_.name(), 0, 0,
-                                                        std::string(jobposting_property(rule_of(f.id).field))}));
+            diags_.add(to_diagnostic(
+                f, source_location{out_.name(), 0, 0, std::string(jobposting_property(rule_of(f.id).field))}));
         }
     }
 
     std::string posting(const job_offer& offer) {
-        const std::string who = offer.reference.empty() ? "offer " + std::to_string(count_ + 1) : excerpt(offer.reference, 60);
+        const std::string who =
+            offer.reference.empty() ? "offer " + std::to_string(count_ + 1) : excerpt(offer.reference, 60);
         auto warn = [&](const char* field, const std::string& message) {
             diags_.warn(source_location{out_.name(), 0, 0, field}, who + ": " + message);
         };
@@ -103,8 +107,9 @@ private:
                 dated.posted_on = settings_.as_of;
                 return to_jobposting_json(dated, settings_.pretty && !settings_.lines);
             }
-            warn("datePosted", "no posting date (posted_on or reference_date): Google requires datePosted; "
-                               "give one with --as-of YYYY-MM-DD");
+            warn("datePosted",
+                 "no posting date (posted_on or reference_date): Google requires datePosted; "
+                 "give one with --as-of YYYY-MM-DD");
         }
         return to_jobposting_json(offer, settings_.pretty && !settings_.lines);
     }
@@ -127,7 +132,8 @@ const exporter_info& jsonld_exporter::info() const noexcept {
         "application/ld+json",
         {{"lines", "write one JobPosting per line (JSON Lines) instead of one object or an array", "false"},
          {"pretty", "indent the output (true) or write each posting on one line (false)", "true"},
-         {"as-of", "datePosted (YYYY-MM-DD) for offers that have neither a posting date nor a reference date", "", true}}};
+         {"as-of", "datePosted (YYYY-MM-DD) for offers that have neither a posting date nor a reference date", "",
+          true}}};
     return i;
 }
 

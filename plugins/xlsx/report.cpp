@@ -1,8 +1,8 @@
 // The xlsx plugin's report: settings, labels, helpers, and the figures.
 #include "report.hpp"
 
-#include <offerkit/text_safety.hpp>
 #include <offerkit/text.hpp>
+#include <offerkit/text_safety.hpp>
 
 #include <algorithm>
 #include <cstring>
@@ -110,7 +110,8 @@ std::string valid_sheet_name(std::string_view wanted, const std::vector<std::str
     if (s.empty()) s = "Sheet";
     // Excel compares sheet names without regard to case.
     auto used = [&](const std::string& name) {
-        return std::any_of(taken.begin(), taken.end(), [&](const std::string& t) { return text::iequals_ascii(t, name); });
+        return std::any_of(taken.begin(), taken.end(),
+                           [&](const std::string& t) { return text::iequals_ascii(t, name); });
     };
     std::string candidate = s;
     for (int n = 2; used(candidate); ++n) {
@@ -141,16 +142,17 @@ const char* issue_label(const labels& l, issue_kind k) {
     return "?";
 }
 
-[[noreturn]] void bad_option(const std::string& message) {
-    throw error(errc::invalid_option, "xlsx: " + message);
-}
+[[noreturn]] void bad_option(const std::string& message) { throw error(errc::invalid_option, "xlsx: " + message); }
 
 settings read_settings(const option_map& options) {
     settings s;
     const std::string lang = option_or(options, "lang", "fr");
-    if (lang == "fr") s.lang.en = false;
-    else if (lang == "en") s.lang.en = true;
-    else bad_option("option lang=" + lang + " is not supported; use lang=fr or lang=en");
+    if (lang == "fr")
+        s.lang.en = false;
+    else if (lang == "en")
+        s.lang.en = true;
+    else
+        bad_option("option lang=" + lang + " is not supported; use lang=fr or lang=en");
 
     if (auto it = options.find("as-of"); it != options.end()) {
         auto d = date::parse_iso(it->second);
@@ -242,9 +244,10 @@ void report::list(const job_offer& offer, int sheet, std::uint32_t row) {
             ++period.windows;
             period.window_days += days_between(posted, d);
         } else {
-            note_issue(issue_kind::deadline_before_posting, offer,
-                       std::to_string(days_between(d, posted)) + l.pick(" jours avant le dépôt", " days before posting"),
-                       sheet, row);
+            note_issue(
+                issue_kind::deadline_before_posting, offer,
+                std::to_string(days_between(d, posted)) + l.pick(" jours avant le dépôt", " days before posting"),
+                sheet, row);
         }
     } else {
         note_issue(issue_kind::missing_deadline, offer, {}, sheet, row);
@@ -258,7 +261,8 @@ void report::list(const job_offer& offer, int sheet, std::uint32_t row) {
     if (offer.reference.empty()) {
         note_issue(issue_kind::missing_reference, offer, {}, sheet, row);
     } else {
-        auto [it, inserted] = references.try_emplace(offer.reference, first_seen{static_cast<std::uint16_t>(sheet), row, 1});
+        auto [it, inserted] =
+            references.try_emplace(offer.reference, first_seen{static_cast<std::uint16_t>(sheet), row, 1});
         if (!inserted) {
             ++it->second.count;
             note_issue(issue_kind::duplicate_reference, offer, {}, sheet, row);

@@ -5,15 +5,15 @@
 #pragma once
 
 #include <offerkit/date.hpp>
-#include <offerkit/text.hpp>
 #include <offerkit/error.hpp>
 #include <offerkit/exporter.hpp>
 #include <offerkit/rules.hpp>
+#include <offerkit/text.hpp>
 
+#include <locale.h>
 #include <array>
 #include <clocale>
 #include <cstdint>
-#include <locale.h>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -21,7 +21,6 @@
 #include <vector>
 
 namespace offerkit::xlsx_plugin {
-
 
 // ---------------------------------------------------------------------------
 // Small helpers
@@ -47,7 +46,7 @@ constexpr std::size_t excel_text_limit = 32767;  // UTF-16 code units per cell
 constexpr std::size_t excel_url_limit = 2079;
 constexpr std::uint32_t excel_urls_per_sheet = 65530;
 constexpr std::uint32_t excel_max_data_rows = 1048575;  // below the header row
-constexpr std::size_t top_rows = 20;                     // rows per breakdown before "others"
+constexpr std::size_t top_rows = 20;                    // rows per breakdown before "others"
 constexpr int closes_soon_days = 7;
 constexpr int closing_window_days = 14;
 
@@ -136,11 +135,11 @@ const char* issue_label(const labels& l, issue_kind k);
 struct settings {
     labels lang;
     bool yearly = false;
-    int year = 0;        // yearly report
-    int month_mi = 0;    // monthly report: month index (year*12 + month-1)
+    int year = 0;      // yearly report
+    int month_mi = 0;  // monthly report: month index (year*12 + month-1)
     bool month_given = false, as_of_given = false;
     date as_of;
-    date start, end;     // the report period, inclusive
+    date start, end;  // the report period, inclusive
 };
 
 [[noreturn]] void bad_option(const std::string& message);
@@ -152,13 +151,12 @@ settings read_settings(const option_map& options);
 
 struct figures {
     std::uint64_t published = 0;
-    std::uint64_t open_at_end = 0;       // deadline >= end of period
+    std::uint64_t open_at_end = 0;  // deadline >= end of period
     std::uint64_t deadline_in_period = 0;
-    std::uint64_t closing_soon = 0;      // as-of <= deadline <= as-of + 14
-    std::uint64_t windows = 0;           // offers with a (non-negative) application window
+    std::uint64_t closing_soon = 0;  // as-of <= deadline <= as-of + 14
+    std::uint64_t windows = 0;       // offers with a (non-negative) application window
     std::int64_t window_days = 0;
 };
-
 
 struct issue_row {
     issue_kind kind;
@@ -198,8 +196,8 @@ public:
     void note_issue(issue_kind kind, const job_offer& offer, std::string detail, int sheet, std::uint32_t row);
 
     std::uint64_t received = 0;
-    figures period;  ///< offers published in the period (what the offer sheets hold)
-    figures all;     ///< every offer received, whatever its posting month
+    figures period;                         ///< offers published in the period (what the offer sheets hold)
+    figures all;                            ///< every offer received, whatever its posting month
     std::array<std::uint64_t, 12> trend{};  ///< monthly report: the 12 months up to the report month
     std::unordered_map<std::string, std::uint32_t> by_employer, by_direction, by_grade;
     std::unordered_map<std::string, first_seen> references;
@@ -208,6 +206,5 @@ public:
 private:
     const settings& s_;
 };
-
 
 }  // namespace offerkit::xlsx_plugin

@@ -24,12 +24,14 @@
 
 #include <offerkit/date.hpp>
 #include <offerkit/error.hpp>
-#include <offerkit/text_safety.hpp>
 #include <offerkit/output_file.hpp>
 #include <offerkit/rules.hpp>
+#include <offerkit/text_safety.hpp>
 
 #include <xlsxwriter.h>
 
+#include <locale.h>
+#include <unistd.h>
 #include <algorithm>
 #include <array>
 #include <cerrno>
@@ -39,11 +41,9 @@
 #include <cstring>
 #include <ctime>
 #include <fstream>
-#include <locale.h>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unistd.h>
 #include <unordered_map>
 #include <vector>
 
@@ -66,8 +66,22 @@ struct sheet_slot {
 };
 
 enum offer_col : int {
-    c_reference, c_title, c_employer, c_direction, c_unit, c_grade, c_job_family, c_location,
-    c_posted, c_deadline, c_window, c_status, c_availability, c_managed, c_link, offer_columns
+    c_reference,
+    c_title,
+    c_employer,
+    c_direction,
+    c_unit,
+    c_grade,
+    c_job_family,
+    c_location,
+    c_posted,
+    c_deadline,
+    c_window,
+    c_status,
+    c_availability,
+    c_managed,
+    c_link,
+    offer_columns
 };
 
 class xlsx_session final : public export_session {
@@ -162,8 +176,10 @@ xlsx_session::xlsx_session(settings s, const export_target& target, diagnostics&
         out_.emplace(target.path);
         // A device or pipe (/dev/stdout) cannot take a zip file directly: the
         // zip writer seeks. Write a temporary file and copy it.
-        if (out_->temp_path() == out_->final_path()) make_own_temp();
-        else write_path_ = out_->temp_path();
+        if (out_->temp_path() == out_->final_path())
+            make_own_temp();
+        else
+            write_path_ = out_->temp_path();
     }
 
     c_locale_scope c_locale;
@@ -336,16 +352,18 @@ void xlsx_session::put_number(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, doubl
     check(worksheet_write_number(ws, r, c, v, f), "cannot write a number");
 }
 
-void xlsx_session::put_formula(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const std::string& formula,
-                               double cached, lxw_format* f) {
+void xlsx_session::put_formula(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const std::string& formula, double cached,
+                               lxw_format* f) {
     // Only formulas we built from our own sheet names and numbers come here.
     check(worksheet_write_formula_num(ws, r, c, formula.c_str(), f, cached), "cannot write a formula");
 }
 
 void xlsx_session::put_date(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const std::optional<date>& d) {
     if (!d) return;
-    if (auto serial = excel_serial(*d)) put_number(ws, r, c, *serial, f_date_);
-    else put_label(ws, r, c, d->to_iso());  // before 1900-03-01: kept as text
+    if (auto serial = excel_serial(*d))
+        put_number(ws, r, c, *serial, f_date_);
+    else
+        put_label(ws, r, c, d->to_iso());  // before 1900-03-01: kept as text
 }
 
 void xlsx_session::put_text(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const std::string& text, lxw_format* f,
@@ -377,9 +395,9 @@ void xlsx_session::put_text(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const s
                     " characters, more than Excel's 32,767 per cell; it was cut in the workbook");
     if (offer)
         report_.note_issue(issue_kind::text_cut, *offer,
-                   std::string(s_.lang.pick("Champ ", "Field ")) + field + " (" + std::to_string(m.units) +
-                       s_.lang.pick(" caractères)", " characters)"),
-                   sheet, r);
+                           std::string(s_.lang.pick("Champ ", "Field ")) + field + " (" + std::to_string(m.units) +
+                               s_.lang.pick(" caractères)", " characters)"),
+                           sheet, r);
 }
 
 void xlsx_session::put_link(sheet_slot& slot, int sheet_index, lxw_row_t r, lxw_col_t c, const job_offer& offer) {
@@ -421,8 +439,7 @@ void xlsx_session::put_link(sheet_slot& slot, int sheet_index, lxw_row_t r, lxw_
 
 std::string xlsx_session::location_text(int sheet, std::uint32_t row) const {
     if (sheet < 0) return {};
-    return sheets_[static_cast<std::size_t>(sheet)].name + s_.lang.pick(", ligne ", ", row ") +
-           std::to_string(row + 1);
+    return sheets_[static_cast<std::size_t>(sheet)].name + s_.lang.pick(", ligne ", ", row ") + std::to_string(row + 1);
 }
 
 void xlsx_session::write(const job_offer& given) {
@@ -456,10 +473,14 @@ void xlsx_session::write(const job_offer& given) {
 
     const labels& l = s_.lang;
     const char* status;
-    if (!offer.deadline) status = l.pick("sans date limite", "no deadline");
-    else if (*offer.deadline < s_.as_of) status = l.pick("clôturée", "closed");
-    else if (days_between(s_.as_of, *offer.deadline) <= closes_soon_days) status = l.pick("clôture proche", "closes soon");
-    else status = l.pick("ouverte", "open");
+    if (!offer.deadline)
+        status = l.pick("sans date limite", "no deadline");
+    else if (*offer.deadline < s_.as_of)
+        status = l.pick("clôturée", "closed");
+    else if (days_between(s_.as_of, *offer.deadline) <= closes_soon_days)
+        status = l.pick("clôture proche", "closes soon");
+    else
+        status = l.pick("ouverte", "open");
     check(worksheet_write_string(ws, r, c_status, status, nullptr), "cannot write a status");
 
     if (offer.availability)
@@ -539,8 +560,10 @@ lxw_row_t xlsx_session::write_breakdown(lxw_worksheet* ws, lxw_row_t row, const 
     std::size_t other_values = 0;
     for (const auto& [key, count] : items) {
         if (shown < top_rows || items.size() == top_rows + 1) {
-            if (key->empty()) put_label(ws, row, 0, l.pick("(non renseigné)", "(not given)"), f_note_);
-            else put_text(ws, row, 0, cut_bytes(*key, 1024), nullptr, column, nullptr, -1);
+            if (key->empty())
+                put_label(ws, row, 0, l.pick("(non renseigné)", "(not given)"), f_note_);
+            else
+                put_text(ws, row, 0, cut_bytes(*key, 1024), nullptr, column, nullptr, -1);
             put_number(ws, row, 1, count, f_int_);
             put_number(ws, row, 2, total > 0 ? count / total : 0.0, f_pct_);
             ++row;
@@ -582,14 +605,14 @@ void xlsx_session::write_summary() {
     worksheet_set_paper(ws, 9);  // A4
     worksheet_fit_to_pages(ws, 1, 0);
 
-    const std::string period_text =
-        s_.yearly ? std::to_string(s_.year) : l.month_label(s_.month_mi);
+    const std::string period_text = s_.yearly ? std::to_string(s_.year) : l.month_label(s_.month_mi);
     lxw_row_t row = 0;
-    put_label(ws, row++, 0,
-              std::string(s_.yearly ? l.pick("Recrutements — synthèse annuelle ", "Recruitment — yearly summary ")
-                                    : l.pick("Recrutements — synthèse mensuelle, ", "Recruitment — monthly summary, ")) +
-                  period_text,
-              f_title_);
+    put_label(
+        ws, row++, 0,
+        std::string(s_.yearly ? l.pick("Recrutements — synthèse annuelle ", "Recruitment — yearly summary ")
+                              : l.pick("Recrutements — synthèse mensuelle, ", "Recruitment — monthly summary, ")) +
+            period_text,
+        f_title_);
     put_label(ws, row++, 0,
               std::string(l.pick("Période : du ", "Period: ")) + l.date_text(s_.start) + l.pick(" au ", " to ") +
                   l.date_text(s_.end),
@@ -625,8 +648,10 @@ void xlsx_session::write_summary() {
     const bool any = report_.period.published > 0;
     auto figure = [&](const std::string& label, const std::string& formula, double cached, double all_value) {
         put_label(ws, row, 0, label);
-        if (any && !formula.empty()) put_formula(ws, row, 1, formula, cached, f_int_);
-        else put_number(ws, row, 1, cached, f_int_);
+        if (any && !formula.empty())
+            put_formula(ws, row, 1, formula, cached, f_int_);
+        else
+            put_number(ws, row, 1, cached, f_int_);
         put_number(ws, row, 2, all_value, f_int_);
         ++row;
     };
@@ -637,12 +662,12 @@ void xlsx_session::write_summary() {
            static_cast<double>(report_.all.published));
     figure(std::string(s_.yearly ? l.pick("Offres ouvertes à la fin de l'année", "Offers open at the end of the year")
                                  : l.pick("Offres ouvertes à la fin du mois", "Offers open at the end of the month")) +
-               l.pick(" (date limite au ", " (deadline on or after ") + l.date_text(s_.end) +
-               l.pick(" ou après)", ")"),
+               l.pick(" (date limite au ", " (deadline on or after ") + l.date_text(s_.end) + l.pick(" ou après)", ")"),
            sum_of_countifs(c_deadline, {{">=", s_.end}}), static_cast<double>(report_.period.open_at_end),
            static_cast<double>(report_.all.open_at_end));
-    figure(s_.yearly ? l.pick("Offres dont la date limite tombe dans l'année", "Offers whose deadline falls in the year")
-                     : l.pick("Offres dont la date limite tombe dans le mois", "Offers whose deadline falls in the month"),
+    figure(s_.yearly
+               ? l.pick("Offres dont la date limite tombe dans l'année", "Offers whose deadline falls in the year")
+               : l.pick("Offres dont la date limite tombe dans le mois", "Offers whose deadline falls in the month"),
            sum_of_countifs(c_deadline, {{">=", s_.start}, {"<=", s_.end}}),
            static_cast<double>(report_.period.deadline_in_period), static_cast<double>(report_.all.deadline_in_period));
     figure(std::string(l.pick("Offres clôturant dans les 14 jours (date limite du ",
@@ -651,27 +676,32 @@ void xlsx_session::write_summary() {
            sum_of_countifs(c_deadline, {{">=", s_.as_of}, {"<=", soon_end}}),
            static_cast<double>(report_.period.closing_soon), static_cast<double>(report_.all.closing_soon));
     {
-        put_label(ws, row, 0, l.pick("Délai moyen de candidature (jours, du dépôt à la date limite)",
-                                     "Average application window (days, posting to deadline)"));
+        put_label(ws, row, 0,
+                  l.pick("Délai moyen de candidature (jours, du dépôt à la date limite)",
+                         "Average application window (days, posting to deadline)"));
         if (report_.period.windows > 0)
             put_formula(ws, row, 1, "=AVERAGE(" + ranges_of(c_window) + ")",
-                        static_cast<double>(report_.period.window_days) / static_cast<double>(report_.period.windows), f_dec_);
+                        static_cast<double>(report_.period.window_days) / static_cast<double>(report_.period.windows),
+                        f_dec_);
         else
             put_label(ws, row, 1, "—");
         if (report_.all.windows > 0)
-            put_number(ws, row, 2, static_cast<double>(report_.all.window_days) / static_cast<double>(report_.all.windows), f_dec_);
+            put_number(ws, row, 2,
+                       static_cast<double>(report_.all.window_days) / static_cast<double>(report_.all.windows), f_dec_);
         else
             put_label(ws, row, 2, "—");
         ++row;
     }
     {
-        put_label(ws, row, 0, l.pick("Anomalies de données (voir la feuille Qualité)",
-                                     "Data problems (see the Data quality sheet)"));
+        put_label(
+            ws, row, 0,
+            l.pick("Anomalies de données (voir la feuille Qualité)", "Data problems (see the Data quality sheet)"));
         const auto n = static_cast<double>(report_.issues.size());
         if (!report_.issues.empty())
-            put_formula(ws, row, 1,
-                        "=COUNTA(" + quote_sheet(quality_name_) + "!$A$2:$A$" + std::to_string(report_.issues.size() + 1) + ")",
-                        n, f_int_);
+            put_formula(
+                ws, row, 1,
+                "=COUNTA(" + quote_sheet(quality_name_) + "!$A$2:$A$" + std::to_string(report_.issues.size() + 1) + ")",
+                n, f_int_);
         else
             put_number(ws, row, 1, 0, f_int_);
         ++row;
@@ -685,7 +715,8 @@ void xlsx_session::write_summary() {
     // Trend: 12 months of publications.
     put_label(ws, row++, 0,
               s_.yearly ? l.pick("Offres publiées par mois", "Offers published per month")
-                        : l.pick("Offres publiées par mois (12 derniers mois)", "Offers published per month (last 12 months)"),
+                        : l.pick("Offres publiées par mois (12 derniers mois)",
+                                 "Offers published per month (last 12 months)"),
               f_section_);
     put_label(ws, row, 0, l.pick("Mois", "Month"), f_header_);
     put_label(ws, row, 1, l.pick("Offres publiées", "Offers published"), f_header_);
@@ -712,8 +743,8 @@ void xlsx_session::write_summary() {
     ++row;
 
     std::optional<std::pair<lxw_row_t, lxw_row_t>> direction_rows;
-    row = write_breakdown(ws, row, l.pick("Offres par employeur", "Offers by employer"), l.pick("Employeur", "Employer"),
-                          report_.by_employer, nullptr);
+    row = write_breakdown(ws, row, l.pick("Offres par employeur", "Offers by employer"),
+                          l.pick("Employeur", "Employer"), report_.by_employer, nullptr);
     const lxw_row_t direction_heading = row;
     row = write_breakdown(ws, row, l.pick("Offres par direction", "Offers by department"),
                           l.pick("Direction", "Department"), report_.by_direction, &direction_rows);
@@ -726,8 +757,9 @@ void xlsx_session::write_summary() {
     chart_series_set_categories(series, summary_name_.c_str(), trend_first, 0, trend_last, 0);
     chart_series_set_values(series, summary_name_.c_str(), trend_first, 1, trend_last, 1);
     chart_series_set_name(series, l.pick("Offres publiées", "Offers published"));
-    chart_title_set_name(trend, s_.yearly ? l.pick("Offres publiées par mois", "Offers published per month")
-                                          : l.pick("Offres publiées, 12 derniers mois", "Offers published, last 12 months"));
+    chart_title_set_name(trend, s_.yearly
+                                    ? l.pick("Offres publiées par mois", "Offers published per month")
+                                    : l.pick("Offres publiées, 12 derniers mois", "Offers published, last 12 months"));
     chart_legend_set_position(trend, LXW_CHART_LEGEND_NONE);
     chart_axis_major_gridlines_set_visible(trend->y_axis, LXW_TRUE);
     chart_axis_set_min(trend->y_axis, 0);
@@ -761,10 +793,14 @@ void xlsx_session::write_quality() {
     static constexpr std::array<double, 8> widths = {54, 18, 44, 30, 12, 12, 40, 22};
     for (std::size_t c = 0; c < widths.size(); ++c)
         worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), widths[c], nullptr);
-    const std::array<const char*, 8> headers = {
-        l.pick("Problème", "Problem"),      l.pick("Référence", "Reference"),   l.pick("Intitulé du poste", "Job title"),
-        l.pick("Employeur", "Employer"),    l.pick("Date de dépôt", "Posted on"), l.pick("Date limite", "Deadline"),
-        l.pick("Détail", "Detail"),         l.pick("Emplacement", "Location in workbook")};
+    const std::array<const char*, 8> headers = {l.pick("Problème", "Problem"),
+                                                l.pick("Référence", "Reference"),
+                                                l.pick("Intitulé du poste", "Job title"),
+                                                l.pick("Employeur", "Employer"),
+                                                l.pick("Date de dépôt", "Posted on"),
+                                                l.pick("Date limite", "Deadline"),
+                                                l.pick("Détail", "Detail"),
+                                                l.pick("Emplacement", "Location in workbook")};
     worksheet_set_row(ws, 0, 30, nullptr);
     for (std::size_t c = 0; c < headers.size(); ++c) put_label(ws, 0, static_cast<lxw_col_t>(c), headers[c], f_header_);
     worksheet_freeze_panes(ws, 1, 0);
@@ -786,10 +822,10 @@ void xlsx_session::write_quality() {
         put_text(ws, row, 3, q.employer, nullptr, "employer", nullptr, -1);
         put_date(ws, row, 4, q.posted);
         put_date(ws, row, 5, q.deadline);
-        const std::string detail = q.kind == issue_kind::duplicate_reference
-                                       ? std::string(l.pick("déjà en ", "already in ")) +
-                                             location_text(q.first_sheet, q.first_row)
-                                       : q.detail;
+        const std::string detail =
+            q.kind == issue_kind::duplicate_reference
+                ? std::string(l.pick("déjà en ", "already in ")) + location_text(q.first_sheet, q.first_row)
+                : q.detail;
         put_text(ws, row, 6, detail, nullptr, "detail", nullptr, -1);
         if (q.sheet >= 0) {
             const std::string target = "internal:" + quote_sheet(sheets_[static_cast<std::size_t>(q.sheet)].name) +
@@ -806,7 +842,8 @@ void xlsx_session::write_quality() {
 void xlsx_session::finish_offer_sheets() {
     const labels& l = s_.lang;
     const date soon_end = s_.as_of.plus_days(closes_soon_days).value_or(s_.as_of);
-    const std::string rule = "=AND($J2>=" + excel_date_formula(s_.as_of) + ",$J2<=" + excel_date_formula(soon_end) + ")";
+    const std::string rule =
+        "=AND($J2>=" + excel_date_formula(s_.as_of) + ",$J2<=" + excel_date_formula(soon_end) + ")";
     const auto headers = offer_headers();
     for (auto& slot : sheets_) {
         if (slot.rows == 0) {
@@ -850,11 +887,10 @@ void xlsx_session::finish_offer_sheets() {
 void xlsx_session::set_properties() {
     const labels& l = s_.lang;
     const std::string period_text = s_.yearly ? std::to_string(s_.year) : l.month_label(s_.month_mi);
-    const std::string title = std::string(s_.yearly ? l.pick("Recrutements — synthèse annuelle ",
-                                                             "Recruitment — yearly summary ")
-                                                    : l.pick("Recrutements — synthèse mensuelle, ",
-                                                             "Recruitment — monthly summary, ")) +
-                              period_text;
+    const std::string title =
+        std::string(s_.yearly ? l.pick("Recrutements — synthèse annuelle ", "Recruitment — yearly summary ")
+                              : l.pick("Recrutements — synthèse mensuelle, ", "Recruitment — monthly summary, ")) +
+        period_text;
     const std::string subject = std::string(l.pick("Offres d'emploi publiées : ", "Job offers published: ")) +
                                 period_text + l.pick(", situation au ", ", as of ") + l.date_text(s_.as_of);
     // The company: the employer of most offers of the period (ties: the first in order).
@@ -891,9 +927,9 @@ void xlsx_session::warn_empty_period() {
                   (s_.as_of_given ? "as-of " + s_.as_of.to_iso() : "today (" + s_.as_of.to_iso() + " in Nouméa)") +
                   "; choose it with month=YYYY-MM (--month)";
     }
-    diags_.warn({}, "xlsx: none of the " + std::to_string(report_.received) + " offer" + (report_.received == 1 ? "" : "s") +
-                        " read was posted in " + period + why + "; the report's figures for " + period +
-                        " are empty");
+    diags_.warn({}, "xlsx: none of the " + std::to_string(report_.received) + " offer" +
+                        (report_.received == 1 ? "" : "s") + " read was posted in " + period + why +
+                        "; the report's figures for " + period + " are empty");
 }
 
 std::vector<fs::path> xlsx_session::finish() {
@@ -911,9 +947,9 @@ std::vector<fs::path> xlsx_session::finish() {
         const fs::path dir = write_path_.has_parent_path() ? write_path_.parent_path() : fs::path(".");
         if (::access(dir.c_str(), W_OK) != 0) {
             const int err = errno;
-            throw error(errc::io_error, "xlsx: " + (stream_ ? std::string("the output stream") : out_->final_path().string()) +
-                                            ": cannot write the workbook: directory " + dir.string() + ": " +
-                                            std::strerror(err));
+            throw error(errc::io_error,
+                        "xlsx: " + (stream_ ? std::string("the output stream") : out_->final_path().string()) +
+                            ": cannot write the workbook: directory " + dir.string() + ": " + std::strerror(err));
         }
         lxw_workbook* wb = wb_;
         wb_ = nullptr;  // workbook_close frees it, whatever happens
@@ -959,8 +995,9 @@ std::vector<fs::path> xlsx_session::finish() {
         const int err = errno;
         own_temp_.reset();
         if (!read_ok || !dest)
-            throw error(errc::io_error, "xlsx: " + (stream_ ? std::string("the output stream") : out_->final_path().string()) +
-                                            ": write failed: " + std::strerror(err ? err : EIO));
+            throw error(errc::io_error,
+                        "xlsx: " + (stream_ ? std::string("the output stream") : out_->final_path().string()) +
+                            ": write failed: " + std::strerror(err ? err : EIO));
     }
     if (stream_) return {};
     out_->commit();

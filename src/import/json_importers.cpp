@@ -26,8 +26,8 @@ public:
             return next_entry(out, diags);
         } catch (const error& e) {
             // A document that does not parse has no further entries.
-            if (e.code() == errc::syntax_error || e.code() == errc::limit_exceeded ||
-                e.code() == errc::invalid_utf8 || !document_.is_array())
+            if (e.code() == errc::syntax_error || e.code() == errc::limit_exceeded || e.code() == errc::invalid_utf8 ||
+                !document_.is_array())
                 document_ = nullptr;
             throw;
         }
@@ -53,7 +53,8 @@ private:
             document_ = parse_json(body, input_.name(), 1, input_.options().limits);
             if (jobposting_ || looks_like_jobposting(document_)) {
                 jobposting_ = true;
-                for (auto& o : offers_from_jobposting_value(document_, location_, diags)) queued_.push_back(std::move(o));
+                for (auto& o : offers_from_jobposting_value(document_, location_, diags))
+                    queued_.push_back(std::move(o));
                 document_ = nullptr;
                 return next_entry(out, diags);
             }
@@ -108,8 +109,10 @@ public:
             if (!queued_.empty()) {
                 out = std::move(queued_.front());
                 queued_.pop_front();
+                from_jobposting_ = true;
                 return true;
             }
+            from_jobposting_ = false;
             if (!input_.next_line(line_, line_number_ + 1)) return false;
             ++line_number_;
             std::string_view l = line_;
@@ -138,6 +141,8 @@ public:
     }
     const source_location& location() const noexcept override { return location_; }
     std::string_view format() const noexcept override { return "jsonl"; }
+    // A JobPosting line was checked by the JobPosting importer, with its paths.
+    bool validates() const noexcept override { return from_jobposting_; }
 
 private:
     static constexpr std::size_t arena_size = 64 * 1024;
@@ -153,6 +158,7 @@ private:
     std::unique_ptr<unsigned char[]> arena_buffer_ = std::make_unique<unsigned char[]>(arena_size);
     std::optional<json::monotonic_resource> arena_;
     std::deque<job_offer> queued_;
+    bool from_jobposting_ = false;  // the offer last returned came from a JobPosting line
 };
 
 // Several JSON values one after another: JSON Lines, whatever the name says.

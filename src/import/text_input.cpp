@@ -46,9 +46,10 @@ bool utf8_expected(const read_options& o) {
 void text_input::refuse_what_is_not_text(std::string_view head) const {
     const std::string& n = name();
     if (head.substr(0, 5) == "%PDF-")
-        throw error(errc::unknown_format,
-                    n + ": this is a PDF document, not text or JSON; extract its text first "
-                        "(pdftotext -layout " + n + " posting.txt), then read posting.txt");
+        throw error(errc::unknown_format, n +
+                                              ": this is a PDF document, not text or JSON; extract its text first "
+                                              "(pdftotext -layout " +
+                                              n + " posting.txt), then read posting.txt");
     if (head.substr(0, 4) == std::string_view("PK\x03\x04", 4))
         throw error(errc::unknown_format,
                     n + ": this is a zip archive (a Word .docx or another office document?), not text or "
@@ -80,8 +81,9 @@ void text_input::refuse_invalid_utf8(std::string_view bytes) const {
     const auto b = static_cast<unsigned char>(bytes[bad]);
     const char hex[] = {"0123456789ABCDEF"[b >> 4], "0123456789ABCDEF"[b & 15], 0};
     throw error(errc::invalid_utf8,
-                name() + ":" + std::to_string(at_line) + ":" + std::to_string(col) + ": not valid UTF-8 (byte 0x" + hex +
-                    " at offset " + std::to_string(bad) + "); the file looks like " + likely_legacy_encoding(bytes) +
+                name() + ":" + std::to_string(at_line) + ":" + std::to_string(col) + ": not valid UTF-8 (byte 0x" +
+                    hex + " at offset " + std::to_string(bad) + "); the file looks like " +
+                    likely_legacy_encoding(bytes) +
                     ", as Windows office tools write: convert it to UTF-8, or read it with --encoding cp1252 "
                     "(or --encoding latin1)");
 }
@@ -120,10 +122,9 @@ bool text_input::next_line(std::string& out, std::size_t line_number) {
             exhausted_ = true;  // the rest of an endless line would never come
             pending_.clear();
             pending_at_ = 0;
-            throw error(errc::limit_exceeded, name() + ":" + std::to_string(line_number) +
-                                                  ": line exceeds the limit of " +
-                                                  std::to_string(options_.limits.max_line_bytes) +
-                                                  " bytes; reading stopped there");
+            throw error(errc::limit_exceeded,
+                        name() + ":" + std::to_string(line_number) + ": line exceeds the limit of " +
+                            std::to_string(options_.limits.max_line_bytes) + " bytes; reading stopped there");
         }
         if (exhausted_) break;
         if (pending_at_ > 0) {  // keep the unread part, then append the next chunk
@@ -166,10 +167,14 @@ std::size_t end_of_first_value(std::string_view s) noexcept {
     for (std::size_t i = 0; i < s.size(); ++i) {
         const char c = s[i];
         if (in_string) {
-            if (c == '\\') ++i;
-            else if (c == '"') in_string = false;
-        } else if (c == '"') in_string = true;
-        else if (c == '{' || c == '[') ++depth;
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                in_string = false;
+        } else if (c == '"')
+            in_string = true;
+        else if (c == '{' || c == '[')
+            ++depth;
         else if (c == '}' || c == ']') {
             if (--depth == 0) return i + 1;
         }

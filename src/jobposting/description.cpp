@@ -35,14 +35,19 @@ heading classify_heading(const std::string& text) {
             }
     }
     const std::string f = text::fold_words(left);
-    static constexpr std::string_view description_words[] = {"contexte", "details de l'offre", "description",
-                                                              "description du poste", "le poste", "contexte du poste"};
-    static constexpr std::string_view missions_words[] = {"missions", "mission", "missions du poste", "vos missions",
-                                                          "missions principales", "mission principale"};
-    static constexpr std::string_view main_words[] = {"activites principales", "activites du poste", "activites",
-                                                      "principales", "responsabilites principales du poste",
-                                                      "responsabilites principales", "responsabilites",
-                                                      "vos activites", "activites principales du poste"};
+    static constexpr std::string_view description_words[] = {
+        "contexte", "details de l'offre", "description", "description du poste", "le poste", "contexte du poste"};
+    static constexpr std::string_view missions_words[] = {
+        "missions", "mission", "missions du poste", "vos missions", "missions principales", "mission principale"};
+    static constexpr std::string_view main_words[] = {"activites principales",
+                                                      "activites du poste",
+                                                      "activites",
+                                                      "principales",
+                                                      "responsabilites principales du poste",
+                                                      "responsabilites principales",
+                                                      "responsabilites",
+                                                      "vos activites",
+                                                      "activites principales du poste"};
     static constexpr std::string_view secondary_words[] = {"activites secondaires", "secondaires",
                                                            "activites secondaires du poste"};
     auto in = [&](const auto& list) { return std::find(std::begin(list), std::end(list), f) != std::end(list); };
@@ -55,8 +60,10 @@ heading classify_heading(const std::string& text) {
     }
     // Other headings only when nothing follows them on the line.
     if (title) return h;
-    if (in(missions_words)) h.kind = heading_kind::missions;
-    else if (in(description_words)) h.kind = heading_kind::description;
+    if (in(missions_words))
+        h.kind = heading_kind::missions;
+    else if (in(description_words))
+        h.kind = heading_kind::description;
     return h;
 }
 
@@ -64,8 +71,10 @@ std::string html_text(std::string_view s) {
     std::string e = jsonld::html_escape(s);
     std::string out;
     for (char c : e) {
-        if (c == '\n') out += "<br>";
-        else if (c != '\r') out += c;
+        if (c == '\n')
+            out += "<br>";
+        else if (c != '\r')
+            out += c;
     }
     return out;
 }
@@ -98,10 +107,10 @@ std::string description_html(const job_offer& o) {
     // Never empty, never the title alone.
     std::string plain;
     for (const auto& b : jsonld::description_blocks(h)) plain += (plain.empty() ? "" : " ") + b.text;
-    if (plain.empty() || text::fold_words(plain) == text::fold_words(o.title)) h += "<p>" + html_text(fallback_description(o)) + "</p>";
+    if (plain.empty() || text::fold_words(plain) == text::fold_words(o.title))
+        h += "<p>" + html_text(fallback_description(o)) + "</p>";
     return h;
 }
-
 
 parsed_description parse_description(std::string_view text) {
     parsed_description r;
@@ -123,6 +132,5 @@ parsed_description parse_description(std::string_view text) {
     }
     return r;
 }
-
 
 }  // namespace offerkit::detail::jp

@@ -82,7 +82,6 @@ namespace detail {
 
 using namespace jp;
 
-
 bool looks_like_jobposting(const boost::json::value& v) noexcept {
     const boost::json::value* first = &v;
     if (v.is_array()) {
@@ -125,10 +124,14 @@ std::string to_jobposting_json(const job_offer& offer, bool pretty) {
     std::string safe;
     safe.reserve(out.size() + 32);
     for (char c : out) {
-        if (c == '<') safe += "\\u003c";
-        else if (c == '>') safe += "\\u003e";
-        else if (c == '&') safe += "\\u0026";
-        else safe += c;
+        if (c == '<')
+            safe += "\\u003c";
+        else if (c == '>')
+            safe += "\\u003e";
+        else if (c == '&')
+            safe += "\\u0026";
+        else
+            safe += c;
     }
     return safe;
 }
@@ -143,7 +146,8 @@ std::vector<job_offer> offers_from_jobposting(std::string_view text, const std::
         const std::size_t eol = text.find('\n', first);
         if (eol != std::string_view::npos && text.find_first_not_of(" \t\r\n", eol) != std::string_view::npos) {
             std::string_view line = text.substr(first, eol - first);
-            while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+            while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t'))
+                line.remove_suffix(1);
             lines = line.size() >= 2 && line.back() == '}';
             if (lines) {
                 try {

@@ -82,8 +82,10 @@ json::object build_posting(const job_offer& o) {
         id["value"] = o.reference;
         p["identifier"] = std::move(id);
     }
-    if (o.posted_on) p["datePosted"] = o.posted_on->to_iso();
-    else if (o.reference_date) p["datePosted"] = o.reference_date->to_iso();
+    if (o.posted_on)
+        p["datePosted"] = o.posted_on->to_iso();
+    else if (o.reference_date)
+        p["datePosted"] = o.reference_date->to_iso();
     if (o.deadline) p["validThrough"] = o.deadline->to_iso() + std::string(nc_offset_end_of_day);
     if (auto t = employment_type(o)) p["employmentType"] = std::move(*t);
 
@@ -110,8 +112,10 @@ json::object build_posting(const job_offer& o) {
     if (o.job_family) p["relevantOccupation"] = json::object{{"@type", "Occupation"}, {"name", *o.job_family}};
     if (o.residency_requirement)
         p["eligibilityToWorkRequirement"] = std::string(residency_label) + " : " + *o.residency_requirement;
-    if (o.available_from) p["jobStartDate"] = o.available_from->to_iso();
-    else if (o.availability) p["jobStartDate"] = *o.availability;
+    if (o.available_from)
+        p["jobStartDate"] = o.available_from->to_iso();
+    else if (o.availability)
+        p["jobStartDate"] = *o.availability;
     if (o.availability && is_immediate(*o.availability)) p["jobImmediateStart"] = true;
     if (o.openings) p["totalJobOpenings"] = *o.openings;
 
@@ -131,17 +135,21 @@ json::object build_posting(const job_offer& o) {
         const bool exp = has(t, "experience");
         const bool edu = (has(t, "diplome") || has(t, "formation") || has(t, "etudes")) && !has(t, "savoir") &&
                          !has(t, "connaissance");
-        const bool qual = has(t, "permis") || has(t, "habilitation") || has(t, "qualification") || has(t, "certification");
+        const bool qual =
+            has(t, "permis") || has(t, "habilitation") || has(t, "qualification") || has(t, "certification");
         for (const auto& item : s.items) {
-            if (exp) experience.emplace_back(item);
+            if (exp)
+                experience.emplace_back(item);
             else if (edu || is_diploma(item)) {
                 if (auto cat = credential_category(item))
-                    education.emplace_back(json::object{{"@type", "EducationalOccupationalCredential"},
-                                                        {"credentialCategory", *cat},
-                                                        {"name", item}});
-                else education.emplace_back(item);
-            } else if (qual || contains_words(text::fold_words(item), "permis")) qualifications.emplace_back(item);
-            else skills.emplace_back(item);
+                    education.emplace_back(json::object{
+                        {"@type", "EducationalOccupationalCredential"}, {"credentialCategory", *cat}, {"name", item}});
+                else
+                    education.emplace_back(item);
+            } else if (qual || contains_words(text::fold_words(item), "permis"))
+                qualifications.emplace_back(item);
+            else
+                skills.emplace_back(item);
         }
     }
     if (!skills.empty()) p["skills"] = std::move(skills);
@@ -197,6 +205,5 @@ json::object posting_value(const job_offer& o) {
     for (auto& kv : ext) p[kv.key()] = std::move(kv.value());
     return p;
 }
-
 
 }  // namespace offerkit::detail::jp

@@ -33,8 +33,7 @@ json::value ext_value(const extra_fields& e) {
 }
 // An object of the model: its members as `offerkit:<key>`, absent ones left out.
 template <class T>
-    requires has_fields_v<T>
-json::value ext_value(const T& object) {
+requires has_fields_v<T> json::value ext_value(const T& object) {
     json::object o;
     for_each_field(object, [&](const auto& d, const auto& member) {
         using M = std::remove_cvref_t<decltype(member)>;
@@ -45,8 +44,7 @@ json::value ext_value(const T& object) {
     return o;
 }
 template <class T>
-    requires has_fields_v<T>
-json::value ext_value(const std::vector<T>& objects) {
+requires has_fields_v<T> json::value ext_value(const std::vector<T>& objects) {
     json::array a;
     for (const auto& object : objects) a.emplace_back(ext_value(object));
     return a;
@@ -60,8 +58,10 @@ void add_extension(json::object& ext, const job_offer& o, const job_offer& r) {
     json::array unset;
     for_each_field(o, r, [&](const auto& d, const auto& mine, const auto& read_back) {
         if (mine == read_back) return;
-        if (!field_empty(mine)) ext[ext_key(d.key)] = ext_value(mine);
-        else unset.emplace_back(d.key);
+        if (!field_empty(mine))
+            ext[ext_key(d.key)] = ext_value(mine);
+        else
+            unset.emplace_back(d.key);
     });
     if (!unset.empty()) ext[ext_key("unset")] = std::move(unset);
 }
@@ -135,7 +135,7 @@ void ext_read(const context& c, extra_fields& m, const json::value& v, const std
 }
 // An object of the model from its `offerkit:<key>` members; absent ones stay unset.
 template <class T>
-    requires has_fields_v<T>
+requires has_fields_v<T>
 void ext_read(const context& c, T& m, const json::value& v, const std::string& p) {
     const auto& o = ext_object(c, v, p);
     T fresh{};
@@ -145,11 +145,12 @@ void ext_read(const context& c, T& m, const json::value& v, const std::string& p
     m = std::move(fresh);
 }
 template <class T>
-    requires has_fields_v<T>
+requires has_fields_v<T>
 void ext_read(const context& c, std::vector<T>& m, const json::value& v, const std::string& p) {
     if (!v.is_array()) c.type_error(p, "an array of objects", v);
     m.clear();
-    for (std::size_t i = 0; i < v.get_array().size(); ++i) ext_read(c, m.emplace_back(), v.get_array()[i], index_path(p, i));
+    for (std::size_t i = 0; i < v.get_array().size(); ++i)
+        ext_read(c, m.emplace_back(), v.get_array()[i], index_path(p, i));
 }
 
 }  // namespace

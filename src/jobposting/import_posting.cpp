@@ -19,8 +19,10 @@ job_offer read_posting(const context& c, const json::object& o, const std::strin
         if (!value || own) return;
         const std::string_view label = extra_label(key);
         if (key == "directApply" || key == "experienceInPlaceOfEducation") {
-            if (*value == "true") value = "oui";
-            else if (*value == "false") value = "non";
+            if (*value == "true")
+                value = "oui";
+            else if (*value == "false")
+                value = "non";
         } else if (key == "employmentType") {
             std::string words;
             std::string_view rest = *value;
@@ -60,11 +62,14 @@ job_offer read_posting(const context& c, const json::object& o, const std::strin
     // title
     auto title = text_of(c, get("title"), path("title"));
     auto name = text_of(c, get("name"), path("name"));
-    if (title) r.title = *title;
-    else if (name) r.title = *name;
+    if (title)
+        r.title = *title;
+    else if (name)
+        r.title = *name;
     if (title && name && *name != *title) put_extra("name", name);
     put_extra("alternateName", text_of(c, get("alternateName"), path("alternateName")));
-    put_extra("disambiguatingDescription", text_of(c, get("disambiguatingDescription"), path("disambiguatingDescription")));
+    put_extra("disambiguatingDescription",
+              text_of(c, get("disambiguatingDescription"), path("disambiguatingDescription")));
 
     // employer, direction
     if (const auto* h = get("hiringOrganization"); h && !h->is_null()) {
@@ -75,16 +80,20 @@ job_offer read_posting(const context& c, const json::object& o, const std::strin
             if (const auto* d = org.if_contains("department"))
                 r.direction = name_of(c, d, key_path(hpath, "department"));
             for (std::string_view k : {"url", "logo", "sameAs"})
-                if (const auto* x = org.if_contains(k)) put_extra("hiringOrganization." + std::string(k), render(c, *x));
+                if (const auto* x = org.if_contains(k))
+                    put_extra("hiringOrganization." + std::string(k), render(c, *x));
         }
     }
     if (const auto* ow = get("owner"); ow && !ow->is_null()) {
         auto n = name_of(c, ow, path("owner"));
-        if (r.employer.empty() && n) r.employer = *n;
-        else if (n && text::fold_words(*n) != text::fold_words(r.employer)) put_extra("owner", n);
+        if (r.employer.empty() && n)
+            r.employer = *n;
+        else if (n && text::fold_words(*n) != text::fold_words(r.employer))
+            put_extra("owner", n);
     }
     if (r.employer.empty() && identifier_name) r.employer = *identifier_name;
-    if (auto ov = text_of(c, get("employerOverview"), path("employerOverview")); ov && text::fold_words(*ov) != text::fold_words(r.employer))
+    if (auto ov = text_of(c, get("employerOverview"), path("employerOverview"));
+        ov && text::fold_words(*ov) != text::fold_words(r.employer))
         put_extra("employerOverview", ov);
 
     // OPT-NC's additionalType object (schema.org's additionalType is a URL: kept in extra)
@@ -94,8 +103,10 @@ job_offer read_posting(const context& c, const json::object& o, const std::strin
     // unit
     if (const auto* eu = get("employmentUnit"); eu && !eu->is_null()) {
         auto n = name_of(c, eu, path("employmentUnit"));
-        if (!r.unit) r.unit = n;
-        else if (n && text::fold_words(*n) != text::fold_words(*r.unit)) put_extra("employmentUnit", n);
+        if (!r.unit)
+            r.unit = n;
+        else if (n && text::fold_words(*n) != text::fold_words(*r.unit))
+            put_extra("employmentUnit", n);
     }
 
     // job family
@@ -114,7 +125,8 @@ job_offer read_posting(const context& c, const json::object& o, const std::strin
     r.location = location_of(c, get("jobLocation"), path("jobLocation"));
     if (const auto* alr = get("applicantLocationRequirements"); alr && !alr->is_null()) {
         auto l = location_of(c, alr, path("applicantLocationRequirements"));
-        if (l && (!r.location || text::fold_words(*l) != text::fold_words(*r.location))) put_extra("applicantLocationRequirements", l);
+        if (l && (!r.location || text::fold_words(*l) != text::fold_words(*r.location)))
+            put_extra("applicantLocationRequirements", l);
     }
 
     // dates
@@ -136,24 +148,29 @@ job_offer read_posting(const context& c, const json::object& o, const std::strin
             }
         }
     }
-    if (auto imm = bool_of(c, get("jobImmediateStart"), path("jobImmediateStart")); imm && *imm && !r.availability &&
-                                                                                  !r.available_from)
+    if (auto imm = bool_of(c, get("jobImmediateStart"), path("jobImmediateStart"));
+        imm && *imm && !r.availability && !r.available_from)
         r.availability = "dès que possible";
 
     // openings
     if (const auto* n = get("totalJobOpenings"); n && !n->is_null()) {
         const std::string npath = path("totalJobOpenings");
-        if (n->is_int64() && n->get_int64() >= 0 && n->get_int64() <= 1000000) r.openings = static_cast<int>(n->get_int64());
-        else if (n->is_uint64() && n->get_uint64() <= 1000000) r.openings = static_cast<int>(n->get_uint64());
+        if (n->is_int64() && n->get_int64() >= 0 && n->get_int64() <= 1000000)
+            r.openings = static_cast<int>(n->get_int64());
+        else if (n->is_uint64() && n->get_uint64() <= 1000000)
+            r.openings = static_cast<int>(n->get_uint64());
         else if (n->is_number()) {
             c.warn(npath, json_excerpt(*n) + " is not a number of posts (0 to 1000000); kept in extra");
             put_extra("totalJobOpenings", scalar_text(c, n, npath));
         } else if (n->is_string()) {
             auto t = clean(n->get_string());
-            if (t && t->size() <= 6 && std::all_of(t->begin(), t->end(), [](char ch) { return ch >= '0' && ch <= '9'; }))
+            if (t && t->size() <= 6 &&
+                std::all_of(t->begin(), t->end(), [](char ch) { return ch >= '0' && ch <= '9'; }))
                 r.openings = std::stoi(*t);
-            else if (t) put_extra("totalJobOpenings", t);
-        } else c.type_error(npath, "a whole number", *n);
+            else if (t)
+                put_extra("totalJobOpenings", t);
+        } else
+            c.type_error(npath, "a whole number", *n);
     }
 
     // description, missions, activities
@@ -194,9 +211,11 @@ job_offer read_posting(const context& c, const json::object& o, const std::strin
     if (auto e = text_of(c, get("eligibilityToWorkRequirement"), path("eligibilityToWorkRequirement"))) {
         std::string v = *e;
         if (starts_with(text::fold_words(v), "duree de residence")) {
-            if (auto colon = v.find(':'); colon != std::string::npos) v = text::collapse_ascii_space(v.substr(colon + 1));
+            if (auto colon = v.find(':'); colon != std::string::npos)
+                v = text::collapse_ascii_space(v.substr(colon + 1));
         }
-        if (!r.residency_requirement) r.residency_requirement = clean(v);
+        if (!r.residency_requirement)
+            r.residency_requirement = clean(v);
         else if (text::fold_words(*r.residency_requirement).find(text::fold_words(v)) == std::string::npos)
             put_extra("eligibilityToWorkRequirement", e);
     }
@@ -232,6 +251,5 @@ job_offer read_posting(const context& c, const json::object& o, const std::strin
     for (const auto& f : found) c.report(f, path(std::string(jobposting_property(rule_of(f.id).field))));
     return r;
 }
-
 
 }  // namespace offerkit::detail::jp

@@ -5,8 +5,6 @@ namespace offerkit::detail::jp {
 
 // Import.
 
-
-
 std::string key_path(const std::string& base, std::string_view key) {
     return base.empty() ? std::string(key) : base + "." + std::string(key);
 }
@@ -138,10 +136,14 @@ std::optional<std::string> salary_text(const context& c, const json::object& o) 
         auto lo = scalar_text(c, q.if_contains("minValue"), "");
         auto hi = scalar_text(c, q.if_contains("maxValue"), "");
         auto one = scalar_text(c, q.if_contains("value"), "");
-        if (one) s = *one;
-        else if (lo && hi) s = *lo + "-" + *hi;
-        else if (lo) s = *lo;
-        else if (hi) s = *hi;
+        if (one)
+            s = *one;
+        else if (lo && hi)
+            s = *lo + "-" + *hi;
+        else if (lo)
+            s = *lo;
+        else if (hi)
+            s = *hi;
         if (auto u = scalar_text(c, q.if_contains("unitText"), "")) unit = *u;
     } else if (v) {
         if (auto one = render(c, *v)) s = *one;
@@ -264,14 +266,17 @@ std::optional<std::string> location_of(const context& c, const json::value* v, c
         add(text_of(c, a.if_contains("streetAddress"), key_path(apath, "streetAddress")));
         auto postal = text_of(c, a.if_contains("postalCode"), key_path(apath, "postalCode"));
         auto locality = text_of(c, a.if_contains("addressLocality"), key_path(apath, "addressLocality"));
-        if (postal && locality) add(*postal + " " + *locality);
-        else add(locality ? locality : postal);
+        if (postal && locality)
+            add(*postal + " " + *locality);
+        else
+            add(locality ? locality : postal);
         if (!locality) add(text_of(c, a.if_contains("addressRegion"), key_path(apath, "addressRegion")));
         auto country = text_of(c, a.if_contains("addressCountry"), key_path(apath, "addressCountry"));
         if (!country)
             if (const auto* co = a.if_contains("addressCountry"); co && co->is_object())
                 country = name_of(c, co, key_path(apath, "addressCountry"));
-        if (country && text::fold_words(*country) != "nc" && text::fold_words(*country) != "nouvelle caledonie") add(country);
+        if (country && text::fold_words(*country) != "nc" && text::fold_words(*country) != "nouvelle caledonie")
+            add(country);
     } else if (addr && !addr->is_null()) {
         c.type_error(apath, "a PostalAddress object or a string", *addr);
     }
@@ -299,7 +304,8 @@ void read_profile(const context& c, const json::object& o, const std::string& ba
         };
         if (e->is_array())
             for (std::size_t i = 0; i < e->get_array().size(); ++i) one(e->get_array()[i], index_path(path, i));
-        else one(*e, path);
+        else
+            one(*e, path);
     }
     std::vector<std::string> skills = text_list(c, o.if_contains("skills"), key_path(base, "skills"));
     if (const auto* q = o.if_contains("qualifications"))
@@ -311,7 +317,8 @@ void read_profile(const context& c, const json::object& o, const std::string& ba
                 const json::object& req = *resolve(c, v.get_object());
                 if (auto d = text_of(c, req.if_contains("description"), key_path(p, "description")))
                     experience.push_back(*d);
-                else if (auto m = scalar_text(c, req.if_contains("monthsOfExperience"), key_path(p, "monthsOfExperience")))
+                else if (auto m =
+                             scalar_text(c, req.if_contains("monthsOfExperience"), key_path(p, "monthsOfExperience")))
                     experience.push_back(*m + " mois d'expérience");
             } else if (auto t = text_of(c, &v, p)) {
                 experience.push_back(*t);
@@ -319,7 +326,8 @@ void read_profile(const context& c, const json::object& o, const std::string& ba
         };
         if (x->is_array())
             for (std::size_t i = 0; i < x->get_array().size(); ++i) one(x->get_array()[i], index_path(path, i));
-        else one(*x, path);
+        else
+            one(*x, path);
     }
     if (!knowledge.empty()) r.profile.push_back({"Connaissances", std::move(knowledge)});
     if (!skills.empty()) r.profile.push_back({"Compétences", std::move(skills)});
@@ -353,6 +361,5 @@ void read_contacts(const context& c, const json::value* v, const std::string& pa
     k.phone = text_of(c, o.if_contains("telephone"), key_path(path, "telephone"));
     if (k.name || k.role || k.email || k.phone) out.push_back(std::move(k));
 }
-
 
 }  // namespace offerkit::detail::jp

@@ -50,9 +50,9 @@ constexpr std::string_view residency_label = "Durée de résidence exigée pour 
 constexpr std::string_view nc_offset_end_of_day = "T23:59:59+11:00";
 
 struct commune {
-    std::string_view folded;   // as text::fold_words() gives it
-    std::string_view name;     // as written
-    std::string_view region;   // province
+    std::string_view folded;  // as text::fold_words() gives it
+    std::string_view name;    // as written
+    std::string_view region;  // province
 };
 
 /// Google's employmentType values and their French words.
@@ -60,9 +60,14 @@ struct employment_word {
     std::string_view google, french;
 };
 constexpr employment_word employment_words[] = {
-    {"FULL_TIME", "temps complet"}, {"PART_TIME", "temps partiel"},      {"CONTRACTOR", "prestataire"},
-    {"TEMPORARY", "contrat à durée déterminée"}, {"INTERN", "stage"},   {"VOLUNTEER", "bénévolat"},
-    {"PER_DIEM", "vacation"},       {"OTHER", "autre"},
+    {"FULL_TIME", "temps complet"},
+    {"PART_TIME", "temps partiel"},
+    {"CONTRACTOR", "prestataire"},
+    {"TEMPORARY", "contrat à durée déterminée"},
+    {"INTERN", "stage"},
+    {"VOLUNTEER", "bénévolat"},
+    {"PER_DIEM", "vacation"},
+    {"OTHER", "autre"},
 };
 
 struct parsed_description {
@@ -132,7 +137,8 @@ std::optional<std::string> text_of(const context& c, const json::value* v, const
 std::optional<std::string> scalar_text(const context& c, const json::value* v, const std::string& path);
 std::optional<std::string> name_of(const context& c, const json::value* v, const std::string& path);
 std::vector<std::string> text_list(const context& c, const json::value* v, const std::string& path);
-std::optional<date> date_of(const context& c, const json::value* v, const std::string& path, std::string* raw = nullptr);
+std::optional<date> date_of(const context& c, const json::value* v, const std::string& path,
+                            std::string* raw = nullptr);
 std::optional<bool> bool_of(const context& c, const json::value* v, const std::string& path);
 std::optional<std::string> salary_text(const context& c, const json::object& o);
 std::optional<std::string> render(const context& c, const json::value& v);

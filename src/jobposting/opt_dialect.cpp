@@ -21,7 +21,8 @@ void read_additional_type(const context& c, const json::value* at, const std::st
             r.supervisor = text_of(c, aget("superieurHierarchique"), key_path(apath, "superieurHierarchique"));
             r.org_position = text_of(c, aget("placeOrganigramme"), key_path(apath, "placeOrganigramme"));
             r.managed_staff.total = scalar_text(c, aget("nbAgentsEncadres"), key_path(apath, "nbAgentsEncadres"));
-            r.managed_staff.direct = scalar_text(c, aget("nbAgentsEncadresDirects"), key_path(apath, "nbAgentsEncadresDirects"));
+            r.managed_staff.direct =
+                scalar_text(c, aget("nbAgentsEncadresDirects"), key_path(apath, "nbAgentsEncadresDirects"));
             r.managed_staff.indirect =
                 scalar_text(c, aget("nbAgentsEncadresIndirects"), key_path(apath, "nbAgentsEncadresIndirects"));
             {
@@ -42,7 +43,8 @@ void read_additional_type(const context& c, const json::value* at, const std::st
                     auto label = text_of(c, pv.if_contains("name"), key_path(p, "name"));
                     auto value = pv.contains("value") ? render(c, pv.at("value")) : std::nullopt;
                     if (!label) {
-                        if (value) c.warn(p, "a PropertyValue without a name; its value is kept under \"informationsLibres\"");
+                        if (value)
+                            c.warn(p, "a PropertyValue without a name; its value is kept under \"informationsLibres\"");
                         label = "informationsLibres";
                     }
                     if (value) free_info.emplace_back(*label, *value);
@@ -63,8 +65,10 @@ void place_free_information(const free_information& free_info, job_offer& r, con
     for (const auto& [label, value] : free_info) {
         const std::string f = text::fold_words(label);
         if (starts_with(f, "duree de residence")) {
-            if (!r.residency_requirement) r.residency_requirement = value;
-            else put_extra(label, value);
+            if (!r.residency_requirement)
+                r.residency_requirement = value;
+            else
+                put_extra(label, value);
         } else if (starts_with(f, "poste a pourvoir") || starts_with(f, "postes a pourvoir") ||
                    starts_with(f, "poste(s) a pourvoir")) {
             if (!r.availability) {

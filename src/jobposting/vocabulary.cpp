@@ -106,6 +106,4 @@ std::string_view extra_label(std::string_view property) {
     return property;
 }
 
-
-
 }  // namespace offerkit::detail::jp

@@ -21,9 +21,9 @@ std::vector<marker> phone_markers(std::string_view text) {
     fold(text, f);
     const std::string_view s = f.text;
     std::vector<marker> out;
-    static constexpr std::string_view words[] = {"telephone", "tel.", "tel", "phone", "portable", "mobile",
-                                                 "mob.", "mob", "standard", "fixe", "gsm", "ligne directe",
-                                                 "cel", "cell", "cellulaire"};
+    static constexpr std::string_view words[] = {"telephone", "tel.",          "tel", "phone",    "portable",
+                                                 "mobile",    "mob.",          "mob", "standard", "fixe",
+                                                 "gsm",       "ligne directe", "cel", "cell",     "cellulaire"};
     for (std::size_t i = 0; i < s.size(); ++i) {
         if (i > 0 && std::isalpha(static_cast<unsigned char>(s[i - 1]))) continue;
         for (auto w : words) {
@@ -119,8 +119,8 @@ std::string clean_piece(std::string_view s) {
     for (bool again = true; again && !v.empty();) {
         again = false;
         const std::string f = fold(v.size() > 24 ? v.substr(v.size() - 24) : v);  // these words are ASCII
-        for (std::string_view tail : {"e-mail", "email", "courriel", "mail", "ou", "et", "par", "au", "joignable",
-                                      "telephone", "joindre"}) {
+        for (std::string_view tail :
+             {"e-mail", "email", "courriel", "mail", "ou", "et", "par", "au", "joignable", "telephone", "joindre"}) {
             if ((ends_with(f, tail) && f.size() > tail.size() && f[f.size() - tail.size() - 1] == ' ') ||
                 (f == tail && v.size() == tail.size())) {
                 v = strip(v.substr(0, v.size() - tail.size()));
@@ -137,8 +137,9 @@ void split_name_role(std::string_view s, contact& c) {
     std::string t = clean_piece(s);
     if (t.empty()) return;
     std::string_view v = t;
-    static constexpr std::string_view civilities[] = {"Monsieur ", "Madame ", "Mademoiselle ", "Mme. ", "Mme ",
-                                                      "Mlle ", "M. ", "Dr. ", "Dr ", "Docteur ", "Mr ", "Mr. "};
+    static constexpr std::string_view civilities[] = {"Monsieur ", "Madame ",  "Mademoiselle ", "Mme. ",
+                                                      "Mme ",      "Mlle ",    "M. ",           "Dr. ",
+                                                      "Dr ",       "Docteur ", "Mr ",           "Mr. "};
     bool civ = false;
     for (auto cv : civilities)
         if (starts_with(v, cv)) {
@@ -168,9 +169,9 @@ void split_name_role(std::string_view s, contact& c) {
             while (i < head.size() && head[i] != ' ') ++i;
         }
         const std::string fh = fold(head);
-        static constexpr std::string_view role_words[] = {"chef", "cheffe", "directeur", "directrice", "responsable",
-                                                          "le ", "la ", "superviseur", "service", "section",
-                                                          "bureau", "charge", "adjoint", "secretariat", "drh"};
+        static constexpr std::string_view role_words[] = {
+            "chef",    "cheffe",  "directeur", "directrice", "responsable", "le ",         "la ", "superviseur",
+            "service", "section", "bureau",    "charge",     "adjoint",     "secretariat", "drh"};
         bool role_like = false;
         for (auto w : role_words)
             if (fh.find(w) != std::string::npos) role_like = true;

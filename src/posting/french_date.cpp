@@ -7,7 +7,6 @@
 
 namespace offerkit::posting {
 
-
 namespace {
 
 bool digit(char c) noexcept { return c >= '0' && c <= '9'; }

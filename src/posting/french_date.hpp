@@ -20,5 +20,4 @@ struct date_scan {
 /// Finds the first date in `text` (any case, accents or not).
 date_scan find_french_date(std::string_view text);
 
-
 }  // namespace offerkit::posting

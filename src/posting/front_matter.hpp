@@ -12,8 +12,8 @@ namespace offerkit::posting {
 
 struct front_matter {
     bool present = false;
-    std::size_t body_offset = 0;      ///< byte offset of the body in the input
-    std::size_t body_first_line = 1;  ///< line number of the body's first line
+    std::size_t body_offset = 0;                              ///< byte offset of the body in the input
+    std::size_t body_first_line = 1;                          ///< line number of the body's first line
     std::vector<std::pair<std::string, std::string>> values;  ///< scalar keys, in order
 
     const std::string* find(std::string_view key) const noexcept {

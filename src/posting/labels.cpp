@@ -12,12 +12,17 @@ bool is_section(field f) noexcept { return f >= field::details && f <= field::ap
 
 bool is_text_field(field f) noexcept {
     switch (f) {
-        case field::employer: case field::grade: case field::direction: case field::unit:
-        case field::job_family: case field::location: case field::residency: case field::availability:
-        case field::org_position: case field::supervisor:
-            return true;
-        default:
-            return false;
+        case field::employer:
+        case field::grade:
+        case field::direction:
+        case field::unit:
+        case field::job_family:
+        case field::location:
+        case field::residency:
+        case field::availability:
+        case field::org_position:
+        case field::supervisor: return true;
+        default: return false;
     }
 }
 
@@ -422,9 +427,7 @@ const table& the_table() {
     return t;
 }
 
-bool word_byte(unsigned char c) noexcept {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
-}
+bool word_byte(unsigned char c) noexcept { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80; }
 
 }  // namespace
 
@@ -444,8 +447,7 @@ const label_entry* lookup_exact(std::string_view f) {
     return nullptr;
 }
 
-void find_label_candidates(const text_line& line, const folded& f, std::vector<label_hit>& out,
-                           bool line_start_only) {
+void find_label_candidates(const text_line& line, const folded& f, std::vector<label_hit>& out, bool line_start_only) {
     out.clear();
     const auto& t = the_table();
     const std::string_view s = f.text;
@@ -486,7 +488,8 @@ void find_label_candidates(const text_line& line, const folded& f, std::vector<l
         // optional "(1)" / "(*)" and colon
         std::size_t k = j;
         while (k < s.size() && s[k] == ' ') ++k;
-        if (k + 2 < s.size() && s[k] == '(' && s[k + 2] == ')' && (std::isdigit(static_cast<unsigned char>(s[k + 1])) || s[k + 1] == '*')) {
+        if (k + 2 < s.size() && s[k] == '(' && s[k + 2] == ')' &&
+            (std::isdigit(static_cast<unsigned char>(s[k + 1])) || s[k + 1] == '*')) {
             h.footnote = true;
             k += 3;
             while (k < s.size() && s[k] == ' ') ++k;

@@ -17,22 +17,48 @@
 namespace offerkit::posting {
 
 enum class field : std::uint8_t {
-    reference, employer, grade, direction, unit, job_family, location, residency, posted_on, deadline,
-    availability, openings, org_position, supervisor, staff_total, staff_direct, staff_indirect, url,
+    reference,
+    employer,
+    grade,
+    direction,
+    unit,
+    job_family,
+    location,
+    residency,
+    posted_on,
+    deadline,
+    availability,
+    openings,
+    org_position,
+    supervisor,
+    staff_total,
+    staff_direct,
+    staff_indirect,
+    url,
     // sections
-    details, context, missions, activities, main_activities, secondary_activities, conditions, profile,
-    profile_part, contact, contact_continued, apply,
+    details,
+    context,
+    missions,
+    activities,
+    main_activities,
+    secondary_activities,
+    conditions,
+    profile,
+    profile_part,
+    contact,
+    contact_continued,
+    apply,
     unknown,  ///< "Label : value" not in the table (goes to `extra`)
 };
 
 enum label_flag : std::uint8_t {
     lf_none = 0,
-    lf_line_start = 1,     ///< only at the start of a line (a label continued from the line above)
-    lf_needs_colon = 2,    ///< only when a colon follows (short, common words)
-    lf_run_value = 4,      ///< "**Direction des télécommunications**": the whole bold run is the value
-    lf_loose = 8,          ///< a container: accepted at the start of a line even with text glued after it
-    lf_needs_footnote = 16, ///< only when "(1)" follows
-    lf_heading_only = 32   ///< only as a heading ("# Conditions de travail :")
+    lf_line_start = 1,       ///< only at the start of a line (a label continued from the line above)
+    lf_needs_colon = 2,      ///< only when a colon follows (short, common words)
+    lf_run_value = 4,        ///< "**Direction des télécommunications**": the whole bold run is the value
+    lf_loose = 8,            ///< a container: accepted at the start of a line even with text glued after it
+    lf_needs_footnote = 16,  ///< only when "(1)" follows
+    lf_heading_only = 32     ///< only as a heading ("# Conditions de travail :")
 };
 
 bool is_section(field f) noexcept;

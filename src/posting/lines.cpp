@@ -37,8 +37,9 @@ std::string strip_html(std::string_view s, std::vector<std::string>& links, bool
     while (i < s.size()) {
         if (s[i] == '<') {
             const std::size_t close = s.find('>', i + 1);
-            const bool tagish = close != std::string_view::npos && i + 1 < s.size() &&
-                                (std::isalpha(static_cast<unsigned char>(s[i + 1])) || s[i + 1] == '/' || s[i + 1] == '!');
+            const bool tagish =
+                close != std::string_view::npos && i + 1 < s.size() &&
+                (std::isalpha(static_cast<unsigned char>(s[i + 1])) || s[i + 1] == '/' || s[i + 1] == '!');
             if (tagish) {
                 std::string_view tag = s.substr(i + 1, close - i - 1);
                 if (starts_with(tag, "http://") || starts_with(tag, "https://") || starts_with(tag, "mailto:")) {
@@ -216,7 +217,8 @@ void clean_inline(std::string_view s, text_line& line) {
                     break;
                 ++j;
             }
-            if (link_close != std::string_view::npos && link_close < j && link_close >= i) j = std::max(i + 1, link_close);
+            if (link_close != std::string_view::npos && link_close < j && link_close >= i)
+                j = std::max(i + 1, link_close);
             flush();
             out.append(s.data() + i, j - i);
             i = j;
@@ -263,7 +265,10 @@ void clean_inline(std::string_view s, text_line& line) {
                     continue;
                 }
             }
-            if (bold) close_bold(); else open_bold();
+            if (bold)
+                close_bold();
+            else
+                open_bold();
             i = k;
             continue;
         }
@@ -307,7 +312,6 @@ void clean_inline(std::string_view s, text_line& line) {
 
 namespace {
 
-
 /// A Markdown table row "| Label | Value |" as "Label : Value"; the separator row is empty.
 bool table_row(std::string_view s, std::string& out) {
     if (s.size() < 3 || s.front() != '|' || s.back() != '|') return false;
@@ -333,8 +337,8 @@ bool table_row(std::string_view s, std::string& out) {
     for (std::size_t k = 0; k < filled.size(); ++k) {
         if (k) {
             const std::string_view label = filled[k - 1];
-            const bool after_label = pairs && k % 2 == 1 && label.size() <= 80 && label.back() != ':' &&
-                                     !ends_with(label, ":**");
+            const bool after_label =
+                pairs && k % 2 == 1 && label.size() <= 80 && label.back() != ':' && !ends_with(label, ":**");
             out += after_label ? " : " : " ";
         }
         out.append(filled[k]);

@@ -13,15 +13,15 @@
 namespace offerkit::posting {
 
 struct text_line {
-    std::size_t no = 0;                    ///< 1-based line number in the input
-    std::string text;                      ///< cleaned text
-    std::vector<std::uint32_t> bold_start; ///< byte offsets in `text` where a bold run starts
-    std::vector<std::uint32_t> bold_end;   ///< … and ends (same count)
-    std::vector<std::string> links;        ///< link targets found on the line
-    int heading = 0;                       ///< Markdown heading level (0: none)
-    bool bullet = false;                   ///< the line started with a bullet or a number marker
-    int number = 0;                        ///< "1." / "1)" / "A." marker value (0: none)
-    bool html_only = false;                ///< the line was an HTML block (tags removed)
+    std::size_t no = 0;                     ///< 1-based line number in the input
+    std::string text;                       ///< cleaned text
+    std::vector<std::uint32_t> bold_start;  ///< byte offsets in `text` where a bold run starts
+    std::vector<std::uint32_t> bold_end;    ///< … and ends (same count)
+    std::vector<std::string> links;         ///< link targets found on the line
+    int heading = 0;                        ///< Markdown heading level (0: none)
+    bool bullet = false;                    ///< the line started with a bullet or a number marker
+    int number = 0;                         ///< "1." / "1)" / "A." marker value (0: none)
+    bool html_only = false;                 ///< the line was an HTML block (tags removed)
     bool all_bold() const noexcept {
         return !text.empty() && bold_start.size() == 1 && bold_start[0] == 0 && bold_end[0] >= text.size();
     }

@@ -6,12 +6,12 @@ namespace offerkit::posting {
 job_offer parser::run(std::string_view text) {
     const std::size_t bad = find_invalid_utf8(text);
     if (bad != std::string_view::npos)
-        throw error(errc::invalid_utf8, source_ + ": invalid UTF-8 at byte offset " + std::to_string(bad) +
-                                            " (byte 0x" + [&] {
-                                                static constexpr char hex[] = "0123456789ABCDEF";
-                                                const auto b = static_cast<unsigned char>(text[bad]);
-                                                return std::string{hex[b >> 4], hex[b & 15]};
-                                            }() + ")");
+        throw error(
+            errc::invalid_utf8, source_ + ": invalid UTF-8 at byte offset " + std::to_string(bad) + " (byte 0x" + [&] {
+                static constexpr char hex[] = "0123456789ABCDEF";
+                const auto b = static_cast<unsigned char>(text[bad]);
+                return std::string{hex[b >> 4], hex[b & 15]};
+            }() + ")");
     std::size_t bom = starts_with(text, "\xEF\xBB\xBF") ? 3 : 0;
     text.remove_prefix(bom);
     const front_matter fm = read_front_matter(text, source_, diags_);
@@ -144,8 +144,8 @@ void parser::accept_hits(std::size_t idx, const std::vector<label_hit>& cands, s
             continue;
         // plain text without a colon: "Date limite de candidature  vendredi 8 janvier 2027",
         // "Référence 9001-26-0101/SR du …": the value itself shows that the line is labelled
-        const bool plain_value = start && !h.colon && !bold && l.bold_start.empty() && l.heading == 0 &&
-                                 !l.bullet && plain_label_value(e.f, std::string_view(l.text).substr(h.value_begin));
+        const bool plain_value = start && !h.colon && !bold && l.bold_start.empty() && l.heading == 0 && !l.bullet &&
+                                 plain_label_value(e.f, std::string_view(l.text).substr(h.value_begin));
         if (zone_ == zone::title && !(h.colon || plain_value || (start && run_end && l.heading == 0))) continue;
         if (closed_section) {
             // only a new section at the start of a line ends the contact / how-to-apply part
@@ -166,13 +166,20 @@ void parser::accept_hits(std::size_t idx, const std::vector<label_hit>& cands, s
         if (list_section && start && !l.bullet && is_section(e.f) && !(h.colon || bold || l.heading > 0 || run_end))
             continue;
         bool accept = false;
-        if (h.colon || plain_value) accept = true;
-        else if ((start || bold) && run_end) accept = true;
-        else if (run_end && le < l.text.size() && !is_section(e.f) && e.flags == lf_none) accept = true;
-        else if (run_end && le < l.text.size() && (e.flags & lf_run_value)) accept = true;
-        else if (start && (e.flags & lf_loose) && (l.heading > 0 || bold)) accept = true;
-        else if ((e.flags & lf_run_value) && bold && zone_ != zone::title) accept = true;
-        else if (start && h.footnote) accept = true;
+        if (h.colon || plain_value)
+            accept = true;
+        else if ((start || bold) && run_end)
+            accept = true;
+        else if (run_end && le < l.text.size() && !is_section(e.f) && e.flags == lf_none)
+            accept = true;
+        else if (run_end && le < l.text.size() && (e.flags & lf_run_value))
+            accept = true;
+        else if (start && (e.flags & lf_loose) && (l.heading > 0 || bold))
+            accept = true;
+        else if ((e.flags & lf_run_value) && bold && zone_ != zone::title)
+            accept = true;
+        else if (start && h.footnote)
+            accept = true;
         ok[k] = accept ? 1 : 0;
     }
     // a label at the start immediately followed by an accepted one ("… pour le recrutement Lieu de travail :")
@@ -181,7 +188,9 @@ void parser::accept_hits(std::size_t idx, const std::vector<label_hit>& cands, s
         const auto& h = cands[k];
         if (!(h.begin == 0 || at_bold(h.begin))) continue;
         if ((h.entry->flags & (lf_needs_colon | lf_needs_footnote | lf_line_start))) continue;
-        if (trim(std::string_view(l.text).substr(h.label_end, cands[k + 1].begin - std::min(h.label_end, cands[k + 1].begin))).empty())
+        if (trim(std::string_view(l.text).substr(h.label_end,
+                                                 cands[k + 1].begin - std::min(h.label_end, cands[k + 1].begin)))
+                .empty())
             ok[k] = 1;
     }
     for (std::size_t k = 0; k < cands.size(); ++k)
@@ -200,8 +209,7 @@ void parser::process(std::size_t idx) {
     const bool start_only = section_ == field::apply || section_ == field::contact ||
                             (l.bold_start.empty() && l.text.find(':') == std::string::npos);
     // Most list items start with a word no label starts with: no need to fold them.
-    const bool may_label = !start_only || l.text.size() < 60 || zone_ == zone::title ||
-                           may_start_with_label(l.text);
+    const bool may_label = !start_only || l.text.size() < 60 || zone_ == zone::title || may_start_with_label(l.text);
     static const folded no_fold{};
     const folded& f = may_label ? fold_line(idx, start_only) : no_fold;
     if (may_label && l.text.size() < 60 && is_noise_line(f.text)) return;
@@ -227,11 +235,15 @@ void parser::process(std::size_t idx) {
             if (is_noise_line(ft)) return;
             // banners of the letterhead: generic ("AVIS DE VACANCE DE POSTE") or the employer's name
             static constexpr std::string_view generic[] = {
-                "avis de vacance de poste", "avis de vacances de poste", "avis de vacance", "offre d'emploi",
-                "fiche de poste", "appel a candidatures", "appel a candidature", "recrutement"};
-            static constexpr std::string_view employers[] = {
-                "gouvernement de la nouvelle-caledonie", "republique francaise", "province sud", "province nord",
-                "province des iles loyaute", "nouvelle-caledonie", "congres de la nouvelle-caledonie"};
+                "avis de vacance de poste", "avis de vacances de poste", "avis de vacance",     "offre d'emploi",
+                "fiche de poste",           "appel a candidatures",      "appel a candidature", "recrutement"};
+            static constexpr std::string_view employers[] = {"gouvernement de la nouvelle-caledonie",
+                                                             "republique francaise",
+                                                             "province sud",
+                                                             "province nord",
+                                                             "province des iles loyaute",
+                                                             "nouvelle-caledonie",
+                                                             "congres de la nouvelle-caledonie"};
             for (auto g : generic)
                 if (ft == g) return;
             for (auto e : employers)
@@ -294,7 +306,7 @@ bool parser::preceded_by_article(std::size_t idx, const label_hit& h) const {
     std::string_view v = trim(t);
     const std::size_t sp = v.rfind(' ');
     const std::string w = fold(sp == std::string_view::npos ? v : v.substr(sp + 1));
-    static constexpr std::string_view articles[] = {"de", "la", "le", "les", "du", "des", "au", "aux", "et", "a",
+    static constexpr std::string_view articles[] = {"de", "la", "le", "les", "du", "des", "au",  "aux", "et", "a",
                                                     "l'", "d'", "en", "par", "sa", "son", "ses", "une", "un"};
     for (auto a : articles)
         if (w == a) return true;
@@ -302,11 +314,20 @@ bool parser::preceded_by_article(std::size_t idx, const label_hit& h) const {
 }
 
 bool parser::starts_apply(std::string_view f) const {
-    static constexpr std::string_view starts[] = {
-        "les candidatures (", "les candidatures doivent", "les candidatures sont a adresser",
-        "les candidatures accompagnees", "les dossiers de candidature", "votre candidature", "vos candidatures",
-        "pour postuler", "pour candidater", "merci d'adresser", "adressez votre candidature",
-        "envoyez votre candidature", "les candidats doivent adresser", "les personnes interessees"};
+    static constexpr std::string_view starts[] = {"les candidatures (",
+                                                  "les candidatures doivent",
+                                                  "les candidatures sont a adresser",
+                                                  "les candidatures accompagnees",
+                                                  "les dossiers de candidature",
+                                                  "votre candidature",
+                                                  "vos candidatures",
+                                                  "pour postuler",
+                                                  "pour candidater",
+                                                  "merci d'adresser",
+                                                  "adressez votre candidature",
+                                                  "envoyez votre candidature",
+                                                  "les candidats doivent adresser",
+                                                  "les personnes interessees"};
     if (f.size() < 10 || std::string_view("lvpmae").find(f[0]) == std::string_view::npos) return false;
     for (auto s : starts)
         if (starts_with(f, s)) return true;
@@ -335,7 +356,7 @@ void parser::enter_section(field f, std::size_t line) {
         case field::activities:
         case field::main_activities:
             if (f == field::main_activities || !(section_ == field::activities || section_ == field::main_activities ||
-                                                  section_ == field::secondary_activities))
+                                                 section_ == field::secondary_activities))
                 kind_ = activity_kind::main;
             activity_open_ = false;
             section_ = field::activities;
@@ -353,9 +374,7 @@ void parser::enter_section(field f, std::size_t line) {
             if (!contact_text_.empty()) contact_text_ += "\n";
             section_ = f;
             return;
-        default:
-            section_ = f;
-            return;
+        default: section_ = f; return;
     }
 }
 

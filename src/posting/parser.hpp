@@ -82,7 +82,7 @@ private:
     // --- state
     zone zone_ = zone::title;
     field section_ = field::unknown;  // current section (field::unknown: none)
-    std::string extra_label_;          // current extra section's label
+    std::string extra_label_;         // current extra section's label
     std::vector<std::string> extra_values_;
     std::size_t extra_line_ = 0;
     std::array<scalar_slot, field_count> slots_{};
@@ -103,7 +103,7 @@ private:
     bool label_tail_pending_ = false;  // a labelled condition line gathers the bullets under it
     bool location_tail_taken_ = false;
     field last_text_field_ = field::unknown;  // the last free-text value set by a label, and its line
-    std::size_t last_text_line_ = 0;  // an address tail moved by the converter was given back to the location
+    std::size_t last_text_line_ = 0;          // an address tail moved by the converter was given back to the location
     std::string contact_text_;
     std::vector<std::string> urls_;
     job_offer offer_;

@@ -42,8 +42,8 @@ bool parser::try_continue_scalar(const text_line& l, std::string_view text, bool
             hanging_.reset();
             return true;
         }
-    }
-    else if (starts_lower(text) || word_count(text) <= 2 || ends_connector(s.value)) cont = true;
+    } else if (starts_lower(text) || word_count(text) <= 2 || ends_connector(s.value))
+        cont = true;
     if (!cont) return false;
     s.value += " ";
     s.value += text;
@@ -67,7 +67,8 @@ bool parser::try_location_tail(std::size_t idx, std::string_view text) {
     if (!(zone_ == zone::header || prose || section_ == field::unknown)) return false;
     const std::string_view v = trim(loc.value);
     const std::string_view end = v.size() >= 5 ? v.substr(v.size() - 5) : v;
-    const bool postal_end = v.size() >= 5 && std::all_of(end.begin(), end.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+    const bool postal_end = v.size() >= 5 &&
+                            std::all_of(end.begin(), end.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
                             (v.size() == 5 || v[v.size() - 6] == ' ');
     const bool lacks_end = postal_end || ends_connector(v);
     // a value labelled just above may be the one wrapped ("Superviseur" / "Grand Nord")
@@ -134,8 +135,7 @@ void parser::on_text(std::size_t idx, std::string_view text, bool whole_line, bo
         extra_values_.push_back(text::squeeze_space(text));
         return;
     }
-    if (section_ == field::unknown && (zone_ == zone::header || !extra_label_.empty()) && l.heading > 0 &&
-        whole_line) {
+    if (section_ == field::unknown && (zone_ == zone::header || !extra_label_.empty()) && l.heading > 0 && whole_line) {
         flush_extra();
         // an unknown heading before the body: its lines go to `extra`
         const std::string t = clean_title(text);
@@ -204,30 +204,17 @@ void parser::content(std::size_t idx, const text_line& l, std::string_view text,
         if (section_ == field::apply || section_ == field::contact) urls_.push_back(u);
     switch (section_) {
         case field::details:
-        case field::context:
-            paragraph(offer_.description, *line, text);
-            return;
-        case field::missions:
-            paragraph(offer_.missions, *line, text);
-            return;
-        case field::activities:
-            activity_line(idx, *line, text, from_label);
-            return;
-        case field::conditions:
-            condition_line(*line, text);
-            return;
-        case field::profile:
-            profile_line(idx, *line, text);
-            return;
+        case field::context: paragraph(offer_.description, *line, text); return;
+        case field::missions: paragraph(offer_.missions, *line, text); return;
+        case field::activities: activity_line(idx, *line, text, from_label); return;
+        case field::conditions: condition_line(*line, text); return;
+        case field::profile: profile_line(idx, *line, text); return;
         case field::contact:
             if (!contact_text_.empty()) contact_text_ += "\n";
             contact_text_ += std::string(text);
             return;
-        case field::apply:
-            apply_line(*line, text);
-            return;
-        default:
-            break;
+        case field::apply: apply_line(*line, text); return;
+        default: break;
     }
     warn(l.no, "line could not be placed in any field: \"" + std::string(text.substr(0, 60)) +
                    (text.size() > 60 ? "…" : "") + "\"");

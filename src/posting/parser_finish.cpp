@@ -66,11 +66,15 @@ void parser::finish(const front_matter& fm) {
         offer_.reference = ref;
         if (!when.empty()) {
             const auto d = find_french_date(when);
-            if (d.value) offer_.reference_date = d.value;
-            else warn(slot(field::reference).line, "cannot read the date of the reference: \"" + excerpt(trim(when)) + "\"");
+            if (d.value)
+                offer_.reference_date = d.value;
+            else
+                warn(slot(field::reference).line,
+                     "cannot read the date of the reference: \"" + excerpt(trim(when)) + "\"");
         }
     }
-    if (auto v = text_of(field::employer)) offer_.employer = *v;
+    if (auto v = text_of(field::employer))
+        offer_.employer = *v;
     else if (!banner_employer_.empty() && !fm.find("direction") && !fm.find("employeur"))
         offer_.employer = banner_employer_;
     offer_.direction = text_of(field::direction);
@@ -105,8 +109,8 @@ void parser::finish(const front_matter& fm) {
         std::optional<int> in_words;
         if (k == 0) {
             static constexpr std::pair<std::string_view, int> number_words[] = {
-                {"un", 1},   {"une", 1},  {"deux", 2}, {"trois", 3}, {"quatre", 4}, {"cinq", 5},
-                {"six", 6},  {"sept", 7}, {"huit", 8}, {"neuf", 9},  {"dix", 10}};
+                {"un", 1},  {"une", 1},  {"deux", 2}, {"trois", 3}, {"quatre", 4}, {"cinq", 5},
+                {"six", 6}, {"sept", 7}, {"huit", 8}, {"neuf", 9},  {"dix", 10}};
             const std::string head = fold(utf8_prefix(v, 16));
             for (const auto& [word, n] : number_words)
                 if (starts_with(head, word) && starts_with(std::string_view(head).substr(word.size()), " poste")) {
@@ -122,8 +126,8 @@ void parser::finish(const front_matter& fm) {
         if (count && !rest.empty()) {
             const std::string fr = fold(utf8_prefix(rest, 40));
             if (find_french_date(v).value && !find_french_date(rest).value) count = false;  // "15 janvier 2027"
-            for (std::string_view w : {"postes a pourvoir", "poste a pourvoir", "poste(s) a pourvoir", "postes",
-                                       "poste(s)", "poste"})
+            for (std::string_view w :
+                 {"postes a pourvoir", "poste a pourvoir", "poste(s) a pourvoir", "postes", "poste(s)", "poste"})
                 if (starts_with(fr, w)) {
                     rest = trim(rest.substr(folded_prefix_len(rest, w.size())));
                     break;
@@ -143,19 +147,25 @@ void parser::finish(const front_matter& fm) {
             if (count) a = std::string(rest);
             offer_.availability = *a;
             const auto d = find_french_date(*a);
-            if (d.value) offer_.available_from = d.value;
+            if (d.value)
+                offer_.available_from = d.value;
             else if (!d.bad_text.empty())
-                warn(slot(field::availability).line, "poste à pourvoir: \"" + excerpt(d.bad_text) + "\" is not a valid date");
+                warn(slot(field::availability).line,
+                     "poste à pourvoir: \"" + excerpt(d.bad_text) + "\" is not a valid date");
         }
     }
     if (auto o = text_of(field::openings)) {
         std::string digits;
         for (char c : *o) {
-            if (c >= '0' && c <= '9') digits += c;
-            else if (!digits.empty()) break;
+            if (c >= '0' && c <= '9')
+                digits += c;
+            else if (!digits.empty())
+                break;
         }
-        if (!digits.empty() && digits.size() <= 4) offer_.openings = std::stoi(digits);
-        else offer_.extra.set("Nombre de postes", *o);
+        if (!digits.empty() && digits.size() <= 4)
+            offer_.openings = std::stoi(digits);
+        else
+            offer_.extra.set("Nombre de postes", *o);
     }
     auto staff = [&](field f) -> std::optional<std::string> {
         auto& s = slot(f);
@@ -184,8 +194,8 @@ void parser::finish(const front_matter& fm) {
         std::vector<std::string> kept;
         for (auto& c : offer_.conditions) {
             const std::size_t colon = c.rfind(':');
-            const std::string_view value = colon == std::string::npos ? std::string_view(c)
-                                                                       : trim(std::string_view(c).substr(colon + 1));
+            const std::string_view value =
+                colon == std::string::npos ? std::string_view(c) : trim(std::string_view(c).substr(colon + 1));
             if (colon != std::string::npos && is_empty_value(value)) continue;
             // "Fourniture ou mise à disposition de matériels, biens ou services /": a label whose value is "/"
             if (colon == std::string::npos && ends_with(c, " /") && word_count(c) > 2) continue;
@@ -204,16 +214,22 @@ void parser::finish(const front_matter& fm) {
             return text::squeeze_space(*v);
         };
         if (offer_.title.empty()) {
-            if (auto v = fmv("title")) offer_.title = *v;
-            else if (auto t = fmv("titre")) offer_.title = *t;
+            if (auto v = fmv("title"))
+                offer_.title = *v;
+            else if (auto t = fmv("titre"))
+                offer_.title = *t;
         }
         if (offer_.reference.empty()) {
-            if (auto v = fmv("reference")) offer_.reference = *v;
-            else if (auto n = fmv("numero")) offer_.reference = *n;
+            if (auto v = fmv("reference"))
+                offer_.reference = *v;
+            else if (auto n = fmv("numero"))
+                offer_.reference = *n;
         }
         if (offer_.employer.empty()) {
-            if (auto v = fmv("employeur")) offer_.employer = *v;
-            else if (auto d = fmv("direction")) offer_.employer = *d;
+            if (auto v = fmv("employeur"))
+                offer_.employer = *v;
+            else if (auto d = fmv("direction"))
+                offer_.employer = *d;
         }
         if (!offer_.direction) offer_.direction = fmv("direction_interne");
         if (!offer_.grade) offer_.grade = fmv("corps_grade");

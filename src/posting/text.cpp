@@ -38,7 +38,6 @@ std::string_view trim(std::string_view s) noexcept {
     return s;
 }
 
-
 std::string trim_trailing_marks(std::string_view s, std::string_view ascii_marks) {
     for (;;) {
         s = trim(s);
@@ -47,8 +46,7 @@ std::string trim_trailing_marks(std::string_view s, std::string_view ascii_marks
             s.remove_suffix(1);
             continue;
         }
-        if (ends_with(s, "\u2013") || ends_with(s, "\u2014") || ends_with(s, "\u2022") ||
-            ends_with(s, "\u25CF")) {
+        if (ends_with(s, "\u2013") || ends_with(s, "\u2014") || ends_with(s, "\u2022") || ends_with(s, "\u25CF")) {
             s.remove_suffix(3);
             continue;
         }

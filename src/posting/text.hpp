@@ -18,7 +18,6 @@ using text::find_invalid_utf8;
 using text::fold;
 using text::folded;
 
-
 using text::is_space;
 
 /// Letters and digits (ASCII, Latin-1, Latin Extended, most alphabets).

@@ -36,9 +36,9 @@ std::size_t folded_prefix_len(std::string_view s, std::size_t n) {
 
 bool ends_connector(std::string_view s) {
     const std::string f = fold(tail(s));
-    static constexpr std::string_view words[] = {" ou", " et", " de", " des", " du", " la", " le", " les", " a",
-                                                 " au", " aux", " en", " sur", " par", " pour", " avec", " d'",
-                                                 " l'", "-", "/", ","};
+    static constexpr std::string_view words[] = {" ou",   " et",   " de", " des", " du", " la",  " le",
+                                                 " les",  " a",    " au", " aux", " en", " sur", " par",
+                                                 " pour", " avec", " d'", " l'",  "-",   "/",    ","};
     for (auto w : words)
         if (ends_with(f, w)) return true;
     return false;
@@ -47,8 +47,8 @@ bool ends_connector(std::string_view s) {
 /// Ends with a word that cannot end a phrase ("Sens de l'écoute et").
 bool ends_connector_word(std::string_view s) {
     const std::string f = fold(tail(s));
-    static constexpr std::string_view words[] = {" ou", " et", " de", " des", " du", " la", " le", " les", " a",
-                                                 " au", " aux", " en", " sur", " par", " pour", " avec"};
+    static constexpr std::string_view words[] = {" ou", " et", " de",  " des", " du",  " la",  " le",   " les",
+                                                 " a",  " au", " aux", " en",  " sur", " par", " pour", " avec"};
     for (auto w : words)
         if (ends_with(f, w) || f == w.substr(1)) return true;
     return false;
@@ -67,8 +67,8 @@ bool is_intro_sentence(std::string_view t) {
     for (std::string_view w : {" est ", " sont ", " sera ", " seront ", " serez ", " devra ", " devrez ", " aurez ",
                                " aura ", " vous ", " il ", " elle ", " notamment "})
         if (f.find(w) != std::string::npos) return true;
-    return starts_with(f, " le titulaire") || starts_with(f, " la ou le titulaire") ||
-           starts_with(f, " l'agent ") || starts_with(f, " sous l'autorite");
+    return starts_with(f, " le titulaire") || starts_with(f, " la ou le titulaire") || starts_with(f, " l'agent ") ||
+           starts_with(f, " sous l'autorite");
 }
 
 /// Whether `value`, after a label written without a colon, reads as that label's

@@ -23,11 +23,11 @@ const std::array<fold_entry, fold_table_size>& fold_table() {
             if (is_space(cp)) continue;  // handled before the table
             utf8proc_int32_t buf[16];
             int last_bound = 0;
-            const auto n = utf8proc_decompose_char(
-                static_cast<utf8proc_int32_t>(cp), buf, 16,
-                static_cast<utf8proc_option_t>(UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | UTF8PROC_DECOMPOSE |
-                                               UTF8PROC_COMPAT),
-                &last_bound);
+            const auto n =
+                utf8proc_decompose_char(static_cast<utf8proc_int32_t>(cp), buf, 16,
+                                        static_cast<utf8proc_option_t>(UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK |
+                                                                       UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT),
+                                        &last_bound);
             if (n < 0 || n > 3) continue;
             t[cp].len = static_cast<std::uint8_t>(n);
             for (utf8proc_ssize_t k = 0; k < n; ++k) {
@@ -71,18 +71,32 @@ void emit_folded_cp(folded& out, char32_t cp, std::uint32_t at, bool& pending_sp
     }
     if (is_space(cp)) return push(' ');
     switch (cp) {
-        case 0x2019: case 0x2018: case 0x02BC: case 0x00B4: case 0x2032: case 0x02B9:
-            return push('\'');
-        case 0x2013: case 0x2014: case 0x2010: case 0x2011: case 0x2212:
-            return push('-');
-        case 0x00AB: case 0x00BB: case 0x201C: case 0x201D:
-            return push('"');
+        case 0x2019:
+        case 0x2018:
+        case 0x02BC:
+        case 0x00B4:
+        case 0x2032:
+        case 0x02B9: return push('\'');
+        case 0x2013:
+        case 0x2014:
+        case 0x2010:
+        case 0x2011:
+        case 0x2212: return push('-');
+        case 0x00AB:
+        case 0x00BB:
+        case 0x201C:
+        case 0x201D: return push('"');
         // Letters utf8proc keeps whole, written out as French readers type them.
-        case 0x0152: case 0x0153: push('o'); return push('e');  // Œ œ
-        case 0x00C6: case 0x00E6: push('a'); return push('e');  // Æ æ
-        case 0x00D8: case 0x00F8: return push('o');             // Ø ø
-        case 0x00D0: case 0x00F0: return push('d');             // Ð ð
-        case 0x00DE: case 0x00FE: push('t'); return push('h');  // Þ þ
+        case 0x0152:
+        case 0x0153: push('o'); return push('e');  // Œ œ
+        case 0x00C6:
+        case 0x00E6: push('a'); return push('e');  // Æ æ
+        case 0x00D8:
+        case 0x00F8: return push('o');  // Ø ø
+        case 0x00D0:
+        case 0x00F0: return push('d');  // Ð ð
+        case 0x00DE:
+        case 0x00FE: push('t'); return push('h');  // Þ þ
         default: break;
     }
     // Latin letters with accents are most of the non-ASCII text: their folding
@@ -181,8 +195,10 @@ void fold(std::string_view s, folded& out) {
             }
             after_slash = false;
             char f = static_cast<char>(c);
-            if (c >= 'A' && c <= 'Z') f = static_cast<char>(c - 'A' + 'a');
-            else if (c == '`') f = '\'';
+            if (c >= 'A' && c <= 'Z')
+                f = static_cast<char>(c - 'A' + 'a');
+            else if (c == '`')
+                f = '\'';
             out.text += f;
             out.src.push_back(at);
             continue;

@@ -7,15 +7,15 @@ namespace offerkit::text {
 
 namespace {
 
-constexpr std::array<std::string_view, 12> fr_months = {"janvier", "février", "mars",      "avril",
-                                                        "mai",     "juin",    "juillet",   "août",
+constexpr std::array<std::string_view, 12> fr_months = {"janvier",   "février", "mars",     "avril",
+                                                        "mai",       "juin",    "juillet",  "août",
                                                         "septembre", "octobre", "novembre", "décembre"};
-constexpr std::array<std::string_view, 12> en_months = {"January", "February", "March",     "April",
-                                                        "May",     "June",     "July",      "August",
-                                                        "September", "October", "November", "December"};
-constexpr std::array<std::string_view, 7> fr_days = {"lundi", "mardi", "mercredi", "jeudi",
+constexpr std::array<std::string_view, 12> en_months = {"January",   "February", "March",    "April",
+                                                        "May",       "June",     "July",     "August",
+                                                        "September", "October",  "November", "December"};
+constexpr std::array<std::string_view, 7> fr_days = {"lundi",    "mardi",  "mercredi", "jeudi",
                                                      "vendredi", "samedi", "dimanche"};
-constexpr std::array<std::string_view, 7> en_days = {"Monday", "Tuesday", "Wednesday", "Thursday",
+constexpr std::array<std::string_view, 7> en_days = {"Monday", "Tuesday",  "Wednesday", "Thursday",
                                                      "Friday", "Saturday", "Sunday"};
 
 }  // namespace
@@ -37,10 +37,10 @@ int french_month_number(std::string_view w) noexcept {
     };
     // The folded full names, and the abbreviations postings use (a final '.' is ignored).
     static constexpr std::array<entry, 22> table{{
-        {"janvier", 1}, {"janv", 1}, {"fevrier", 2}, {"fevr", 2}, {"fev", 2}, {"mars", 3},
-        {"avril", 4}, {"avr", 4}, {"mai", 5}, {"juin", 6}, {"juillet", 7}, {"juil", 7},
-        {"aout", 8}, {"septembre", 9}, {"sept", 9}, {"sep", 9}, {"octobre", 10}, {"oct", 10},
-        {"novembre", 11}, {"nov", 11}, {"decembre", 12}, {"dec", 12},
+        {"janvier", 1},   {"janv", 1},      {"fevrier", 2},   {"fevr", 2}, {"fev", 2},      {"mars", 3},
+        {"avril", 4},     {"avr", 4},       {"mai", 5},       {"juin", 6}, {"juillet", 7},  {"juil", 7},
+        {"aout", 8},      {"septembre", 9}, {"sept", 9},      {"sep", 9},  {"octobre", 10}, {"oct", 10},
+        {"novembre", 11}, {"nov", 11},      {"decembre", 12}, {"dec", 12},
     }};
     if (!w.empty() && w.back() == '.') w.remove_suffix(1);
     for (const auto& e : table)
@@ -49,7 +49,7 @@ int french_month_number(std::string_view w) noexcept {
 }
 
 int french_weekday_number(std::string_view w) noexcept {
-    static constexpr std::array<std::string_view, 7> folded_days = {"lundi", "mardi", "mercredi", "jeudi",
+    static constexpr std::array<std::string_view, 7> folded_days = {"lundi",    "mardi",  "mercredi", "jeudi",
                                                                     "vendredi", "samedi", "dimanche"};
     for (std::size_t i = 0; i < folded_days.size(); ++i)
         if (folded_days[i] == w) return static_cast<int>(i);

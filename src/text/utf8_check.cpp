@@ -23,8 +23,10 @@ std::size_t find_invalid_utf8(std::string_view s) noexcept {
                 p += 8;
                 continue;
             }
-            if constexpr (std::endian::native == std::endian::little) p += std::countr_zero(high) / 8;
-            else p += std::countl_zero(high) / 8;
+            if constexpr (std::endian::native == std::endian::little)
+                p += std::countr_zero(high) / 8;
+            else
+                p += std::countl_zero(high) / 8;
         } else if (*p < 0x80) {
             ++p;
             continue;

@@ -14,20 +14,21 @@ namespace {
 class titles_exporter final : public offerkit::exporter {
 public:
     const offerkit::exporter_info& info() const noexcept override {
-        static const offerkit::exporter_info i{"titles", "reference and title, one line per offer", ".txt",
-                                               "text/plain", {}};
+        static const offerkit::exporter_info i{
+            "titles", "reference and title, one line per offer", ".txt", "text/plain", {}};
         return i;
     }
     offerkit::output_layout layout(const offerkit::option_map&) const override {
         return offerkit::output_layout::single_file;
     }
-    std::unique_ptr<offerkit::export_session> begin(const offerkit::export_target& target,
-                                                    const offerkit::option_map&,
+    std::unique_ptr<offerkit::export_session> begin(const offerkit::export_target& target, const offerkit::option_map&,
                                                     offerkit::diagnostics&) const override {
         struct session final : offerkit::export_session {
             offerkit::atomic_output out;
             explicit session(const std::filesystem::path& p) : out(p) {}
-            void write(const offerkit::job_offer& o) override { out.stream() << o.reference << '\t' << o.title << '\n'; }
+            void write(const offerkit::job_offer& o) override {
+                out.stream() << o.reference << '\t' << o.title << '\n';
+            }
             std::vector<std::filesystem::path> finish() override {
                 out.commit();
                 return {out.final_path()};
@@ -47,7 +48,8 @@ offerkit::job_offer make_offer() {
     o.posted_on = offerkit::date::parse_iso("2026-10-12");
     o.deadline = offerkit::date::parse_iso("2026-11-06");
     o.missions = {"Fiabiliser le pilotage budgétaire de la province."};
-    o.activities = {{offerkit::activity_kind::main, "Contrôle de gestion",
+    o.activities = {{offerkit::activity_kind::main,
+                     "Contrôle de gestion",
                      {"Construire les tableaux de bord", "Analyser les écarts budgétaires"}}};
     o.contacts = {{"Paul Wahetra", "Directeur financier", "paul.wahetra@example.nc", "45 00 00"}};
     o.url = "https://emploi.example.nc/offres/9001-26-0900";
@@ -64,10 +66,10 @@ int main(int argc, char** argv) {
     const std::filesystem::path out = argv[1];
     try {
         offerkit::registry registry;
-        offerkit::plugins::register_json(registry);                // statically linked plugin
-        registry.add(std::make_shared<titles_exporter>());         // the application's own exporter
+        offerkit::plugins::register_json(registry);         // statically linked plugin
+        registry.add(std::make_shared<titles_exporter>());  // the application's own exporter
         for (const auto& f : registry.load_search_path(offerkit::registry::default_search_path()))
-            std::cerr << "warning: " << f.message << '\n';         // installed plugin modules
+            std::cerr << "warning: " << f.message << '\n';  // installed plugin modules
 
         const offerkit::job_offer offer = make_offer();
         for (int i = 2; i < argc; ++i) {

@@ -20,9 +20,15 @@ private:
     offerkit::exporter_info info_;
 };
 
-struct good_exporter : named_exporter { good_exporter() : named_exporter("testgood") {} };
-struct lines_exporter : named_exporter { lines_exporter() : named_exporter("testlinesout") {} };
-struct json_clash_exporter : named_exporter { json_clash_exporter() : named_exporter("json") {} };
+struct good_exporter : named_exporter {
+    good_exporter() : named_exporter("testgood") {}
+};
+struct lines_exporter : named_exporter {
+    lines_exporter() : named_exporter("testlinesout") {}
+};
+struct json_clash_exporter : named_exporter {
+    json_clash_exporter() : named_exporter("json") {}
+};
 struct throwing_exporter : named_exporter {
     throwing_exporter() : named_exporter("x") { throw std::runtime_error("cannot find my configuration"); }
 };
@@ -47,8 +53,8 @@ public:
     }
 
 private:
-    offerkit::exporter_info info_{"teststd", "throws standard exceptions", ".txt", "text/plain",
-                                  {{"where", "begin or write", "write"}}};
+    offerkit::exporter_info info_{
+        "teststd", "throws standard exceptions", ".txt", "text/plain", {{"where", "begin or write", "write"}}};
 };
 
 // Reads "OFFERKIT-TEST" files: after that signature line, one "reference|title"
@@ -97,8 +103,11 @@ public:
     }
 
 private:
-    offerkit::importer_info info_{throw_std ? "teststdreader" : "testlines", "test importer", {".testoffers"},
-                                  "text/plain", {{"strict", "test option", "false"}}};
+    offerkit::importer_info info_{throw_std ? "teststdreader" : "testlines",
+                                  "test importer",
+                                  {".testoffers"},
+                                  "text/plain",
+                                  {{"strict", "test option", "false"}}};
 };
 
 struct json_clash_importer : line_importer<false> {
@@ -124,8 +133,17 @@ OFFERKIT_PLUGIN("testreaderclash", "1.0.0", "a second json importer", json_clash
 OFFERKIT_PLUGIN("testreaderstd", "1.0.0", "an importer that throws", line_importer<true>)
 #elif defined(TEST_PLUGIN_BAD_ABI)
 extern "C" __attribute__((visibility("default"))) const offerkit_plugin_descriptor* offerkit_plugin_entry(void) {
-    static const offerkit_plugin_descriptor d{OFFERKIT_PLUGIN_ABI_VERSION + 41, "9.0.0", "testabi", "1.0.0", "future ABI",
-                                              0, nullptr, nullptr, 0, nullptr, nullptr};
+    static const offerkit_plugin_descriptor d{OFFERKIT_PLUGIN_ABI_VERSION + 41,
+                                              "9.0.0",
+                                              "testabi",
+                                              "1.0.0",
+                                              "future ABI",
+                                              0,
+                                              nullptr,
+                                              nullptr,
+                                              0,
+                                              nullptr,
+                                              nullptr};
     return &d;
 }
 #elif defined(TEST_PLUGIN_ABI_TWO)

@@ -1,14 +1,14 @@
 #include "support/test_support.hpp"
 
+#include <sys/wait.h>
+#include <unistd.h>
 #include <array>
-#include <cstdlib>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <random>
 #include <sstream>
 #include <stdexcept>
-#include <sys/wait.h>
-#include <unistd.h>
 
 namespace offerkit::testing {
 
@@ -67,8 +67,10 @@ void write_file(const fs::path& p, std::string_view content) {
 std::string shell_quote(std::string_view s) {
     std::string r = "'";
     for (char c : s) {
-        if (c == '\'') r += "'\\''";
-        else r += c;
+        if (c == '\'')
+            r += "'\\''";
+        else
+            r += c;
     }
     return r + "'";
 }

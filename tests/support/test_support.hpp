@@ -13,11 +13,11 @@
 
 namespace offerkit::testing {
 
-std::filesystem::path source_dir();   ///< the project's source tree
-std::filesystem::path tests_dir();    ///< tests/
-std::filesystem::path binary_dir();   ///< the build tree
-std::filesystem::path cli_path();     ///< the built `offerkit` executable
-std::string python();                 ///< Debian's /usr/bin/python3
+std::filesystem::path source_dir();  ///< the project's source tree
+std::filesystem::path tests_dir();   ///< tests/
+std::filesystem::path binary_dir();  ///< the build tree
+std::filesystem::path cli_path();    ///< the built `offerkit` executable
+std::string python();                ///< Debian's /usr/bin/python3
 
 /// ../shared beside the checkout, when it is there.
 std::optional<std::filesystem::path> shared_dir();
@@ -71,22 +71,22 @@ bool in_ci();
 
 /// Skips the rest of a test case loudly (Catch2 v2 has no SKIP): prints why,
 /// and the executable's exit status makes CTest count a skip, not a pass.
-#define OFFERKIT_SKIP(why)                       \
-    do {                                         \
-        WARN("SKIPPED: " << why);                \
-        ::offerkit::testing::note_skip();        \
-        return;                                  \
+#define OFFERKIT_SKIP(why)                \
+    do {                                  \
+        WARN("SKIPPED: " << why);         \
+        ::offerkit::testing::note_skip(); \
+        return;                           \
     } while (0)
 
 /// Skips because ../shared (or a part of it) is missing; in CI that is a failure.
-#define OFFERKIT_SKIP_WITHOUT_SHARED(why)                                                   \
-    do {                                                                                     \
-        if (::offerkit::testing::in_ci()) FAIL("in CI ../shared must be there: " << why);   \
-        OFFERKIT_SKIP(why);                                                                  \
+#define OFFERKIT_SKIP_WITHOUT_SHARED(why)                                                 \
+    do {                                                                                  \
+        if (::offerkit::testing::in_ci()) FAIL("in CI ../shared must be there: " << why); \
+        OFFERKIT_SKIP(why);                                                               \
     } while (0)
 
 /// Skips unless ../shared is present (fails in CI); binds `shared` to its path.
-#define OFFERKIT_REQUIRE_SHARED(shared)                                                  \
-    const auto shared##_opt = ::offerkit::testing::shared_dir();                         \
+#define OFFERKIT_REQUIRE_SHARED(shared)                                                                      \
+    const auto shared##_opt = ::offerkit::testing::shared_dir();                                             \
     if (!shared##_opt) OFFERKIT_SKIP_WITHOUT_SHARED("../shared (real postings) is not beside the checkout"); \
     const std::filesystem::path shared = *shared##_opt

@@ -4,8 +4,8 @@
 #include "logo.hpp"
 
 #include <offerkit/error.hpp>
-#include <offerkit/text.hpp>
 #include <offerkit/plugins/pdf.hpp>
+#include <offerkit/text.hpp>
 
 #include <boost/json.hpp>
 
@@ -20,7 +20,6 @@ namespace {
 
 namespace fs = std::filesystem;
 namespace json = boost::json;
-
 
 [[noreturn]] void fail(const fs::path& file, const std::string& msg, errc code = errc::invalid_value) {
     throw error(code, file.string() + ": brand: " + msg);
@@ -48,12 +47,10 @@ rgb parse_colour(const fs::path& file, const std::string& key, std::string_view 
         int v[6];
         bool ok = true;
         for (int i = 0; i < 6; ++i) ok = ok && (v[i] = hex(s[static_cast<std::size_t>(i + 1)])) >= 0;
-        if (ok)
-            return {(v[0] * 16 + v[1]) / 255.0, (v[2] * 16 + v[3]) / 255.0, (v[4] * 16 + v[5]) / 255.0};
+        if (ok) return {(v[0] * 16 + v[1]) / 255.0, (v[2] * 16 + v[3]) / 255.0, (v[4] * 16 + v[5]) / 255.0};
     }
     fail(file, key + ": a colour is written \"#RRGGBB\", not \"" + std::string(s) + "\"");
 }
-
 
 }  // namespace
 
@@ -82,8 +79,8 @@ brand load_brand(const fs::path& file) {
                 ++col;
             }
         }
-        throw error(errc::syntax_error, file.string() + ":" + std::to_string(line) + ":" + std::to_string(col) +
-                                            ": brand: malformed JSON");
+        throw error(errc::syntax_error,
+                    file.string() + ":" + std::to_string(line) + ":" + std::to_string(col) + ": brand: malformed JSON");
     }
     if (!v.is_object()) fail(file, "a brand file holds one JSON object", errc::type_error);
     const json::object& o = v.as_object();
@@ -103,8 +100,8 @@ brand load_brand(const fs::path& file) {
         fs::path q(p);
         return q.is_absolute() ? q : dir / q;
     };
-    static const char* known[] = {"format", "name",   "organisation", "slogan", "website", "footer", "logo",
-                                  "colors", "colours", "fonts",       "lang",   "employers"};
+    static const char* known[] = {"format", "name",   "organisation", "slogan", "website", "footer",
+                                  "logo",   "colors", "colours",      "fonts",  "lang",    "employers"};
     for (const auto& kv : o)
         if (std::find(std::begin(known), std::end(known), std::string_view(kv.key())) == std::end(known))
             fail(file, std::string(kv.key()) + ": unknown field");
@@ -119,7 +116,8 @@ brand load_brand(const fs::path& file) {
     if (auto s = str("logo"); s && !s->empty()) {
         b.logo = resolve(*s);
         std::error_code fe;
-        if (!fs::is_regular_file(b.logo, fe)) fail(b.logo, "logo file not found (named in " + file.string() + ")", errc::io_error);
+        if (!fs::is_regular_file(b.logo, fe))
+            fail(b.logo, "logo file not found (named in " + file.string() + ")", errc::io_error);
         try {
             pdf_plugin::load_logo(b.logo);  // checked (and decoded, once) now: the error names the brand
         } catch (const error& e) {
@@ -192,8 +190,7 @@ brand_set brand_set::load_directory(const fs::path& dir, std::optional<brand> fa
     brand_set set(fallback ? std::move(*fallback) : default_brand());
     for (const auto& f : files) {
         brand b = load_brand(f);
-        if (f.filename() == "default.json")
-            set.fallback_ = b;
+        if (f.filename() == "default.json") set.fallback_ = b;
         set.brands_.push_back(std::move(b));
     }
     return set;

@@ -51,7 +51,8 @@ std::string check_directory(font_view& f) {
     std::uint32_t version = 0;
     std::uint16_t n = 0;
     if (!f.r.u32(0, version) || !f.r.u16(4, n)) return "too short for a font";
-    if (version == 0x4F54544F) return "an OpenType font with CFF outlines (only TrueType glyf outlines can be embedded)";
+    if (version == 0x4F54544F)
+        return "an OpenType font with CFF outlines (only TrueType glyf outlines can be embedded)";
     if (version == 0x74746366) return "a font collection (.ttc); give one font (.ttf)";
     if (version != 0x00010000 && version != 0x74727565) return "not a TrueType font (unknown sfnt version)";
     if (n == 0 || n > 64) return "a table directory of " + std::to_string(n) + " tables";
@@ -120,13 +121,17 @@ std::string check_glyphs(font_view& f) {
             std::uint16_t flags = 0, index = 0;
             if (at + 4 > len || !f.r.u16(base + at, flags) || !f.r.u16(base + at + 2, index) || k > 255)
                 return "composite glyph " + std::to_string(g) + " is cut short";
-            if (index >= n) return "composite glyph " + std::to_string(g) + " names glyph " + std::to_string(index) +
-                                   ", beyond the " + std::to_string(n) + " glyphs";
+            if (index >= n)
+                return "composite glyph " + std::to_string(g) + " names glyph " + std::to_string(index) +
+                       ", beyond the " + std::to_string(n) + " glyphs";
             parts[g].push_back(index);
             at += 4 + ((flags & 1) ? 4 : 2);
-            if (flags & 8) at += 2;
-            else if (flags & 64) at += 4;
-            else if (flags & 128) at += 8;
+            if (flags & 8)
+                at += 2;
+            else if (flags & 64)
+                at += 4;
+            else if (flags & 128)
+                at += 8;
             if (at > len) return "composite glyph " + std::to_string(g) + " is cut short";
             if (!(flags & 32)) break;
         }
@@ -238,7 +243,8 @@ std::string check_cmap(const font_view& f) {
 std::string check_name_and_os2(const font_view& f) {
     const table t = f.tables.at("name");
     std::uint16_t count = 0, strings = 0;
-    if (t.length < 6 || !f.r.u16(t.offset + 2, count) || !f.r.u16(t.offset + 4, strings)) return "table 'name' is too short";
+    if (t.length < 6 || !f.r.u16(t.offset + 2, count) || !f.r.u16(t.offset + 4, strings))
+        return "table 'name' is too short";
     if (6 + 12u * count > t.length) return "table 'name' is shorter than its records";
     for (std::size_t i = 0; i < count; ++i) {
         std::uint16_t name_id = 0, length = 0, offset = 0;
@@ -248,7 +254,8 @@ std::string check_name_and_os2(const font_view& f) {
         if (static_cast<std::size_t>(strings) + offset + length > t.length)
             return "a name record points outside table 'name'";
         // libharu copies the PostScript (6) and subfamily (2) names into small buffers.
-        if ((name_id == 6 || name_id == 2) && length > 240) return "a name record of " + std::to_string(length) + " bytes (at most 240 are read safely)";
+        if ((name_id == 6 || name_id == 2) && length > 240)
+            return "a name record of " + std::to_string(length) + " bytes (at most 240 are read safely)";
     }
     const table os2 = f.tables.at("OS/2");
     std::uint16_t version = 0;

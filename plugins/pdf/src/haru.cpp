@@ -10,8 +10,8 @@ std::string clean_text(std::string_view s) {
     for (std::size_t i = 0; i < s.size();) {
         char32_t cp = next(s, i);
         if (cp == 0xAD) continue;
-        const bool space = cp == ' ' || cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || cp == 0x2028 ||
-                           cp == 0x2029 || (cp >= 0x2000 && cp <= 0x200B && cp != 0x2007) || cp == 0x3000;
+        const bool space = cp == ' ' || cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || cp == 0x2028 || cp == 0x2029 ||
+                           (cp >= 0x2000 && cp <= 0x200B && cp != 0x2007) || cp == 0x3000;
         if (space) {
             pending_space = !out.empty();
             continue;
@@ -23,7 +23,6 @@ std::string clean_text(std::string_view s) {
     }
     return out;
 }
-
 
 void on_hpdf_error(HPDF_STATUS code, HPDF_STATUS detail, void* user) {
     auto* e = static_cast<hpdf_errors*>(user);
@@ -184,8 +183,7 @@ void flyer_document::impl::fix_to_unicode() {
         emit(ranges, true);
         cm += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
         HPDF_MemStream_FreeData(tu->stream);
-        HPDF_Stream_Write(tu->stream, reinterpret_cast<const HPDF_BYTE*>(cm.data()),
-                          static_cast<HPDF_UINT>(cm.size()));
+        HPDF_Stream_Write(tu->stream, reinterpret_cast<const HPDF_BYTE*>(cm.data()), static_cast<HPDF_UINT>(cm.size()));
         tu->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
         check("writing the ToUnicode map");
         if (!cps.empty()) {
@@ -229,8 +227,7 @@ void flyer_document::impl::add_winansi_to_unicode(const face& fc) {
         return;
     }
     stream->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-    HPDF_Stream_Write(stream->stream, reinterpret_cast<const HPDF_BYTE*>(cm.data()),
-                      static_cast<HPDF_UINT>(cm.size()));
+    HPDF_Stream_Write(stream->stream, reinterpret_cast<const HPDF_BYTE*>(cm.data()), static_cast<HPDF_UINT>(cm.size()));
     HPDF_Dict_Add(reinterpret_cast<HPDF_Dict>(fc.font), "ToUnicode", stream);
     check("writing the ToUnicode map");
 }
@@ -252,7 +249,8 @@ void flyer_document::impl::truncate_cid_map(HPDF_Font font, std::uint16_t max_co
         const HPDF_BYTE* p = HPDF_MemStream_GetBufPtr(map->stream, i, &len);
         if (!p) break;
         // the last buffer is only partly filled
-        const std::size_t filled = std::min<std::size_t>(len, map->stream->size - i * HPDF_MemStream_GetBufSize(map->stream));
+        const std::size_t filled =
+            std::min<std::size_t>(len, map->stream->size - i * HPDF_MemStream_GetBufSize(map->stream));
         bytes.append(reinterpret_cast<const char*>(p), std::min(filled, keep - bytes.size()));
     }
     if (bytes.size() != keep) return;  // unexpected layout: leave libharu's map

@@ -29,8 +29,8 @@
 #include "font_check.hpp"
 #include "logo.hpp"
 
-#include <offerkit/text_safety.hpp>
 #include <offerkit/text.hpp>
+#include <offerkit/text_safety.hpp>
 
 #include <offerkit/utf8.hpp>
 
@@ -57,13 +57,10 @@
 #include <system_error>
 #include <vector>
 
-
 namespace offerkit::pdf_plugin {
-
 
 using plugins::pdf::brand;
 using plugins::pdf::rgb;
-
 
 // ---------------------------------------------------------------------------------------------
 // Page geometry (points). A4 portrait.
@@ -71,8 +68,8 @@ constexpr double page_w = 595.276;
 constexpr double page_h = 841.89;
 constexpr double margin_x = 48;
 constexpr double content_w = page_w - 2 * margin_x;
-constexpr double band_h = 96;          // first page header band
-constexpr double cont_band_h = 30;     // continuation pages
+constexpr double band_h = 96;       // first page header band
+constexpr double cont_band_h = 30;  // continuation pages
 constexpr double stripe_h = 4;
 constexpr double footer_rule_y = 50;
 constexpr double footer_text_y = 36;
@@ -104,7 +101,6 @@ using utf8::next;
 /// soft hyphens go, code points beyond the BMP (which the UTF-8 encoder of
 /// libharu cannot address) become U+FFFD; trimmed.
 std::string clean_text(std::string_view s);
-
 
 // ---------------------------------------------------------------------------------------------
 // libharu errors: the handler records, the wrapper throws.
@@ -268,7 +264,6 @@ private:
     rgb fill_{};
     bool has_fill_ = false;
 };
-
 
 struct flyer_document::impl {
     hpdf_errors errors;

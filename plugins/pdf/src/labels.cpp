@@ -79,7 +79,6 @@ const labels english{
     ": ",
 };
 
-
 }  // namespace
 
 const labels& labels_for(std::string_view lang) { return lang == "en" ? english : french; }

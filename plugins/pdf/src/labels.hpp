@@ -9,7 +9,7 @@
 namespace offerkit::pdf_plugin {
 
 struct labels {
-    const char* document_kind;    // header band, top right
+    const char* document_kind;  // header band, top right
     const char* reference;
     const char* direction;
     const char* unit;
@@ -23,11 +23,11 @@ struct labels {
     const char* supervisor;
     const char* org_position;
     const char* managed_staff;
-    const char* staff_direct;     // "directs"
-    const char* staff_indirect;   // "indirects"
-    const char* openings_one;     // "1 poste"
-    const char* openings_many;    // "postes"
-    const char* of_date;          // "du" in "3134-25-0750/SR du 16 mai 2025"
+    const char* staff_direct;    // "directs"
+    const char* staff_indirect;  // "indirects"
+    const char* openings_one;    // "1 poste"
+    const char* openings_many;   // "postes"
+    const char* of_date;         // "du" in "3134-25-0750/SR du 16 mai 2025"
     const char* context;
     const char* missions;
     const char* main_activities;
@@ -38,10 +38,10 @@ struct labels {
     const char* how_to_apply;
     const char* contacts;
     const char* qr_caption;
-    const char* page;             // "Page"
-    const char* continued;        // "suite"
-    const char* subject;          // metadata subject prefix
-    const char* colon;            // " : " in French, ": " in English
+    const char* page;       // "Page"
+    const char* continued;  // "suite"
+    const char* subject;    // metadata subject prefix
+    const char* colon;      // " : " in French, ": " in English
 };
 
 const labels& labels_for(std::string_view lang);

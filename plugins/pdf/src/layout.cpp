@@ -166,8 +166,8 @@ private:
     }
 
     /// Adds a wrapped paragraph (optionally with a bullet) to the flow.
-    void paragraph(const std::vector<span>& spans, double size, double leading, double x, double w,
-                   double gap, const char* bullet = nullptr, const rgb* bullet_color = nullptr) {
+    void paragraph(const std::vector<span>& spans, double size, double leading, double x, double w, double gap,
+                   const char* bullet = nullptr, const rgb* bullet_color = nullptr) {
         const double text_x = bullet ? x + bullet_indent : x;
         auto lines = wrap(spans, size, w - (text_x - x), w - (text_x - x));
         for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -175,7 +175,8 @@ private:
             e.gap_before = i == 0 ? gap : 0;
             e.height = leading;
             e.size = size;
-            if (i == 0 && bullet) e.runs.push_back({regular, size, bullet_color ? *bullet_color : b_.accent, x + 3, bullet});
+            if (i == 0 && bullet)
+                e.runs.push_back({regular, size, bullet_color ? *bullet_color : b_.accent, x + 3, bullet});
             auto rs = runs_of(lines[i], size, text_x);
             e.runs.insert(e.runs.end(), rs.begin(), rs.end());
             // a short paragraph or list item is not split across pages
@@ -213,7 +214,8 @@ private:
 
     void bullets(const std::vector<std::string>& items) {
         for (const auto& it : items)
-            if (!clean_text(it).empty()) paragraph({{regular, it}}, body_size, body_leading, margin_x, content_w, 3, "•");
+            if (!clean_text(it).empty())
+                paragraph({{regular, it}}, body_size, body_leading, margin_x, content_w, 3, "•");
     }
     void paragraphs(const std::vector<std::string>& items) {
         for (const auto& it : items)
@@ -326,8 +328,8 @@ private:
                 if (clean_text(v).empty()) continue;
                 if (first) heading(l_.extra);
                 first = false;
-                paragraph({{bold, clean_text(k) + l_.colon}, {regular, v}}, body_size, body_leading, margin_x, content_w,
-                          3, "•");
+                paragraph({{bold, clean_text(k) + l_.colon}, {regular, v}}, body_size, body_leading, margin_x,
+                          content_w, 3, "•");
             }
         }
         if (any_text(o_.how_to_apply)) {
@@ -457,10 +459,12 @@ private:
                 const double base = y - value_size * 0.95;
                 for (std::size_t i = 0; i < r.label.size(); ++i)
                     for (const auto& rn : runs_of(r.label[i], label_size, left_x))
-                        p.text(rn.style, label_size, rn.color, rn.x, base - static_cast<double>(i) * label_lead, rn.text);
+                        p.text(rn.style, label_size, rn.color, rn.x, base - static_cast<double>(i) * label_lead,
+                               rn.text);
                 for (std::size_t i = 0; i < r.value.size(); ++i)
                     for (const auto& rn : runs_of(r.value[i], value_size, value_x))
-                        p.text(rn.style, value_size, rn.color, rn.x, base - static_cast<double>(i) * value_lead, rn.text);
+                        p.text(rn.style, value_size, rn.color, rn.x, base - static_cast<double>(i) * value_lead,
+                               rn.text);
                 y -= r.h;
             }
             double ry = top - pad;
@@ -494,8 +498,8 @@ private:
                         }
                         int x2 = xx;
                         while (x2 < n && qr->dark[static_cast<std::size_t>(yy * n + x2)]) ++x2;
-                        rs.push_back({qx + (4 + xx) * m, qy + qr_size - (4 + yy + 1) * m - 0.01, (x2 - xx) * m,
-                                      m + 0.02});
+                        rs.push_back(
+                            {qx + (4 + xx) * m, qy + qr_size - (4 + yy + 1) * m - 0.01, (x2 - xx) * m, m + 0.02});
                         xx = x2;
                     }
                 }
@@ -587,9 +591,7 @@ private:
             p.text(regular, 9.5, mix(b_.primary, white, 0.82), x, org_y - 17, fit(regular, slogan, 9.5, avail));
     }
 
-    double draw_height(std::size_t i, bool top) const {
-        return (top ? 0 : flow_[i].gap_before) + flow_[i].height;
-    }
+    double draw_height(std::size_t i, bool top) const { return (top ? 0 : flow_[i].gap_before) + flow_[i].height; }
 
     /// The last element of the unit starting at `k` (a short paragraph is one unit).
     std::size_t unit_end(std::size_t k) const {
@@ -669,7 +671,8 @@ private:
                 rx -= w;
                 p.text(regular, 8, text_grey, rx, footer_text_y, r);
             }
-            if (!left.empty()) p.text(regular, 8, text_grey, margin_x, footer_text_y, fit(regular, left, 8, rx - margin_x - 16));
+            if (!left.empty())
+                p.text(regular, 8, text_grey, margin_x, footer_text_y, fit(regular, left, 8, rx - margin_x - 16));
         }
     }
 
@@ -723,8 +726,7 @@ void flyer_document::save(const std::filesystem::path& file, const doc_info& inf
     if (impl_->errors.code == HPDF_FILE_IO_ERROR || impl_->errors.code == HPDF_FILE_OPEN_ERROR) {
         impl_->errors = {};
         HPDF_ResetError(impl_->doc);
-        throw error(errc::io_error, name.string() + ": pdf: cannot write the PDF: " +
-                                        std::strerror(err ? err : EIO));
+        throw error(errc::io_error, name.string() + ": pdf: cannot write the PDF: " + std::strerror(err ? err : EIO));
     }
     impl_->check("writing the PDF", name);
 }

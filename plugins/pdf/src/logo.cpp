@@ -13,9 +13,7 @@
 namespace offerkit::pdf_plugin {
 
 std::shared_ptr<const logo_image> decode_png(std::string_view bytes, const std::string& name) {
-    auto fail = [&](const std::string& why) -> void {
-        throw error(errc::invalid_value, name + ": pdf: logo: " + why);
-    };
+    auto fail = [&](const std::string& why) -> void { throw error(errc::invalid_value, name + ": pdf: logo: " + why); };
     if (bytes.size() > max_logo_file_bytes)
         fail("the file is larger than " + std::to_string(max_logo_file_bytes >> 20) + " MiB");
     if (bytes.size() < 8 || png_sig_cmp(reinterpret_cast<png_const_bytep>(bytes.data()), 0, 8) != 0)
@@ -31,9 +29,9 @@ std::shared_ptr<const logo_image> decode_png(std::string_view bytes, const std::
     } g{image};
     if (image.width == 0 || image.height == 0 || image.width > max_logo_side || image.height > max_logo_side ||
         static_cast<std::uint64_t>(image.width) * image.height > max_logo_pixels)
-        fail(std::to_string(image.width) + " × " + std::to_string(image.height) + " pixels, more than a logo needs (at most " +
-             std::to_string(max_logo_side) + " a side and " + std::to_string(max_logo_pixels >> 20) +
-             " million pixels); scale it down");
+        fail(std::to_string(image.width) + " × " + std::to_string(image.height) +
+             " pixels, more than a logo needs (at most " + std::to_string(max_logo_side) + " a side and " +
+             std::to_string(max_logo_pixels >> 20) + " million pixels); scale it down");
     const bool has_alpha = (image.format & PNG_FORMAT_FLAG_ALPHA) != 0;
     // A 16-bit logo without gAMA or sRGB chunk is sRGB-encoded, as image
     // editors write it: reduced to 8 bits as it is (the simplified API would

@@ -4,8 +4,8 @@
 
 #include <offerkit/error.hpp>
 #include <offerkit/output_file.hpp>
-#include <offerkit/text_safety.hpp>
 #include <offerkit/plugins/pdf.hpp>
+#include <offerkit/text_safety.hpp>
 
 #include <cstdlib>
 #include <set>
@@ -30,7 +30,7 @@ std::optional<long long> source_date_epoch() {
 struct settings {
     brand_set brands;
     std::string brands_dir;  // empty: no brands-dir option
-    std::string lang;  // empty = the brand's
+    std::string lang;        // empty = the brand's
     std::optional<long long> epoch;
     std::set<std::string> unmatched;  // employers already reported
 
@@ -43,9 +43,9 @@ struct settings {
         const brand& b = brands.pick(offer.employer, &matched);
         if (!matched && !brands_dir.empty() && unmatched.insert(offer.employer).second) {
             const std::string used = b.source.empty() ? "the built-in default brand" : "the brand " + b.source.string();
-            diags.warn({{}, 0, 0, "employer"}, "pdf: no brand of " + brands_dir + " names the employer \"" +
-                                                   excerpt(offer.employer) + "\" (in its \"employers\" or \"organisation\"); " +
-                                                   used + " is used for its offers");
+            diags.warn({{}, 0, 0, "employer"},
+                       "pdf: no brand of " + brands_dir + " names the employer \"" + excerpt(offer.employer) +
+                           "\" (in its \"employers\" or \"organisation\"); " + used + " is used for its offers");
         }
         return b;
     }
@@ -60,8 +60,7 @@ settings read_settings(const exporter_info& info, const option_map& options) {
     if (auto it = options.find("brands-dir"); it != options.end() && !it->second.empty()) {
         s.brands = brand_set::load_directory(it->second, base);
         s.brands_dir = it->second;
-    }
-    else
+    } else
         s.brands = brand_set(base ? *base : plugins::pdf::default_brand());
     s.lang = option_or(options, "lang", "");
     if (!s.lang.empty() && s.lang != "fr" && s.lang != "en")
@@ -83,8 +82,10 @@ protected:
         const brand& b = s_.brand_for(offer, diags());
         const std::string& lang = s_.lang_for(b);
         flyer_document doc;
-        for (auto& w : doc.add_offer(offer, b, lang)) diags().warn({{}, 0, 0, {}}, "pdf: " + offer.reference + ": " + w);
-        out.write_by_name([&](const fs::path& temp) { doc.save(temp, offer_info(offer, lang, s_.epoch), out.final_path()); });
+        for (auto& w : doc.add_offer(offer, b, lang))
+            diags().warn({{}, 0, 0, {}}, "pdf: " + offer.reference + ": " + w);
+        out.write_by_name(
+            [&](const fs::path& temp) { doc.save(temp, offer_info(offer, lang, s_.epoch), out.final_path()); });
     }
 
 private:
@@ -104,11 +105,13 @@ public:
         const job_offer& offer = fitted(given, scrubbed, text_repertoire::pdf_flyer, "pdf", diags_);
         const brand& b = s_.brand_for(offer, diags_);
         const std::string& lang = s_.lang_for(b);
-        for (auto& w : doc_.add_offer(offer, b, lang)) diags_.warn({{}, 0, 0, {}}, "pdf: " + offer.reference + ": " + w);
+        for (auto& w : doc_.add_offer(offer, b, lang))
+            diags_.warn({{}, 0, 0, {}}, "pdf: " + offer.reference + ": " + w);
         if (count_ == 0) {
             first_lang_ = lang;
             organisation_ = b.organisation.empty() ? offer.employer : b.organisation;
-        } else if (!organisation_.empty() && organisation_ != (b.organisation.empty() ? offer.employer : b.organisation)) {
+        } else if (!organisation_.empty() &&
+                   organisation_ != (b.organisation.empty() ? offer.employer : b.organisation)) {
             organisation_.clear();
         }
         if (offer.posted_on && (!latest_ || *offer.posted_on > *latest_)) latest_ = offer.posted_on;
@@ -183,8 +186,9 @@ std::unique_ptr<export_session> pdf_exporter::begin(const export_target& target,
     settings s = read_settings(info_, options);
     if (booklet) return std::make_unique<booklet_session>(target, std::move(s), diags);
     if (target.stream)
-        throw error(errc::invalid_option,
-                    "pdf: one file per offer needs an output directory (-o DIR); use --option booklet=true for one PDF");
+        throw error(
+            errc::invalid_option,
+            "pdf: one file per offer needs an output directory (-o DIR); use --option booklet=true for one PDF");
     return std::make_unique<per_offer_session>(target.path, std::move(s), diags);
 }
 
@@ -192,7 +196,8 @@ std::unique_ptr<export_session> pdf_exporter::begin(const export_target& target,
 
 namespace offerkit::plugins::pdf {
 
-void write_flyer(const job_offer& offer, const brand& b, const flyer_options& options, const std::filesystem::path& file) {
+void write_flyer(const job_offer& offer, const brand& b, const flyer_options& options,
+                 const std::filesystem::path& file) {
     const std::string lang = options.lang.empty() ? b.lang : options.lang;
     pdf_plugin::flyer_document doc;
     doc.add_offer(offer, b, lang);

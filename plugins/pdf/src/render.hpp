@@ -15,7 +15,7 @@ namespace offerkit::pdf_plugin {
 /// Document-wide metadata.
 struct doc_info {
     std::string title, author, subject, keywords;
-    std::optional<date> created;  ///< written as CreationDate/ModDate (00:00:00Z)
+    std::optional<date> created;     ///< written as CreationDate/ModDate (00:00:00Z)
     std::optional<long long> epoch;  ///< used when `created` is empty
 };
 

@@ -39,24 +39,24 @@ struct rgb {
 
 /// A brand profile: how the flyers of one employer look.
 struct brand {
-    std::string name;                      ///< short id, e.g. "default", "opt-example"
-    std::string organisation;              ///< shown in the header; empty = the offer's employer
+    std::string name;          ///< short id, e.g. "default", "opt-example"
+    std::string organisation;  ///< shown in the header; empty = the offer's employer
     std::string slogan;
-    std::string website;                   ///< footer, left
-    std::string footer;                    ///< footer text (left, after the website)
-    std::filesystem::path logo;            ///< 8-bit non-interlaced PNG; empty = none
-    rgb primary{0.13, 0.23, 0.36};         ///< header band, headings
-    rgb accent{0.84, 0.42, 0.12};          ///< deadline box, bullets, rules
-    std::filesystem::path font_regular;    ///< TrueType (glyf) font
+    std::string website;                 ///< footer, left
+    std::string footer;                  ///< footer text (left, after the website)
+    std::filesystem::path logo;          ///< 8-bit non-interlaced PNG; empty = none
+    rgb primary{0.13, 0.23, 0.36};       ///< header band, headings
+    rgb accent{0.84, 0.42, 0.12};        ///< deadline box, bullets, rules
+    std::filesystem::path font_regular;  ///< TrueType (glyf) font
     std::filesystem::path font_bold;
     /// The fast paths: with the default fonts (DejaVu Sans), the Latin subset
     /// made at build time when it covers the flyer's text; with any fonts,
     /// simple WinAnsi-encoded fonts when the text is all Windows-1252 (both
     /// smaller and much faster with libharu). false: always full CID fonts.
     bool allow_fast_fonts = true;
-    std::string lang = "fr";               ///< "fr" or "en"
-    std::vector<std::string> employers;    ///< employers this brand is picked for
-    std::filesystem::path source;          ///< the file it was read from; empty = built-in
+    std::string lang = "fr";             ///< "fr" or "en"
+    std::vector<std::string> employers;  ///< employers this brand is picked for
+    std::filesystem::path source;        ///< the file it was read from; empty = built-in
 };
 
 /// The neutral built-in brand (DejaVu Sans fonts, no logo, the employer's name in the header).
@@ -87,7 +87,7 @@ private:
 
 /// Layout settings of one flyer.
 struct flyer_options {
-    std::string lang;                      ///< "fr"/"en"; empty = the brand's
+    std::string lang;                            ///< "fr"/"en"; empty = the brand's
     std::optional<long long> source_date_epoch;  ///< metadata date when the offer has none
 };
 
