@@ -243,8 +243,10 @@ private:
     template <class T>
     void read_object(T& obj, const json::value& v, const std::string& path, job_offer& root) const {
         std::array<bool, field_count_v<T>> seen{};
-        for (const auto& [key, value] : expect_object(v, path)) {
-            const std::string_view k = key;
+        for (const auto& entry : expect_object(v, path)) {
+            // Not a structured binding: lambdas cannot capture those in Clang 14 (the fuzz build).
+            const std::string_view k = entry.key();
+            const json::value& value = entry.value();
             if constexpr (std::is_same_v<T, job_offer>) {
                 if (k == "format") {
                     check_format(value);

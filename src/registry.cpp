@@ -438,6 +438,7 @@ namespace {
 
 std::string importer_names(const std::vector<registered_importer>& importers) {
     std::vector<std::string> names;
+    names.reserve(importers.size());
     for (const auto& i : importers) names.push_back(i.object->info().name);
     std::sort(names.begin(), names.end());
     std::string known;

@@ -143,7 +143,7 @@ int main(int argc, char** argv) {
                       "Export the good offers when some are bad; list the bad ones");
     convert->add_flag("-q,--quiet", conv.quiet, "No progress or summary on standard error");
     convert->add_option("-j,--jobs", conv.jobs,
-                        "Threads for one-file-per-offer formats (pdf); 0, the default, means one per core. "
+                        "Threads for one-file-per-offer formats (flyers); 0, the default, means one per core. "
                         "The files are the same as with --jobs 1");
     std::map<std::string, plugin_flag> flags = declared_flags(formats);
     for (auto& [name, flag] : flags)

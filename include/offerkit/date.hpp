@@ -109,7 +109,8 @@ public:
     }
 
     friend constexpr bool operator==(const date&, const date&) noexcept = default;
-    friend constexpr auto operator<=>(const date&, const date&) noexcept = default;
+    friend constexpr auto operator<=>(const date&, const date&) noexcept =
+        default;  // NOLINT(modernize-use-nullptr): clang-tidy 14 on a defaulted <=>
 
 private:
     // Member order gives the right ordering for the defaulted <=>.

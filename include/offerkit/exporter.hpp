@@ -98,9 +98,9 @@ public:
 OFFERKIT_API void check_options(const exporter_info& info, const option_map& options);
 
 /// The value of option `name`, or `fallback`.
-inline std::string option_or(const option_map& options, std::string_view name, std::string fallback) {
+inline std::string option_or(const option_map& options, std::string_view name, const std::string& fallback) {
     auto it = options.find(name);
-    return it == options.end() ? std::move(fallback) : it->second;
+    return it == options.end() ? fallback : it->second;
 }
 
 /// Reads a boolean option ("true"/"false"/"yes"/"no"/"1"/"0"); throws errc::invalid_option.

@@ -61,7 +61,7 @@ struct offerkit_plugin_descriptor {
 };
 
 /// The signature of the entry point.
-typedef const offerkit_plugin_descriptor* (*offerkit_plugin_entry_fn)(void);
+typedef const offerkit_plugin_descriptor* (*offerkit_plugin_entry_fn)();
 }
 
 /// The name of the entry point symbol.

@@ -86,7 +86,7 @@ enum offer_col : int {
 
 class xlsx_session final : public export_session {
 public:
-    xlsx_session(settings s, const export_target& target, diagnostics& diags);
+    xlsx_session(const settings& s, const export_target& target, diagnostics& diags);
     ~xlsx_session() override;
     xlsx_session(const xlsx_session&) = delete;
     xlsx_session& operator=(const xlsx_session&) = delete;
@@ -162,8 +162,8 @@ private:
     std::string scratch_;
 };
 
-xlsx_session::xlsx_session(settings s, const export_target& target, diagnostics& diags)
-    : s_(std::move(s)), diags_(diags), stream_(target.stream) {
+xlsx_session::xlsx_session(const settings& s, const export_target& target, diagnostics& diags)
+    : s_(s), diags_(diags), stream_(target.stream) {
     auto make_own_temp = [this] {
         // Registered like every output, so that an interrupted run removes it too.
         own_temp_ = std::make_unique<atomic_output>(fs::temp_directory_path() / "offerkit-xlsx.xlsx");
@@ -1028,7 +1028,7 @@ std::unique_ptr<export_session> xlsx_exporter::begin(const export_target& target
                                                      diagnostics& diags) const {
     check_options(info(), options);
     settings s = read_settings(options);
-    return std::make_unique<xlsx_session>(std::move(s), target, diags);
+    return std::make_unique<xlsx_session>(s, target, diags);
 }
 
 }  // namespace offerkit::xlsx_plugin

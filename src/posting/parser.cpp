@@ -140,7 +140,7 @@ void parser::accept_hits(std::size_t idx, const std::vector<label_hit>& cands, s
         // inside the conditions, "Contraintes : le samedi" is one condition, kept whole
         // (spec: one string per labelled line), not a new conditions heading
         if (section_ == field::conditions && e.f == field::conditions && l.heading == 0 &&
-            (l.bullet || trim(std::string_view(l.text).substr(std::min(h.value_begin, l.text.size()))).size() > 0))
+            (l.bullet || !trim(std::string_view(l.text).substr(std::min(h.value_begin, l.text.size()))).empty()))
             continue;
         // plain text without a colon: "Date limite de candidature  vendredi 8 janvier 2027",
         // "Référence 9001-26-0101/SR du …": the value itself shows that the line is labelled
