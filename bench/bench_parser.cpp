@@ -8,6 +8,7 @@
 #include "corpus.hpp"
 
 #include <offerkit/posting_parser.hpp>
+#include <offerkit/text.hpp>
 
 #include <benchmark/benchmark.h>
 
@@ -33,9 +34,6 @@ constexpr std::array<std::string_view, 6> employers = {"Office des postes et té
                                                        "Province Nord",
                                                        "Province des îles Loyauté",
                                                        "Centre hospitalier du Nord"};
-constexpr std::array<std::string_view, 12> months = {"janvier",   "février", "mars",     "avril",
-                                                     "mai",       "juin",    "juillet",  "août",
-                                                     "septembre", "octobre", "novembre", "décembre"};
 constexpr std::array<std::string_view, 12> verbs = {"Piloter",     "Assurer", "Contrôler",  "Garantir",
                                                     "Accompagner", "Rédiger", "Analyser",   "Coordonner",
                                                     "Élaborer",    "Suivre",  "Développer", "Participer à"};
@@ -58,7 +56,7 @@ constexpr std::array<std::string_view, 10> qualities = {"Rigueur",
                                                         "Esprit de synthèse"};
 
 std::string date_text(rng& r, int month) {
-    return "vendredi " + std::to_string(1 + r.below(28)) + " " + std::string(months[static_cast<std::size_t>(month)]) +
+    return "vendredi " + std::to_string(1 + r.below(28)) + " " + std::string(offerkit::text::month_name(month + 1)) +
            " 2026";
 }
 

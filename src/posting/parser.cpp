@@ -74,7 +74,7 @@ void parser::merge_split_labels() {
         if (b.bullet || b.blank() || b.html_only) continue;
         // the head of the second line: up to its colon, or its first bold run
         std::size_t head_end = b.text.find(':');
-        if (head_end == std::string::npos || head_end > 50) {
+        if (head_end > 50) {  // npos (no colon) too
             if (!(b.starts_bold() && b.bold_end[0] <= 50)) continue;
             head_end = b.bold_end[0];
         }

@@ -249,12 +249,16 @@ std::string squeeze_space(std::string_view s) {
     return out;
 }
 
-std::string collapse_ascii_space(std::string_view s) {
+namespace {
+
+// `s` with each run of the bytes `separator` accepts made one space, trimmed.
+template <class Separator>
+std::string collapse(std::string_view s, Separator separator) {
     std::string out;
     out.reserve(s.size());
     bool pending = false;
     for (char c : s) {
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+        if (separator(c)) {
             pending = !out.empty();
             continue;
         }
@@ -265,21 +269,15 @@ std::string collapse_ascii_space(std::string_view s) {
     return out;
 }
 
+}  // namespace
+
+std::string collapse_ascii_space(std::string_view s) {
+    return collapse(s,
+                    [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; });
+}
+
 std::string fold_words(std::string_view s) {
-    const std::string f = fold(s);
-    std::string out;
-    out.reserve(f.size());
-    bool pending = false;
-    for (char c : f) {
-        if (c == ' ' || c == '-' || c == '_') {
-            pending = !out.empty();
-            continue;
-        }
-        if (pending) out += ' ';
-        pending = false;
-        out += c;
-    }
-    return out;
+    return collapse(fold(s), [](char c) { return c == ' ' || c == '-' || c == '_'; });
 }
 
 }  // namespace offerkit::text
