@@ -73,15 +73,13 @@ namespace {
 std::unique_ptr<import_session> open_with(input_source source, const read_options& options, const registry& formats) {
     const importer* chosen = nullptr;
     if (automatic(options)) {
-        chosen = &formats.detect(source.name(), detail::sniffing_head(source, options));
+        std::string decoded;
+        chosen = &formats.detect(source.name(), detail::sniffing_head(source, options, decoded));
     } else {
-        chosen = formats.find_importer(options.format);
-        if (!chosen) {
-            try {
-                formats.get_importer(options.format);
-            } catch (const error& e) {
-                throw error(e.code(), source.name() + ": " + e.what());
-            }
+        try {
+            chosen = &formats.get_importer(options.format);
+        } catch (const error& e) {  // the message names the input
+            throw error(e.code(), source.name() + ": " + e.what());
         }
     }
     return chosen->open(std::move(source), options);

@@ -85,7 +85,7 @@ std::map<std::string, plugin_flag> declared_flags(const offerkit::registry& form
     };
     for (const auto& e : formats.list())
         for (const auto& o : e.object->info().options) declare(e.object->info().name, o);
-    for (const auto& [name, flag] : flags) flags[name].help += " (= --option " + name + "=…)";
+    for (auto& [name, flag] : flags) flag.help += " (= --option " + name + "=…)";
     return flags;
 }
 

@@ -140,25 +140,25 @@ bool text_input::next_line(std::string& out, std::size_t line_number) {
     return true;
 }
 
-std::string sniffing_head(const input_source& source, const read_options& options) {
+std::string_view sniffing_head(const input_source& source, const read_options& options, std::string& decoded) {
     const std::string_view head = source.head();
     text_encoding e = options.encoding;
     if (e == text_encoding::automatic) e = bom_encoding(head);
-    if (e == text_encoding::automatic || e == text_encoding::utf8) return std::string(head);
+    if (e == text_encoding::automatic || e == text_encoding::utf8) return head;
     std::string_view whole = head;
     const bool utf16 = e == text_encoding::utf16le || e == text_encoding::utf16be;
     if (utf16 && whole.size() % 2) whole.remove_suffix(1);
     try {
-        return to_utf8(whole, e, source.name());
+        return decoded = to_utf8(whole, e, source.name());
     } catch (const error&) {  // a surrogate pair cut at the end of the head
         if (utf16 && whole.size() >= 2) {
             try {
-                return to_utf8(whole.substr(0, whole.size() - 2), e, source.name());
+                return decoded = to_utf8(whole.substr(0, whole.size() - 2), e, source.name());
             } catch (const error&) {
             }
         }
     }
-    return std::string(head);
+    return head;
 }
 
 std::size_t end_of_first_value(std::string_view s) noexcept {

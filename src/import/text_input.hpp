@@ -44,8 +44,9 @@ private:
 
 /// The first bytes of `source` as UTF-8 as far as they decode in the
 /// encoding `options` give (or the byte order mark names), for sniffing;
-/// the raw head when that is UTF-8 or does not decode.
-std::string sniffing_head(const input_source& source, const read_options& options);
+/// the raw head (not copied) when that is UTF-8 or does not decode. A
+/// decoded head is kept in `decoded`.
+std::string_view sniffing_head(const input_source& source, const read_options& options, std::string& decoded);
 
 /// Where the first top-level JSON value of `s` ends (npos when it does not
 /// end within `s`), by bracket counting that respects strings.

@@ -20,13 +20,13 @@ std::optional<json::value> employment_type(const job_offer& o) {
         const auto* e = o.extra.find(key);
         if (!e) continue;
         std::vector<json::value> found;
-        std::string_view rest = *e;
-        while (!rest.empty()) {
-            const std::size_t sep = rest.find(';');
-            std::string one = text::collapse_ascii_space(rest.substr(0, sep));
-            rest = sep == std::string_view::npos ? std::string_view() : rest.substr(sep + 1);
+        for (std::string one : semicolon_list(*e)) {
+            const std::string folded = text::fold_words(one);
             for (const auto& w : employment_words)
-                if (text::fold_words(w.french) == text::fold_words(one)) one = w.google;
+                if (text::fold_words(w.french) == folded) {
+                    one = w.google;
+                    break;
+                }
             if (std::find(std::begin(kinds), std::end(kinds), one) == std::end(kinds)) {
                 found.clear();
                 break;

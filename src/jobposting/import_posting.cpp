@@ -25,11 +25,7 @@ job_offer read_posting(const context& c, const json::object& o, const std::strin
                 value = "non";
         } else if (key == "employmentType") {
             std::string words;
-            std::string_view rest = *value;
-            while (!rest.empty()) {
-                const std::size_t sep = rest.find(';');
-                std::string one = text::collapse_ascii_space(rest.substr(0, sep));
-                rest = sep == std::string_view::npos ? std::string_view() : rest.substr(sep + 1);
+            for (std::string one : semicolon_list(*value)) {
                 for (const auto& w : employment_words)
                     if (w.google == one) one = w.french;
                 words += (words.empty() ? "" : "; ") + one;

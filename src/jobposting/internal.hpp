@@ -122,6 +122,8 @@ std::optional<date> parse_date_text(std::string_view s);
 std::optional<date> date_inside(std::string_view s);
 bool is_immediate(std::string_view availability);
 std::string_view extra_label(std::string_view property);
+/// The values of a ';'-separated list ("FULL_TIME; TEMPORARY"), each with its spaces collapsed.
+std::vector<std::string> semicolon_list(std::string_view s);
 
 // description.cpp
 std::string html_text(std::string_view s);

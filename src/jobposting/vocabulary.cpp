@@ -106,4 +106,14 @@ std::string_view extra_label(std::string_view property) {
     return property;
 }
 
+std::vector<std::string> semicolon_list(std::string_view s) {
+    std::vector<std::string> values;
+    while (!s.empty()) {
+        const std::size_t sep = s.find(';');
+        values.push_back(text::collapse_ascii_space(s.substr(0, sep)));
+        s = sep == std::string_view::npos ? std::string_view() : s.substr(sep + 1);
+    }
+    return values;
+}
+
 }  // namespace offerkit::detail::jp
