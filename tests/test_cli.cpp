@@ -115,11 +115,11 @@ TEST_CASE("offerkit plugins lists the readers and the writers") {
 TEST_CASE("convert --from names a reader and an unknown one is refused with the list") {
     testing::temp_dir dir;
     testing::write_file(dir / "a.data", to_json(testing::full_offer()));
-    auto r = run(cli() + " convert " + shell_quote((dir / "a.data").string()) + " --from docx --to json -o " +
+    auto r = run(cli() + " convert " + shell_quote((dir / "a.data").string()) + " --from odt --to json -o " +
                  shell_quote((dir / "b.json").string()));
     CHECK(r.exit_code == 2);
     CHECK_THAT(r.output,
-               Catch::Contains("--from: unknown input format \"docx\" (known: auto, jobposting, json, jsonl, text)"));
+               Catch::Contains("--from: unknown input format \"odt\" (known: auto, docx, jobposting, json, jsonl, "));
     r = run(cli() + " convert " + shell_quote((dir / "a.data").string()) + " --from json --to json -o " +
             shell_quote((dir / "b.json").string()));
     CHECK(r.exit_code == 0);

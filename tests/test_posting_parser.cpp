@@ -8,6 +8,7 @@
 #include <offerkit/posting_parser.hpp>
 
 #include "posting/french_date.hpp"
+#include "support/field_accuracy.hpp"
 #include "support/test_support.hpp"
 
 #include <utf8proc.h>
@@ -20,7 +21,7 @@
 
 namespace fs = std::filesystem;
 using namespace offerkit;
-using offerkit::testing::read_file;
+using namespace offerkit::testing;
 
 namespace {
 
@@ -73,87 +74,6 @@ std::vector<std::string> all_strings(const job_offer& o) {
 
 // ---------------------------------------------------------------- accuracy
 
-/// NFC, white space folded, trimmed.
-std::string norm_text(std::string_view s) {
-    std::string in(s);
-    utf8proc_uint8_t* nfc = utf8proc_NFC(reinterpret_cast<const utf8proc_uint8_t*>(in.c_str()));
-    std::string t = nfc ? reinterpret_cast<const char*>(nfc) : in;
-    std::free(nfc);
-    std::string out;
-    bool space = false;
-    for (std::size_t i = 0; i < t.size();) {
-        const auto c = static_cast<unsigned char>(t[i]);
-        std::size_t len = 1;
-        bool ws = c == ' ' || c == '\t' || c == '\n' || c == '\r';
-        if (c == 0xC2 && i + 1 < t.size() && static_cast<unsigned char>(t[i + 1]) == 0xA0) ws = true, len = 2;
-        if (c == 0xE2 && i + 2 < t.size() && static_cast<unsigned char>(t[i + 1]) == 0x80 &&
-            static_cast<unsigned char>(t[i + 2]) == 0xAF)
-            ws = true, len = 3;
-        if (ws) {
-            space = !out.empty();
-        } else {
-            if (space) out += ' ';
-            space = false;
-            out.append(t, i, len);
-        }
-        i += len;
-    }
-    return out;
-}
-std::string norm(const std::string& s) { return norm_text(s); }
-std::string norm(const std::optional<std::string>& s) { return s ? "\"" + norm_text(*s) + "\"" : "null"; }
-std::string norm(const std::optional<date>& d) { return d ? d->to_iso() : "null"; }
-std::string norm(const std::vector<std::string>& v) {
-    std::string s = "[";
-    for (const auto& x : v) s += "\"" + norm(x) + "\"\n";
-    return s + "]";
-}
-
-/// The offer as (field, normalised value) pairs: one pair per field of the
-/// specification (managed_staff counts as its three keys).
-std::vector<std::pair<std::string, std::string>> fields(const job_offer& o) {
-    std::vector<std::pair<std::string, std::string>> f;
-    f.emplace_back("reference", norm(o.reference));
-    f.emplace_back("reference_date", norm(o.reference_date));
-    f.emplace_back("title", norm(o.title));
-    f.emplace_back("employer", norm(o.employer));
-    f.emplace_back("direction", norm(o.direction));
-    f.emplace_back("unit", norm(o.unit));
-    f.emplace_back("grade", norm(o.grade));
-    f.emplace_back("job_family", norm(o.job_family));
-    f.emplace_back("location", norm(o.location));
-    f.emplace_back("residency_requirement", norm(o.residency_requirement));
-    f.emplace_back("posted_on", norm(o.posted_on));
-    f.emplace_back("deadline", norm(o.deadline));
-    f.emplace_back("availability", norm(o.availability));
-    f.emplace_back("available_from", norm(o.available_from));
-    f.emplace_back("openings", o.openings ? std::to_string(*o.openings) : "null");
-    f.emplace_back("org_position", norm(o.org_position));
-    f.emplace_back("supervisor", norm(o.supervisor));
-    f.emplace_back("managed_staff.total", norm(o.managed_staff.total));
-    f.emplace_back("managed_staff.direct", norm(o.managed_staff.direct));
-    f.emplace_back("managed_staff.indirect", norm(o.managed_staff.indirect));
-    f.emplace_back("description", norm(o.description));
-    f.emplace_back("missions", norm(o.missions));
-    std::string a;
-    for (const auto& s : o.activities)
-        a += std::string(to_string(s.kind)) + " " + norm(s.title) + " " + norm(s.items) + "\n";
-    f.emplace_back("activities", a);
-    std::string p;
-    for (const auto& s : o.profile) p += norm(s.title) + " " + norm(s.items) + "\n";
-    f.emplace_back("profile", p);
-    f.emplace_back("conditions", norm(o.conditions));
-    f.emplace_back("how_to_apply", norm(o.how_to_apply));
-    std::string c;
-    for (const auto& x : o.contacts) c += norm(x.name) + norm(x.role) + norm(x.email) + norm(x.phone) + "\n";
-    f.emplace_back("contacts", c);
-    f.emplace_back("url", norm(o.url));
-    std::string e;
-    for (const auto& [k, v] : o.extra) e += norm(k) + "=" + norm(v) + "\n";
-    f.emplace_back("extra", e);
-    return f;
-}
-
 /// The input posting an expected file describes: seed-000.json → seeds/000_*.txt,
 /// real-26-0420.json → real/opt-avp-markdown/26-0420.md.
 std::optional<fs::path> source_for(const fs::path& shared, const std::string& stem) {
@@ -178,51 +98,12 @@ std::optional<fs::path> source_for(const fs::path& shared, const std::string& st
     return std::nullopt;
 }
 
-struct score {
-    std::size_t files = 0, matched = 0, total = 0;
-    std::string misses;
-    double accuracy() const { return total ? static_cast<double>(matched) / static_cast<double>(total) : 0.0; }
-    std::string figure(std::string_view what) const {
-        std::ostringstream f;
-        f.setf(std::ios::fixed);
-        f.precision(2);
-        f << "posting parser field-level accuracy (" << what << "): " << matched << "/" << total
-          << " fields = " << 100.0 * accuracy() << "% (" << files << " postings)";
-        return f.str();
-    }
-};
-
 /// Parses the source of each expected file and compares field by field.
-void compare(const fs::path& expected_file, const fs::path& src, score& sc) {
-    const std::string stem = expected_file.stem().string();
-    diagnostics jd;
-    const job_offer expected = offer_from_json(read_file(expected_file), {expected_file.string(), 0, 0, {}}, jd);
+void compare(const fs::path& expected_file, const fs::path& src, field_score& sc) {
+    const job_offer expected = read_expected(expected_file);
     diagnostics pd;
     const job_offer got = parse_posting(read_file(src), src.string(), pd);
-    const auto fe = fields(expected), fg = fields(got);
-    REQUIRE(fe.size() == fg.size());
-    ++sc.files;
-    std::ostringstream misses;
-    for (std::size_t i = 0; i < fe.size(); ++i) {
-        ++sc.total;
-        if (fe[i].second == fg[i].second) {
-            ++sc.matched;
-        } else {
-            misses << "  " << stem << ": " << fe[i].first << "\n    expected: " << fe[i].second.substr(0, 300)
-                   << "\n    parsed:   " << fg[i].second.substr(0, 300) << "\n";
-        }
-    }
-    sc.misses += misses.str();
-}
-
-std::vector<fs::path> expected_files(std::string_view prefix) {
-    const fs::path dir = offerkit::testing::tests_dir() / "expected" / "postings";
-    std::vector<fs::path> files;
-    for (const auto& e : fs::directory_iterator(dir))
-        if (e.path().extension() == ".json" && e.path().filename().string().rfind(prefix, 0) == 0)
-            files.push_back(e.path());
-    std::sort(files.begin(), files.end());
-    return files;
+    compare_offer(expected, got, expected_file.stem().string(), sc);
 }
 
 }  // namespace
@@ -231,30 +112,30 @@ TEST_CASE("accuracy on fictional postings in other styles (all-caps, split label
     // Layouts that real converters produce but the shared files do not show: this
     // is the part of the oracle that does not depend on ../shared.
     const fs::path none;
-    score sc;
-    for (const auto& file : expected_files("fict-")) {
+    field_score sc;
+    for (const auto& file : expected_postings("fict-")) {
         const auto src = source_for(none, file.stem().string());
         INFO("expected file " << file);
         REQUIRE(src.has_value());
         compare(file, *src, sc);
     }
     CHECK(sc.files >= 4);
-    std::cout << sc.figure("fictional style variants") << "\n" << sc.misses << std::flush;
-    WARN(sc.figure("fictional style variants"));
+    std::cout << sc.figure("posting parser", "fictional style variants") << "\n" << sc.misses << std::flush;
+    WARN(sc.figure("posting parser", "fictional style variants"));
     INFO(sc.misses);
     CHECK(sc.accuracy() >= 0.97);
 }
 
 TEST_CASE("accuracy on the seeds and real postings against hand-written JSON", "[accuracy]") {
     OFFERKIT_REQUIRE_SHARED(shared);
-    score seeds, reals;
-    for (const auto& file : expected_files("seed-")) {
+    field_score seeds, reals;
+    for (const auto& file : expected_postings("seed-")) {
         const auto src = source_for(shared, file.stem().string());
         INFO("expected file " << file);
         REQUIRE(src.has_value());
         compare(file, *src, seeds);
     }
-    for (const auto& file : expected_files("real-")) {
+    for (const auto& file : expected_postings("real-")) {
         const auto src = source_for(shared, file.stem().string());
         INFO("expected file " << file);
         REQUIRE(src.has_value());
@@ -262,12 +143,10 @@ TEST_CASE("accuracy on the seeds and real postings against hand-written JSON", "
     }
     CHECK(seeds.files == 5);
     CHECK(reals.files >= 12);
-    score all;
-    all.files = seeds.files + reals.files;
-    all.matched = seeds.matched + reals.matched;
-    all.total = seeds.total + reals.total;
-    const std::string figure =
-        all.figure(std::to_string(seeds.files) + " seeds, " + std::to_string(reals.files) + " real postings");
+    field_score all = seeds;
+    all += reals;
+    const std::string figure = all.figure(
+        "posting parser", std::to_string(seeds.files) + " seeds, " + std::to_string(reals.files) + " real postings");
     std::cout << figure << "\n" << seeds.misses << reals.misses << std::flush;
     WARN(figure);
     INFO(seeds.misses + reals.misses);

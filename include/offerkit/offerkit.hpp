@@ -3,6 +3,7 @@
 
 #include <offerkit/date.hpp>
 #include <offerkit/diagnostics.hpp>
+#include <offerkit/document.hpp>
 #include <offerkit/error.hpp>
 #include <offerkit/exporter.hpp>
 #include <offerkit/fields.hpp>

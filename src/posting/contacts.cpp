@@ -64,6 +64,9 @@ std::size_t bare_phone(std::string_view text) {
     return std::string_view::npos;
 }
 
+/// A digit, or what an international number starts with: "(+687)", "+687".
+bool starts_number(char c) noexcept { return is_digit(c) || c == '(' || c == '+'; }
+
 std::string take_phone(std::string_view text, std::size_t at, std::size_t& end) {
     std::size_t j = at;
     std::size_t last_digit = at;
@@ -72,8 +75,8 @@ std::string take_phone(std::string_view text, std::size_t at, std::size_t& end) 
         if (is_digit(c)) {
             last_digit = j + 1;
         } else if (c == ' ' && last_digit > at && (text.substr(j, 4) == " ou " || text.substr(j, 3) == " / ") &&
-                   j + 4 < text.size() && (is_digit(text[j + 4]) || is_digit(text[j + 3]))) {
-            j += text.substr(j, 4) == " ou " ? 4 : 3;  // "26.82.82 ou 77.35.00"
+                   j + 4 < text.size() && (starts_number(text[j + 4]) || starts_number(text[j + 3]))) {
+            j += text.substr(j, 4) == " ou " ? 4 : 3;  // "26.82.82 ou 77.35.00", "… ou (+687) 92 82 02"
             continue;
         } else if (!(c == ' ' || c == '.' || c == '-' || c == '+' || c == '(' || c == ')' || c == '/')) {
             break;

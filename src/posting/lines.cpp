@@ -116,8 +116,6 @@ std::string strip_logo_tokens(std::string_view text) {
     return std::string(s);
 }
 
-namespace {
-
 /// Removes a leading bullet or number marker from `s`; sets line fields.
 std::string_view take_marker(std::string_view s, text_line& line) {
     s = trim(s);
@@ -159,6 +157,8 @@ std::string_view take_marker(std::string_view s, text_line& line) {
     }
     return s;
 }
+
+namespace {
 
 void clean_inline(std::string_view s, text_line& line) {
     std::string& out = line.text;

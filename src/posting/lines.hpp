@@ -22,6 +22,11 @@ struct text_line {
     bool bullet = false;                    ///< the line started with a bullet or a number marker
     int number = 0;                         ///< "1." / "1)" / "A." marker value (0: none)
     bool html_only = false;                 ///< the line was an HTML block (tags removed)
+    // What a document's layout says (offerkit/document.hpp); text and Markdown leave them 0.
+    int list_level = 0;          ///< list item level (1: top level; 0: not an item or unknown)
+    std::uint32_t table = 0;     ///< the table (from 1) the line comes from; 0: none
+    std::uint32_t column = 0;    ///< … and its column
+    bool from_document = false;  ///< built from a structured document, not split from text
     bool all_bold() const noexcept {
         return !text.empty() && bold_start.size() == 1 && bold_start[0] == 0 && bold_end[0] >= text.size();
     }
@@ -32,6 +37,10 @@ struct text_line {
 /// Splits `text` (valid UTF-8, BOM removed) into cleaned lines. LF, CRLF and CR
 /// all end lines. Line numbers count from `first_line_no`.
 std::vector<text_line> split_lines(std::string_view text, std::size_t first_line_no);
+
+/// Removes a leading bullet ("-", "•", "–", U+F0B7…) or number marker ("1.",
+/// "2)") from `s`, setting `line.bullet` and `line.number`; returns the rest.
+std::string_view take_marker(std::string_view s, text_line& line);
 
 /// Letterhead noise or page furniture: the slogan, the letterhead web address,
 /// a logo read as text ("OPT", "QPT"), "Page 1/2", a lone ".".

@@ -24,6 +24,20 @@ job_offer parser::run(std::string_view text) {
     return std::move(offer_);
 }
 
+job_offer parser::run(const posting_document& document) {
+    lines_ = document_lines(document, source_);
+    merge_split_labels();
+    drop_repeated_footers();
+    for (std::size_t i = 0; i < lines_.size(); ++i) process(i);
+    front_matter fm;  // the document's own title property fills the gap a text without a title leaves
+    if (!document.title.empty()) {
+        fm.present = true;
+        fm.values.emplace_back("title", document.title);
+    }
+    finish(fm);
+    return std::move(offer_);
+}
+
 void parser::drop_repeated_footers() {
     // candidates: lines with a postal code or a phone number, as letterhead footers have
     auto candidate = [](const text_line& l) {

@@ -18,6 +18,7 @@
 #include <offerkit/text_safety.hpp>
 
 #include "posting/contacts.hpp"
+#include "posting/document_lines.hpp"
 #include "posting/french_date.hpp"
 #include "posting/front_matter.hpp"
 #include "posting/labels.hpp"
@@ -61,6 +62,7 @@ public:
     parser(const std::string& source, diagnostics& diags) : source_(source), diags_(diags) {}
 
     job_offer run(std::string_view text);
+    job_offer run(const posting_document& document);
 
 private:
     // --- input

@@ -275,4 +275,9 @@ job_offer parse_posting(std::string_view text, const std::string& source_name, d
     return p.run(text);
 }
 
+job_offer parse_posting(const posting_document& document, const std::string& source_name, diagnostics& diags) {
+    posting::parser p(source_name, diags);
+    return p.run(document);
+}
+
 }  // namespace offerkit

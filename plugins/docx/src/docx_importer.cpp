@@ -1,0 +1,85 @@
+// docx/docx_importer.cpp — reads the whole package (a .docx is small and a zip
+// needs its central directory, at the end), then the posting parser reads the
+// structured document.
+#include "src/docx_importer.hpp"
+
+#include "src/wordml.hpp"
+
+#include <offerkit/document.hpp>
+
+namespace offerkit::docx_plugin {
+
+namespace {
+
+/// A size option in MiB ("max-part-mib=64").
+std::size_t size_option(const read_options& o, const char* key, std::size_t fallback) {
+    auto it = o.options.find(key);
+    if (it == o.options.end()) return fallback;
+    std::size_t v = 0;
+    for (char c : it->second) {
+        if (c < '0' || c > '9' || v > (SIZE_MAX / 10))
+            throw error(errc::invalid_option,
+                        "docx: option " + std::string(key) + "=" + it->second + ": a size in MiB is expected");
+        v = v * 10 + static_cast<std::size_t>(c - '0');
+    }
+    if (v == 0 || v > 4096)
+        throw error(errc::invalid_option,
+                    "docx: option " + std::string(key) + "=" + it->second + ": between 1 and 4096 (MiB)");
+    return v << 20;
+}
+
+class docx_session final : public import_session {
+public:
+    docx_session(input_source input, const read_options& options)
+        : input_(std::move(input)), options_(options), location_{input_.name(), 0, 0, {}} {
+        limits_.max_part_bytes = size_option(options, "max-part-mib", limits_.max_part_bytes);
+        limits_.max_total_bytes = size_option(options, "max-total-mib", limits_.max_total_bytes);
+    }
+
+    bool next(job_offer& out, diagnostics& diags) override {
+        if (done_) return false;
+        done_ = true;  // one posting per document
+        std::string bytes;
+        input_.read_all(bytes, options_.limits.max_file_bytes);
+        const posting_document doc = read_word_document(bytes, input_.name(), limits_);
+        out = parse_posting(doc, input_.name(), diags);
+        return true;
+    }
+    const source_location& location() const noexcept override { return location_; }
+    std::string_view format() const noexcept override { return "docx"; }
+    bool validates() const noexcept override { return true; }
+
+private:
+    input_source input_;
+    read_options options_;
+    source_location location_;
+    package_limits limits_;
+    bool done_ = false;
+};
+
+}  // namespace
+
+const importer_info& docx_importer::info() const noexcept {
+    static const importer_info i{
+        "docx",
+        "a posting as a Word document (.docx): styles, lists, bold labels, tables, headers and footers",
+        {".docx", ".docm"},
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        {{"max-part-mib", "the largest part (XML, inflated) read, in MiB: a zip bomb stops there", "64", false},
+         {"max-total-mib", "all the parts read, inflated, in MiB", "256", false}}};
+    return i;
+}
+
+input_match docx_importer::sniff(std::string_view file_name, std::string_view head) const noexcept {
+    if (looks_like_word_package(head)) return input_match::signature;
+    for (const auto& e : info().extensions)
+        if (has_extension(file_name, e)) return input_match::extension;
+    return input_match::none;
+}
+
+std::unique_ptr<import_session> docx_importer::open(input_source input, const read_options& options) const {
+    check_options(info(), options.options);
+    return std::make_unique<docx_session>(std::move(input), options);
+}
+
+}  // namespace offerkit::docx_plugin
