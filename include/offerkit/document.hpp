@@ -31,8 +31,8 @@ struct text_span {
 /// One paragraph of the document (a Word paragraph, a paragraph rebuilt from
 /// a PDF's lines), in the order the importer read it.
 struct document_line {
-    std::string text;             ///< UTF-8, one paragraph, no line breaks (tabs and no-break spaces allowed)
-    std::vector<text_span> bold;  ///< bold runs, in order, not overlapping
+    std::string text;                ///< UTF-8, one paragraph, no line breaks (tabs and no-break spaces allowed)
+    std::vector<text_span> bold;     ///< bold runs, in order, not overlapping
     std::vector<std::string> links;  ///< the targets of the hyperlinks in the paragraph
     int heading = 0;                 ///< heading level, 1 (the title) to 6; 0: not a heading
     int list_level = 0;              ///< list item level, 1 for the top level; 0: not a list item

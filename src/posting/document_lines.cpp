@@ -30,7 +30,7 @@ std::size_t special_space(std::string_view s, std::size_t i, bool& is_space_out)
     if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80) {
         const auto d = static_cast<unsigned char>(s[i + 2]);
         if ((d >= 0x80 && d <= 0x8A) || d == 0xAF) return 3;  // U+2000–U+200A, U+202F
-        if (d == 0x8B || d == 0x8C || d == 0x8D) {             // U+200B–U+200D zero width
+        if (d == 0x8B || d == 0x8C || d == 0x8D) {            // U+200B–U+200D zero width
             is_space_out = false;
             return 3;
         }
@@ -165,66 +165,66 @@ table_shape shape_of(const table_cells& t) {
 /// Appends the lines of one table, in the order its shape implies.
 void read_table(const table_cells& t, std::vector<text_line>& out) {
     switch (shape_of(t)) {
-    case table_shape::label_value:
-        for (const auto& row : t.cells) {
-            if (row.empty()) continue;
-            if (row[0].empty()) {
-                if (row.size() > 1)
-                    for (const text_line* l : row[1]) out.push_back(*l);
-                continue;
-            }
-            text_line l = *row[0][0];
-            std::string label = trim_trailing_marks(l.text, ":");
-            l.bold_start.clear();
-            l.bold_end.clear();
-            l.text = label;
-            l.bold_start.push_back(0);
-            l.bold_end.push_back(static_cast<std::uint32_t>(label.size()));
-            l.text += " :";
-            l.bullet = false;
-            l.number = 0;
-            std::size_t first_value = 0;
-            if (row.size() > 1 && !row[1].empty() && row[1][0]->list_level == 0) {
-                const text_line& v = *row[1][0];
-                const auto shift = static_cast<std::uint32_t>(l.text.size() + 1);
-                l.text += ' ';
-                l.text += v.text;
-                for (std::size_t k = 0; k < v.bold_start.size(); ++k) {
-                    l.bold_start.push_back(v.bold_start[k] + shift);
-                    l.bold_end.push_back(v.bold_end[k] + shift);
+        case table_shape::label_value:
+            for (const auto& row : t.cells) {
+                if (row.empty()) continue;
+                if (row[0].empty()) {
+                    if (row.size() > 1)
+                        for (const text_line* l : row[1]) out.push_back(*l);
+                    continue;
                 }
-                l.links.insert(l.links.end(), v.links.begin(), v.links.end());
-                first_value = 1;
-            }
-            out.push_back(std::move(l));
-            if (row.size() > 1)
-                for (std::size_t k = first_value; k < row[1].size(); ++k) out.push_back(*row[1][k]);
-        }
-        return;
-    case table_shape::column_titles:
-        for (std::size_t c = 0; c < t.columns; ++c) {
-            for (std::size_t r = 0; r < t.cells.size(); ++r) {
-                if (c >= t.cells[r].size()) continue;
-                for (const text_line* p : t.cells[r][c]) {
-                    text_line l = *p;
-                    if (r == 0) {
-                        // a column's title reads as a bold title line
-                        l.bold_start.assign(1, 0);
-                        l.bold_end.assign(1, static_cast<std::uint32_t>(l.text.size()));
-                    } else if (!l.bullet && !l.all_bold()) {
-                        l.bullet = true;  // each paragraph under a column's title is one of its items
-                        l.list_level = std::max(l.list_level, 1);
+                text_line l = *row[0][0];
+                std::string label = trim_trailing_marks(l.text, ":");
+                l.bold_start.clear();
+                l.bold_end.clear();
+                l.text = label;
+                l.bold_start.push_back(0);
+                l.bold_end.push_back(static_cast<std::uint32_t>(label.size()));
+                l.text += " :";
+                l.bullet = false;
+                l.number = 0;
+                std::size_t first_value = 0;
+                if (row.size() > 1 && !row[1].empty() && row[1][0]->list_level == 0) {
+                    const text_line& v = *row[1][0];
+                    const auto shift = static_cast<std::uint32_t>(l.text.size() + 1);
+                    l.text += ' ';
+                    l.text += v.text;
+                    for (std::size_t k = 0; k < v.bold_start.size(); ++k) {
+                        l.bold_start.push_back(v.bold_start[k] + shift);
+                        l.bold_end.push_back(v.bold_end[k] + shift);
                     }
-                    out.push_back(std::move(l));
+                    l.links.insert(l.links.end(), v.links.begin(), v.links.end());
+                    first_value = 1;
+                }
+                out.push_back(std::move(l));
+                if (row.size() > 1)
+                    for (std::size_t k = first_value; k < row[1].size(); ++k) out.push_back(*row[1][k]);
+            }
+            return;
+        case table_shape::column_titles:
+            for (std::size_t c = 0; c < t.columns; ++c) {
+                for (std::size_t r = 0; r < t.cells.size(); ++r) {
+                    if (c >= t.cells[r].size()) continue;
+                    for (const text_line* p : t.cells[r][c]) {
+                        text_line l = *p;
+                        if (r == 0) {
+                            // a column's title reads as a bold title line
+                            l.bold_start.assign(1, 0);
+                            l.bold_end.assign(1, static_cast<std::uint32_t>(l.text.size()));
+                        } else if (!l.bullet && !l.all_bold()) {
+                            l.bullet = true;  // each paragraph under a column's title is one of its items
+                            l.list_level = std::max(l.list_level, 1);
+                        }
+                        out.push_back(std::move(l));
+                    }
                 }
             }
-        }
-        return;
-    case table_shape::cells:
-        for (const auto& row : t.cells)
-            for (const auto& cell : row)
-                for (const text_line* l : cell) out.push_back(*l);
-        return;
+            return;
+        case table_shape::cells:
+            for (const auto& row : t.cells)
+                for (const auto& cell : row)
+                    for (const text_line* l : cell) out.push_back(*l);
+            return;
     }
 }
 
@@ -239,7 +239,8 @@ std::vector<text_line> document_lines(const posting_document& document, const st
         const std::size_t bad = find_invalid_utf8(d.text);
         if (bad != std::string_view::npos)
             throw error(errc::invalid_utf8, source_name + ":" + std::to_string(i + 1) +
-                                                ": invalid UTF-8 in the document's text at byte " + std::to_string(bad));
+                                                ": invalid UTF-8 in the document's text at byte " +
+                                                std::to_string(bad));
         text_line l;
         l.no = i + 1;
         l.from_document = true;

@@ -100,10 +100,7 @@ std::vector<std::pair<std::string, std::string>> offer_fields(const job_offer& o
     return f;
 }
 
-
-double field_score::accuracy() const {
-    return total ? static_cast<double>(matched) / static_cast<double>(total) : 0.0;
-}
+double field_score::accuracy() const { return total ? static_cast<double>(matched) / static_cast<double>(total) : 0.0; }
 
 std::string field_score::figure(std::string_view what, std::string_view label) const {
     std::ostringstream f;

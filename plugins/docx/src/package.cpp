@@ -41,6 +41,8 @@ package::package(std::string_view bytes, std::string name, package_limits limits
         const int code = zip_error_code_zip(&err);
         const std::string msg = zip_error_strerror(&err);
         zip_error_fini(&err);
+        if (code == ZIP_ER_NOZIP && bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4))
+            damaged(name_, "the zip archive is truncated or damaged (its directory is missing)");
         if (code == ZIP_ER_NOZIP) damaged(name_, "it is not a zip archive (a .docx is one)");
         damaged(name_, "the zip archive is damaged or truncated (" + msg + ")");
     }

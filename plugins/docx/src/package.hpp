@@ -14,7 +14,7 @@ namespace offerkit::docx_plugin {
 struct package_limits {
     std::size_t max_part_bytes = std::size_t{64} << 20;    ///< one part, inflated: 64 MiB
     std::size_t max_total_bytes = std::size_t{256} << 20;  ///< all the parts read, inflated: 256 MiB
-    std::size_t max_entries = 10000;                        ///< entries in the zip directory
+    std::size_t max_entries = 10000;                       ///< entries in the zip directory
 };
 
 class package {

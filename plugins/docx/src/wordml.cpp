@@ -381,8 +381,8 @@ private:
 
     void paragraph(const pugi::xml_node& p, cell_place at) {
         if (++paragraphs_ > max_paragraphs)
-            throw error(errc::limit_exceeded, name_ + ": more than " + std::to_string(max_paragraphs) +
-                                                  " paragraphs: not a posting");
+            throw error(errc::limit_exceeded,
+                        name_ + ": more than " + std::to_string(max_paragraphs) + " paragraphs: not a posting");
         document_line line;
         line.table = at.table;
         line.row = at.row;
