@@ -21,7 +21,7 @@ bool parser::try_continue_scalar(const text_line& l, std::string_view text, bool
         return true;
     }
     if (!is_text_field(*open_) || open_closed()) return false;
-    if (l.bullet) return false;
+    if (l.bullet || l.from_document) return false;  // a document's paragraph never wraps onto the next
     bool cont = false;
     // several values on the line above: the one left on a connector ("Direction : du") gets the rest
     if (last_text_line_ == open_line_ && last_text_field_ != *open_ && last_text_field_ != field::unknown &&
@@ -223,7 +223,9 @@ void parser::content(std::size_t idx, const text_line& l, std::string_view text,
 void parser::paragraph(std::vector<std::string>& list, const text_line& l, std::string_view text) {
     const std::string t(trim(text));  // cleaned lines are already squeezed
     if (t.empty() || t == ".") return;
-    if (!l.bullet && !list.empty() &&
+    // a text line that starts in lower case continues a wrapped paragraph; a
+    // document's paragraph is whole already
+    if (!l.bullet && !list.empty() && !l.from_document &&
         (starts_lower(t) || (word_count(t) <= 2 && !ends_terminal(list.back()) && l.heading == 0))) {
         list.back() += " " + t;
         return;
@@ -237,7 +239,8 @@ void parser::activity_line(std::size_t idx, const text_line& l, std::string_view
     auto& acts = offer_.activities;
     const bool dash_bullet = l.bullet && l.number == 0;
     // continuation of the previous item
-    if (!dash_bullet && l.number == 0 && activity_open_ && !acts.back().items.empty() && starts_lower(t)) {
+    if (!dash_bullet && l.number == 0 && !l.from_document && activity_open_ && !acts.back().items.empty() &&
+        starts_lower(t)) {
         acts.back().items.back() += " " + t;
         return;
     }
@@ -277,7 +280,7 @@ void parser::profile_line(std::size_t idx, const text_line& l, std::string_view 
         profile_open_ = true;
         return;
     }
-    if (!l.bullet && profile_open_ && !prof.back().items.empty() &&
+    if (!l.bullet && !l.from_document && profile_open_ && !prof.back().items.empty() &&
         (starts_lower(t) || ends_connector_word(prof.back().items.back()))) {
         prof.back().items.back() += " " + t;
         return;
@@ -318,7 +321,8 @@ void parser::condition_line(const text_line& l, std::string_view text) {
     }
     auto& c = offer_.conditions;
     const bool labelled = t.find(':') != std::string::npos;
-    if (!c.empty() && (ends_with(c.back(), ":") || (cond_collect_ && !labelled) || (!l.bullet && starts_lower(t)))) {
+    if (!c.empty() && (ends_with(c.back(), ":") || (cond_collect_ && !labelled) ||
+                       (!l.bullet && !l.from_document && starts_lower(t)))) {
         if (ends_with(c.back(), ":")) cond_collect_ = true;
         c.back() += " " + t;
         return;
@@ -340,7 +344,7 @@ void parser::apply_line(const text_line& l, std::string_view text) {
         urls_.push_back(t.substr(at, e - at));
     }
     auto& a = offer_.how_to_apply;
-    if (!l.bullet && !a.empty() && starts_lower(t) && !starts_with(t, "(")) {
+    if (!l.bullet && !l.from_document && !a.empty() && starts_lower(t) && !starts_with(t, "(")) {
         a.back() += " " + t;
         return;
     }

@@ -89,7 +89,7 @@ def labelled(o):
 def contact_lines(o):
     lines = []
     for c in o.get("contacts", []):
-        parts = [p for p in (c.get("name"), c.get("role")) if p]
+        parts = [p for p in ("Mme " + c["name"] if c.get("name") else None, c.get("role")) if p]
         s = ", ".join(parts)
         if c.get("phone"):
             s += f" – Tél : {c['phone']}"

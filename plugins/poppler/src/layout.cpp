@@ -199,8 +199,7 @@ public:
         for (const line* l : lines) {
             // a typed dash starts an item at the paragraph's left edge, not inside a centred title
             const bool item = starts_item(*l) && (!p.open || glyph_bullet(l->words.front()->text) ||
-                                                  l->x0 <= p.first_x0 + 2 || p.out.list_level > 0 ||
-                                                  l->x0 <= left + 2);
+                                                  l->x0 <= p.first_x0 + 2 || p.out.list_level > 0 || l->x0 <= left + 2);
             bool cont = p.open && !item;
             if (cont) {
                 const bool same_page = l->page == p.last_page;
@@ -323,9 +322,17 @@ public:
         }
     }
     std::size_t size() const noexcept { return doc_.lines.size(); }
+    /// Adds `offset` to the rows of the lines from `first`; returns the row after the last.
+    std::uint32_t shift_rows(std::size_t first, std::uint32_t offset) {
+        std::uint32_t next = offset;
+        for (std::size_t i = first; i < doc_.lines.size(); ++i) {
+            doc_.lines[i].row += offset;
+            next = std::max(next, doc_.lines[i].row + 1);
+        }
+        return next;
+    }
 
 private:
-
     posting_document& doc_;
     std::vector<double> tops_;  // the top of each paragraph of doc_.lines
     double body_size_;
@@ -333,7 +340,7 @@ private:
 };
 
 struct region {
-    std::vector<double> starts;              // column start x, ascending
+    std::vector<double> starts;  // column start x, ascending
     std::vector<std::vector<const line*>> columns;
     double bottom = 0;
 };
@@ -417,6 +424,11 @@ posting_document layout_document(const std::vector<pdf_page>& pages) {
             if (!l.furniture) right = std::max(right, l.x1);
     std::uint32_t tables = 0;
     std::vector<const line*> furniture;
+    struct {
+        std::uint32_t table = 0, page = 0, next_row = 0;
+        std::vector<double> starts;
+        std::size_t end = 0;  // the document's size after it: nothing came between when it is unchanged
+    } last;
     auto flush_flow = [&] {
         a.stream(flow, right, 0, 0, 0);
         flow.clear();
@@ -466,17 +478,28 @@ posting_document layout_document(const std::vector<pdf_page>& pages) {
                 r.columns[cu].push_back(&m);
                 col_bottom[cu] = m.y1;
             }
-            ++tables;
+            // a table cut by a page break goes on: the same columns at the top of the next page
+            const bool continued = last.table != 0 && last.page + 1 == l.page && last.end == a.size() && flow.empty() &&
+                                   last.starts.size() == r.starts.size() &&
+                                   std::equal(r.starts.begin(), r.starts.end(), last.starts.begin(),
+                                              [](double x, double y) { return std::abs(x - y) < 3; });
+            const std::uint32_t table = continued ? last.table : ++tables;
             const std::size_t first = a.size();
             for (std::size_t c = 0; c < r.columns.size(); ++c) {
                 const double col_right =
                     c + 1 < r.starts.size() ? r.starts[c + 1] - 4 : right;  // the next column's start
                 double widest = 0;
                 for (const line* m : r.columns[c]) widest = std::max(widest, m->x1);
-                a.stream(r.columns[c], std::min(col_right, std::max(widest, r.starts[c] + 1)), tables, 0,
+                a.stream(r.columns[c], std::min(col_right, std::max(widest, r.starts[c] + 1)), table, 0,
                          static_cast<std::uint32_t>(c));
             }
             if (r.columns.size() == 2) a.rows_by_alignment(first);
+            const std::uint32_t offset = continued ? last.next_row : 0;
+            last.next_row = a.shift_rows(first, offset);
+            last.table = table;
+            last.page = l.page;
+            last.starts = r.starts;
+            last.end = a.size();
             i = j;
         }
     }

@@ -16,10 +16,10 @@
 namespace offerkit::poppler_plugin {
 
 struct pdf_word {
-    std::string text;  ///< UTF-8
+    std::string text;                       ///< UTF-8
     double x0 = 0, y0 = 0, x1 = 0, y1 = 0;  ///< box, points, y from the top of the page
-    double size = 0;                         ///< font size, points
-    bool bold = false;                       ///< from the font's name ("…-Bold", "…,Bold", "…Black")
+    double size = 0;                        ///< font size, points
+    bool bold = false;                      ///< from the font's name ("…-Bold", "…,Bold", "…Black")
 };
 
 struct pdf_page {

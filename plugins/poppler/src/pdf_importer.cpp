@@ -38,8 +38,8 @@ std::size_t count_option(const read_options& o, const char* key, std::size_t fal
         v = v * 10 + static_cast<std::size_t>(c - '0');
     }
     if (v == 0 || v > max)
-        throw error(errc::invalid_option, "pdf: option " + std::string(key) + "=" + it->second + ": from 1 to " +
-                                              std::to_string(max));
+        throw error(errc::invalid_option,
+                    "pdf: option " + std::string(key) + "=" + it->second + ": from 1 to " + std::to_string(max));
     return v;
 }
 
@@ -83,13 +83,15 @@ std::vector<pdf_page> read_pdf_words(std::string_view bytes, const std::string& 
         poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
     if (!doc) throw error(errc::unknown_format, name + ": not a readable PDF: the file is damaged or truncated");
     if (doc->is_locked())
-        throw error(errc::unknown_format,
-                    name + ": the PDF is encrypted with a password: offerkit cannot read it (save an unprotected copy)");
+        throw error(
+            errc::unknown_format,
+            name + ": the PDF is encrypted with a password: offerkit cannot read it (save an unprotected copy)");
     const int n = doc->pages();
     if (n <= 0) throw error(errc::unknown_format, name + ": not a readable PDF: it has no pages");
     if (static_cast<std::size_t>(n) > limits.max_pages)
-        throw error(errc::limit_exceeded, name + ": the PDF has " + std::to_string(n) + " pages; a posting is read up to " +
-                                              std::to_string(limits.max_pages) + " (--input-option max-pages=N)");
+        throw error(errc::limit_exceeded, name + ": the PDF has " + std::to_string(n) +
+                                              " pages; a posting is read up to " + std::to_string(limits.max_pages) +
+                                              " (--input-option max-pages=N)");
     std::vector<pdf_page> pages;
     pages.reserve(static_cast<std::size_t>(n));
     std::size_t words = 0;
@@ -123,8 +125,9 @@ std::vector<pdf_page> read_pdf_words(std::string_view bytes, const std::string& 
     }
     if (words == 0)
         throw error(errc::unknown_format,
-                    name + ": the PDF has no text layer (a scanned image?): OCR is not supported; read the original "
-                           "Word document, or a PDF printed from it");
+                    name +
+                        ": the PDF has no text layer (a scanned image?): OCR is not supported; read the original "
+                        "Word document, or a PDF printed from it");
     return pages;
 }
 

@@ -8,8 +8,8 @@
 namespace offerkit::poppler_plugin {
 
 struct pdf_limits {
-    std::size_t max_pages = 100;       ///< a posting has a few pages; more is refused, not read for minutes
-    std::size_t max_words = 500000;    ///< words over all pages
+    std::size_t max_pages = 100;     ///< a posting has a few pages; more is refused, not read for minutes
+    std::size_t max_words = 500000;  ///< words over all pages
 };
 
 /// The PDF held in `bytes` as pages of words (poppler). Throws
