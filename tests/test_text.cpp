@@ -136,3 +136,13 @@ TEST_CASE("ASCII case for names and identifiers") {
     CHECK(text::iends_with_ascii("avis.DOCX", ".docx"));
     CHECK_FALSE(text::iends_with_ascii("x", ".docx"));
 }
+
+TEST_CASE("ligatures are spelt out and nothing else changes") {
+    CHECK(text::expand_ligatures("e\uFB03cace, \uFB01ches, \uFB02uide, \uFB00et") == "efficace, fiches, fluide, ffet");
+    CHECK(text::expand_ligatures("\uFB05\uFB06 \uFB04") == "stst ffl");
+    CHECK(text::expand_ligatures("sans ligature \u00E9t\u00E9") == "sans ligature \u00E9t\u00E9");
+    CHECK(text::ligature_at("\uFB01", 0) == "fi");
+    CHECK(text::ligature_at("\uFB01", 1).empty());
+    CHECK(text::ligature_at("\xEF\xAC", 0).empty());      // truncated: no ligature, no read past the end
+    CHECK(text::ligature_at("\xEF\xAC\x87", 0).empty());  // U+FB07 is not one
+}

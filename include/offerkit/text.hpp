@@ -39,6 +39,12 @@ constexpr bool is_space(char32_t cp) noexcept {
 /// Runs of white space (is_space, line ends included) made one ASCII space,
 /// leading and trailing ones removed: for values read from postings.
 OFFERKIT_API std::string squeeze_space(std::string_view s);
+/// The Latin ligature (U+FB00–U+FB06: ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ) whose UTF-8 starts at byte
+/// `i` of `s`, spelt out ("fi"); empty when there is none. PDF text and text
+/// copied from a PDF carry them; a posting's words do not.
+OFFERKIT_API std::string_view ligature_at(std::string_view s, std::size_t i) noexcept;
+/// `s` with every Latin ligature spelt out (ligature_at).
+OFFERKIT_API std::string expand_ligatures(std::string_view s);
 /// Runs of ASCII white space made one space, trimmed; other spaces (a no-break
 /// space before a colon) kept as written: for text that is published again.
 OFFERKIT_API std::string collapse_ascii_space(std::string_view s);

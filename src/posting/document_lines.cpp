@@ -65,6 +65,12 @@ void clean_text(const document_line& d, text_line& out) {
             t += ' ';
             pending = false;
         }
+        if (const std::string_view lig = text::ligature_at(s, i); !lig.empty()) {  // "ﬁ" -> "fi"
+            for (std::size_t k = 0; k < 3; ++k) at[i + k] = static_cast<std::uint32_t>(t.size());
+            t += lig;
+            i += 3;
+            continue;
+        }
         at[i] = static_cast<std::uint32_t>(t.size());
         t += s[i];
         ++i;

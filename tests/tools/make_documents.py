@@ -9,8 +9,9 @@ then printed to PDF by LibreOffice, so that a perfect reader returns that JSON:
            profile as a three-column table (titles in the first row), the
            main and secondary activities side by side, the letterhead in the
            page header and "Page X / Y" in the footer;
-  dense    9 pt text, headings made with bold paragraphs, labels as bold runs,
-           typed "–" bullets, the letterhead as the first paragraphs;
+  dense    9 pt text with ligatures (ﬁ ﬂ ﬀ ﬃ), headings made with bold
+           paragraphs, labels as bold runs, typed "–" bullets, the letterhead
+           as the first paragraphs;
   numbered headings with outline levels on plain paragraphs, numbered Word
            lists, the contacts in a label|value table.
 
@@ -125,6 +126,16 @@ def outline(p, level):
     ppr.append(o)
 
 
+def ligatured(layout, text):
+    """The dense layout's body text is typeset with ligatures (ﬁ ﬂ ﬀ ﬃ), as text
+    copied from a PDF is: readers must spell them out."""
+    if layout != "dense":
+        return text
+    for a, b in (("ffi", "\ufb03"), ("ff", "\ufb00"), ("fi", "\ufb01"), ("fl", "\ufb02")):
+        text = text.replace(a, b)
+    return text
+
+
 def heading(d, text, layout, level=2):
     if layout == "table":
         d.add_heading(text, level=level)
@@ -142,7 +153,7 @@ def heading(d, text, layout, level=2):
 def items(d, values, layout):
     for v in values:
         if layout == "dense":
-            d.add_paragraph("– " + v)
+            d.add_paragraph("– " + ligatured(layout, v))
         elif layout == "numbered":
             d.add_paragraph(v, style="List Number")
         else:
@@ -215,11 +226,11 @@ def build(o, layout):
     if o.get("description"):
         heading(d, "Détails de l'offre", layout)
         for v in o["description"]:
-            d.add_paragraph(v)
+            d.add_paragraph(ligatured(layout, v))
     if o.get("missions"):
         heading(d, "Missions", layout)
         for v in o["missions"]:
-            d.add_paragraph(v)
+            d.add_paragraph(ligatured(layout, v))
     acts = o.get("activities", [])
     kinds = [a["kind"] for a in acts]
     if acts:
@@ -284,7 +295,7 @@ def build(o, layout):
     if o.get("how_to_apply"):
         heading(d, "Pour répondre à cette offre", layout)
         for v in o["how_to_apply"]:
-            d.add_paragraph(v)
+            d.add_paragraph(ligatured(layout, v))
     core = d.core_properties
     core.author = "offerkit tests"
     core.title = ""

@@ -61,6 +61,17 @@ bool package::has(std::string_view part) const {
     return zip_name_locate(zip_->zip, p.c_str(), ZIP_FL_ENC_GUESS) >= 0;
 }
 
+std::optional<std::uint64_t> package::fingerprint(std::string_view part) const {
+    const std::string p(part);
+    const zip_int64_t index = zip_name_locate(zip_->zip, p.c_str(), ZIP_FL_ENC_GUESS);
+    if (index < 0) return std::nullopt;
+    zip_stat_t st;
+    zip_stat_init(&st);
+    if (zip_stat_index(zip_->zip, static_cast<zip_uint64_t>(index), 0, &st) != 0) return std::nullopt;
+    if (!(st.valid & ZIP_STAT_CRC) || !(st.valid & ZIP_STAT_SIZE)) return std::nullopt;
+    return (static_cast<std::uint64_t>(st.crc) << 32) ^ static_cast<std::uint64_t>(st.size);
+}
+
 std::string package::read(std::string_view part) {
     const std::string p(part);
     const zip_int64_t index = zip_name_locate(zip_->zip, p.c_str(), ZIP_FL_ENC_GUESS);

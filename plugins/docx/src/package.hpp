@@ -4,7 +4,9 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,6 +29,9 @@ public:
     package& operator=(const package&) = delete;
 
     bool has(std::string_view part) const;
+    /// The part's CRC-32 and inflated size from the zip directory, as one key
+    /// (nothing is inflated); nullopt when the directory does not give them.
+    std::optional<std::uint64_t> fingerprint(std::string_view part) const;
     /// The inflated bytes of `part` ("word/document.xml"). Throws
     /// errc::unknown_format when it is missing or damaged, errc::limit_exceeded
     /// past a cap; the message names the document and the part.

@@ -12,6 +12,8 @@
 #include <array>
 #include <cstring>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <unordered_map>
 
@@ -62,9 +64,37 @@ std::optional<bool> on_off(const pugi::xml_node& props, const char* name) noexce
     return !(std::strcmp(v, "0") == 0 || std::strcmp(v, "false") == 0 || std::strcmp(v, "off") == 0);
 }
 
+/// A DTD can only come in the prolog, before the root element: the XML
+/// declaration, comments and processing instructions are skipped to find it.
+bool has_dtd(std::string_view xml) noexcept {
+    std::size_t i = 0;
+    if (xml.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
+    while (i < xml.size()) {
+        const char c = xml[i];
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+            ++i;
+            continue;
+        }
+        if (c != '<') return false;
+        const std::string_view rest = xml.substr(i);
+        if (rest.substr(0, 2) == "<?") {
+            const std::size_t e = rest.find("?>");
+            if (e == std::string_view::npos) return false;
+            i += e + 2;
+        } else if (rest.substr(0, 4) == "<!--") {
+            const std::size_t e = rest.find("-->");
+            if (e == std::string_view::npos) return false;
+            i += e + 3;
+        } else {
+            return rest.substr(0, 2) == "<!";  // <!DOCTYPE, or any other declaration: refused
+        }
+    }
+    return false;
+}
+
 pugi::xml_document parse_xml(const std::string& xml, const std::string& doc, const std::string& part) {
     // Word never writes a DTD: one is refused, so that no entity is ever declared, let alone expanded.
-    if (xml.find("<!DOCTYPE") != std::string::npos || xml.find("<!ENTITY") != std::string::npos)
+    if (has_dtd(xml))
         throw error(errc::unknown_format, doc + ": its part " + part +
                                               " declares a DTD or entities, which a Word document never does: refused");
     pugi::xml_document d;
@@ -196,9 +226,12 @@ public:
         }
     }
 
+    /// The counters of one document's lists, by numId and level.
+    using counters = std::unordered_map<int, std::array<int, 9>>;
+
     /// A paragraph numbered (numId, ilvl): sets its list level and number;
     /// false when the numbering does not exist or shows nothing (numId 0, "none").
-    bool item(int num_id, int ilvl, document_line& line) {
+    bool item(int num_id, int ilvl, document_line& line, counters& count) const {
         if (num_id <= 0) return false;
         ilvl = std::clamp(ilvl, 0, 8);
         auto it = nums_.find(num_id);
@@ -206,13 +239,13 @@ public:
             line.list_level = ilvl + 1;  // numbering.xml lost: still an item
             return true;
         }
-        instance& in = it->second;
-        const level& lv = in.levels[static_cast<std::size_t>(ilvl)];
+        const level& lv = it->second.levels[static_cast<std::size_t>(ilvl)];
         if (lv.none) return false;
         line.list_level = ilvl + 1;
+        auto& cs = count[num_id];
         // a level's counter restarts when a shallower level advances
-        for (int k = ilvl + 1; k < 9; ++k) in.count[static_cast<std::size_t>(k)] = 0;
-        int& c = in.count[static_cast<std::size_t>(ilvl)];
+        for (int k = ilvl + 1; k < 9; ++k) cs[static_cast<std::size_t>(k)] = 0;
+        int& c = cs[static_cast<std::size_t>(ilvl)];
         c = c == 0 ? lv.start : c + 1;
         line.number = lv.bullet ? 0 : std::max(c, 1);
         return true;
@@ -225,10 +258,72 @@ private:
     };
     struct instance {
         std::array<level, 9> levels{};
-        std::array<int, 9> count{};
     };
     std::unordered_map<int, instance> nums_;
 };
+
+// ----------------------------------------------------- definitions cache
+
+/// Documents made from one template share their styles.xml and numbering.xml
+/// byte for byte (an employer's postings): their parsed definitions are kept,
+/// keyed by the part's CRC-32 and size from the zip directory, so that a batch
+/// inflates and parses them once. Bounded, shared between threads.
+template <class Definitions>
+class definitions_cache {
+public:
+    std::shared_ptr<const Definitions> find(std::uint64_t key) {
+        const std::lock_guard<std::mutex> lock(mutex_);
+        for (auto& e : entries_)
+            if (e.key == key) {
+                e.used = ++clock_;
+                return e.value;
+            }
+        return nullptr;
+    }
+    void put(std::uint64_t key, std::shared_ptr<const Definitions> value) {
+        const std::lock_guard<std::mutex> lock(mutex_);
+        if (entries_.size() < 8) {
+            entries_.push_back({key, std::move(value), ++clock_});
+            return;
+        }
+        auto oldest = std::min_element(entries_.begin(), entries_.end(),
+                                       [](const entry& a, const entry& b) { return a.used < b.used; });
+        *oldest = {key, std::move(value), ++clock_};
+    }
+
+private:
+    struct entry {
+        std::uint64_t key;
+        std::shared_ptr<const Definitions> value;
+        std::uint64_t used;
+    };
+    std::mutex mutex_;
+    std::vector<entry> entries_;
+    std::uint64_t clock_ = 0;
+};
+
+template <class Definitions>
+std::shared_ptr<const Definitions> load_definitions(package& pkg, const std::string& name, const char* part,
+                                                    definitions_cache<Definitions>& cache) {
+    const auto key = pkg.fingerprint(part);
+    if (key)
+        if (auto hit = cache.find(*key)) return hit;
+    auto defs = std::make_shared<Definitions>();
+    std::string xml = pkg.read(part);
+    const auto d = parse_xml(xml, name, part);
+    defs->load(d.document_element());
+    if (key) cache.put(*key, defs);
+    return defs;
+}
+
+definitions_cache<styles>& styles_cache() {
+    static definitions_cache<styles> c;
+    return c;
+}
+definitions_cache<numbering>& numbering_cache() {
+    static definitions_cache<numbering> c;
+    return c;
+}
 
 // ------------------------------------------------------------ paragraphs
 
@@ -249,16 +344,9 @@ public:
         }
         const std::string main = "word/document.xml";
         load_relationships(main);
-        if (pkg_.has("word/styles.xml")) {
-            const std::string xml = pkg_.read("word/styles.xml");
-            const auto d = parse_xml(xml, name_, "word/styles.xml");
-            styles_.load(d.document_element());
-        }
-        if (pkg_.has("word/numbering.xml")) {
-            const std::string xml = pkg_.read("word/numbering.xml");
-            const auto d = parse_xml(xml, name_, "word/numbering.xml");
-            numbering_.load(d.document_element());
-        }
+        if (pkg_.has("word/styles.xml")) styles_ = load_definitions(pkg_, name_, "word/styles.xml", styles_cache());
+        if (pkg_.has("word/numbering.xml"))
+            numbering_ = load_definitions(pkg_, name_, "word/numbering.xml", numbering_cache());
         const std::string xml = pkg_.read(main);
         const auto d = parse_xml(xml, name_, main);
         const pugi::xml_node body = child(d.document_element(), "body");
@@ -403,14 +491,14 @@ private:
                 if (v >= 0 && v < 9) line.heading = std::min(v + 1, 6);
             }
         }
-        if (line.heading == 0) line.heading = styles_.heading(style_id);
+        if (line.heading == 0) line.heading = styles_->heading(style_id);
         if (num_id < 0) {
-            const auto [n, l] = styles_.numbering(style_id);
+            const auto [n, l] = styles_->numbering(style_id);
             num_id = n;
             if (n >= 0) ilvl = l;
         }
-        if (num_id > 0) numbering_.item(num_id, ilvl, line);
-        para_bold_ = styles_.bold(style_id).value_or(styles_.default_bold());
+        if (num_id > 0) numbering_->item(num_id, ilvl, line, counters_);
+        para_bold_ = styles_->bold(style_id).value_or(styles_->default_bold());
         field_depth_ = 0;
         std::vector<pugi::xml_node> boxes;
         inline_content(p, line, boxes, 0);
@@ -453,7 +541,7 @@ private:
         if (const pugi::xml_node rpr = child(r, "rPr")) {
             if (auto rs = child(rpr, "rStyle"))
                 if (const char* v = attr(rs, "val"))
-                    if (auto b = styles_.bold(v)) bold = *b;
+                    if (auto b = styles_->bold(v)) bold = *b;
             if (auto b = on_off(rpr, "b")) bold = *b;
             if (on_off(rpr, "vanish").value_or(false)) return;  // hidden text
         }
@@ -579,8 +667,9 @@ private:
 
     package& pkg_;
     const std::string& name_;
-    styles styles_;
-    numbering numbering_;
+    std::shared_ptr<const styles> styles_ = std::make_shared<styles>();
+    std::shared_ptr<const numbering> numbering_ = std::make_shared<numbering>();
+    numbering::counters counters_;
     rel_map rels_;
     const rel_map* current_rels_ = &rels_;
     std::vector<std::string> furniture_parts_;

@@ -377,25 +377,6 @@ bool bold_font_name(std::string_view f) noexcept {
            (f.size() > 2 && (f.substr(f.size() - 2) == "-B" || f.substr(f.size() - 3) == "-BD"));
 }
 
-std::string expand_ligatures(std::string_view s) {
-    if (s.find("\xEF\xAC") == std::string_view::npos) return std::string(s);
-    static constexpr std::string_view spelt[] = {"ff", "fi", "fl", "ffi", "ffl", "st", "st"};
-    std::string out;
-    out.reserve(s.size() + 4);
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (i + 2 < s.size() && s[i] == '\xEF' && s[i + 1] == '\xAC') {
-            const auto c = static_cast<unsigned char>(s[i + 2]);
-            if (c >= 0x80 && c <= 0x86) {
-                out += spelt[c - 0x80];
-                i += 2;
-                continue;
-            }
-        }
-        out += s[i];
-    }
-    return out;
-}
-
 posting_document layout_document(const std::vector<pdf_page>& pages) {
     std::vector<std::vector<line>> lines(pages.size());
     for (std::size_t p = 0; p < pages.size(); ++p) lines[p] = page_lines(pages[p], static_cast<std::uint32_t>(p + 1));

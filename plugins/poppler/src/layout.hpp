@@ -3,8 +3,8 @@
 // lines, lines into column regions (a borderless two-column grid, a
 // label|value table), lines into paragraphs (spacing, indentation, the room
 // left at a line's end), bold from the font name, headings from the size,
-// bullets, page furniture repeated on every page, hyphenated line ends and
-// ligatures. It does not depend on poppler: the importer feeds it, and so do
+// bullets, page furniture repeated on every page, hyphenated line ends
+// (ligatures are spelt out by the core, for every document). It does not depend on poppler: the importer feeds it, and so do
 // the tests and the fuzz target.
 #pragma once
 
@@ -30,9 +30,6 @@ struct pdf_page {
 /// True when a font's name says it is bold ("ABCDEF+LiberationSans-Bold",
 /// "Arial,Bold", "Calibri-BoldItalic", "…Semibold", "…Black", "…Heavy").
 bool bold_font_name(std::string_view font_name) noexcept;
-
-/// "ﬁ" → "fi" and the other Latin ligatures (U+FB00–U+FB06) spelt out.
-std::string expand_ligatures(std::string_view s);
 
 /// The pages' words as a posting document, in reading order.
 posting_document layout_document(const std::vector<pdf_page>& pages);

@@ -110,7 +110,7 @@ std::vector<pdf_page> read_pdf_words(std::string_view bytes, const std::string& 
                 throw error(errc::limit_exceeded,
                             name + ": more than " + std::to_string(limits.max_words) + " words: not a posting");
             pdf_word w;
-            w.text = expand_ligatures(utf8(b.text()));
+            w.text = utf8(b.text());  // ligatures are spelt out by the core (document_lines)
             const poppler::rectf bb = b.bbox();
             w.x0 = bb.left();
             w.y0 = bb.top();
