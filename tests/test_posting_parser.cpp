@@ -642,7 +642,9 @@ TEST_CASE("the example postings are complete and clean", "[examples]") {
 TEST_CASE("truncated and shuffled postings never break the parser", "[robustness]") {
     const fs::path dir = offerkit::testing::source_dir() / "examples" / "postings";
     std::vector<std::string> docs;
-    for (const auto& e : fs::directory_iterator(dir)) docs.push_back(read_file(e.path()));
+    for (const auto& e : fs::directory_iterator(dir))
+        if (e.path().extension() == ".txt" || e.path().extension() == ".md")  // not the Word and PDF originals
+            docs.push_back(read_file(e.path()));
     std::sort(docs.begin(), docs.end());
     REQUIRE(!docs.empty());
     std::uint64_t state = 42;

@@ -15,7 +15,9 @@ then printed to PDF by LibreOffice, so that a perfect reader returns that JSON:
   numbered headings with outline levels on plain paragraphs, numbered Word
            lists, the contacts in a label|value table.
 
-The generated files are committed: CI needs no office suite. Needs Debian's
+It also writes the bundled examples' Word and PDF postings
+(examples/postings/, from tests/tools/example-documents/*.json). The generated
+files are committed: CI needs no office suite. Needs Debian's
 python3-docx and libreoffice-writer:
 
     tests/tools/make_documents.py            # writes tests/data/documents/
@@ -62,8 +64,9 @@ def french(iso):
     return f"{'1er' if d.day == 1 else d.day} {MONTHS[d.month - 1]} {d.year}"
 
 
-def labelled(o):
-    """(label, value) pairs of the offer's scalar fields."""
+def labelled(o, layout=""):
+    """(label, value) pairs of the offer's scalar fields (in the numbered
+    layout the offer's address is a hyperlink, not a label)."""
     out = [("Référence", o["reference"] + (f" du {french(o['reference_date'])}" if o.get("reference_date") else ""))]
     for key, label in LABELS:
         v = o.get(key)
@@ -80,7 +83,7 @@ def labelled(o):
         if staff.get("direct") is not None or staff.get("indirect") is not None:
             v += f" (directs : {staff.get('direct') or 0} ; indirects : {staff.get('indirect') or 0})"
         out.append(("Nb d'agents encadrés", v))
-    if o.get("url"):
+    if o.get("url") and layout != "numbered":
         out.append(("Lien de l'offre", o["url"]))
     for k, v in o.get("extra", {}).items():
         out.append((k, v))
@@ -117,6 +120,21 @@ def bold_label(p, label, value):
     r = p.add_run(label + " : ")
     r.bold = True
     p.add_run(value)
+
+
+def hyperlink(p, text, url):
+    """A Word hyperlink (w:hyperlink and an external relationship) over `text`."""
+    r_id = p.part.relate_to(url, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink",
+                            is_external=True)
+    h = OxmlElement("w:hyperlink")
+    h.set(qn("r:id"), r_id)
+    r = OxmlElement("w:r")
+    t = OxmlElement("w:t")
+    t.text = text
+    t.set(qn("xml:space"), "preserve")
+    r.append(t)
+    h.append(r)
+    p._p.append(h)
 
 
 def outline(p, level):
@@ -212,7 +230,7 @@ def build(o, layout):
         r.font.size = Pt(15)
         if layout == "numbered":
             outline(p, 0)
-    pairs = labelled(o)
+    pairs = labelled(o, layout)
     if layout == "table":
         t = d.add_table(rows=0, cols=2)
         shade_borders(t, True)
@@ -294,8 +312,11 @@ def build(o, layout):
                 d.add_paragraph(line)
     if o.get("how_to_apply"):
         heading(d, "Pour répondre à cette offre", layout)
-        for v in o["how_to_apply"]:
-            d.add_paragraph(ligatured(layout, v))
+        for k, v in enumerate(o["how_to_apply"]):
+            if k == 0 and layout == "numbered" and o.get("url"):
+                hyperlink(d.add_paragraph(), v, o["url"])  # the words stay, the address is the link's
+            else:
+                d.add_paragraph(ligatured(layout, v))
     core = d.core_properties
     core.author = "offerkit tests"
     core.title = ""
@@ -306,20 +327,38 @@ def build(o, layout):
     return d
 
 
+def print_pdf(docx_path, out_dir, tmp):
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp}/profile",
+                    "--convert-to", "pdf", "--outdir", str(out_dir), str(docx_path)],
+                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def examples(tmp):
+    """The bundled examples: one fictional posting as a Word document, another as
+    its PDF print only (examples/postings/), from tests/tools/example-documents/."""
+    src = pathlib.Path(__file__).resolve().parent / "example-documents"
+    dest = ROOT / "examples" / "postings"
+    word, pdf = sorted(src.glob("*.json"))
+    build(json.loads(word.read_text(encoding="utf-8")), "table").save(dest / f"{word.stem}.docx")
+    print(f"examples/postings/{word.stem}.docx")
+    build(json.loads(pdf.read_text(encoding="utf-8")), "dense").save(pathlib.Path(tmp) / f"{pdf.stem}.docx")
+    print_pdf(pathlib.Path(tmp) / f"{pdf.stem}.docx", dest, tmp)
+    print(f"examples/postings/{pdf.stem}.pdf")
+
+
 def main():
     if not shutil.which("soffice"):
         sys.exit("make_documents: soffice (Debian libreoffice-writer) is needed for the PDF prints")
     OUT.mkdir(parents=True, exist_ok=True)
     sources = sorted(EXPECTED.glob("fict-*.json"))
     with tempfile.TemporaryDirectory() as tmp:
+        examples(tmp)
         for i, src in enumerate(sources):
             o = json.loads(src.read_text(encoding="utf-8"))
             layout = LAYOUTS[i % len(LAYOUTS)]
             name = f"{src.stem}.docx"
             build(o, layout).save(OUT / name)
-            subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp}/profile",
-                            "--convert-to", "pdf", "--outdir", str(OUT), str(OUT / name)],
-                           check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            print_pdf(OUT / name, OUT, tmp)
             print(f"{name} ({layout}) and its PDF")
     (OUT / "LAYOUTS.txt").write_text(
         "".join(f"{s.stem} {LAYOUTS[i % len(LAYOUTS)]}\n" for i, s in enumerate(sources)), encoding="utf-8")

@@ -269,6 +269,8 @@ private:
             }
             const auto b = static_cast<std::uint32_t>(t.size());
             t += w.text;
+            if (!w.link.empty() && std::find(p.out.links.begin(), p.out.links.end(), w.link) == p.out.links.end())
+                p.out.links.push_back(w.link);
             if (w.bold) {
                 auto& spans = p.out.bold;
                 if (!spans.empty() && spans.back().end + 1 >= b)

@@ -20,6 +20,7 @@ struct pdf_word {
     double x0 = 0, y0 = 0, x1 = 0, y1 = 0;  ///< box, points, y from the top of the page
     double size = 0;                        ///< font size, points
     bool bold = false;                      ///< from the font's name ("…-Bold", "…,Bold", "…Black")
+    std::string link;                       ///< the URI of the link annotation over the word, if any
 };
 
 struct pdf_page {

@@ -1,6 +1,8 @@
 // poppler/pdf_importer.cpp — words, boxes and fonts through poppler-cpp.
 #include "src/pdf_importer.hpp"
 
+#include "src/links.hpp"
+
 #include <offerkit/document.hpp>
 #include <offerkit/error.hpp>
 
@@ -123,6 +125,15 @@ std::vector<pdf_page> read_pdf_words(std::string_view bytes, const std::string& 
         }
         pages.push_back(std::move(out));
     }
+    // link annotations: the words they cover carry their target
+    if (bytes.find("/URI") != std::string_view::npos || bytes.find("/ObjStm") != std::string_view::npos)
+        for (const pdf_link& l : read_pdf_links(bytes, pages.size())) {
+            if (l.page >= pages.size()) continue;
+            for (pdf_word& w : pages[l.page].words) {
+                const double cx = (w.x0 + w.x1) / 2, cy = (w.y0 + w.y1) / 2;
+                if (cx >= l.x0 && cx <= l.x1 && cy >= l.y0 - 1 && cy <= l.y1 + 1) w.link = l.uri;
+            }
+        }
     if (words == 0)
         throw error(errc::unknown_format,
                     name +
