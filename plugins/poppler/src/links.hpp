@@ -9,7 +9,7 @@
 namespace offerkit::poppler_plugin {
 
 struct pdf_link {
-    std::size_t page = 0;                  ///< from 0
+    std::size_t page = 0;                   ///< from 0
     double x0 = 0, y0 = 0, x1 = 0, y1 = 0;  ///< points, y from the top of the page's crop box
     std::string uri;
 };
