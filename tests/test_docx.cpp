@@ -29,30 +29,11 @@ job_offer read_docx_file(const fs::path& p, diagnostics& d) {
     return parse_posting(doc, p.string(), d);
 }
 
-/// real-26-0420.docx -> tests/expected/postings/real-26-0420.json
-fs::path expected_for(const fs::path& document) {
-    return tests_dir() / "expected" / "postings" / (document.stem().string() + ".json");
-}
-
-std::vector<fs::path> files_with(const fs::path& dir, std::string_view ext) {
-    std::vector<fs::path> out;
-    if (!fs::is_directory(dir)) return out;
-    for (const auto& e : fs::directory_iterator(dir))
-        if (e.path().extension() == ext) out.push_back(e.path());
-    std::sort(out.begin(), out.end());
-    return out;
-}
-
 field_score measure(const std::vector<fs::path>& docs) {
-    field_score sc;
-    for (const auto& p : docs) {
-        const fs::path exp = expected_for(p);
-        INFO("document " << p);
-        REQUIRE(fs::exists(exp));
+    return measure_documents(docs, [](const fs::path& p) {
         diagnostics d;
-        compare_offer(read_expected(exp), read_docx_file(p, d), p.filename().string(), sc);
-    }
-    return sc;
+        return read_docx_file(p, d);
+    });
 }
 
 }  // namespace

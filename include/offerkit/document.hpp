@@ -13,10 +13,13 @@
 #include <offerkit/export.hpp>
 
 #include <offerkit/diagnostics.hpp>
+#include <offerkit/importer.hpp>
 #include <offerkit/job_offer.hpp>
 
 #include <cstdint>
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace offerkit {
@@ -68,5 +71,34 @@ OFFERKIT_API job_offer parse_posting(const posting_document& document, const std
 /// left out. For looking at what an importer made of a document
 /// (`offerkit convert --from docx --input-option markdown=true`).
 OFFERKIT_API std::string to_markdown(const posting_document& document);
+
+/// The import session of a format whose input is one posting document (a
+/// Word document, a PDF print): it reads the input whole (up to
+/// read_limits::max_file_bytes), has `read` describe it as a posting_document,
+/// and parses that; the parser reports the rules with their lines. An
+/// importer of another document format only writes `read`:
+///
+///     return std::make_unique<document_session>(std::move(input), options, "odt",
+///         [](std::string_view bytes, const std::string& name) { return read_odt(bytes, name); });
+class OFFERKIT_API document_session final : public import_session {
+public:
+    /// Describes the document held in `bytes`, named `name` in messages;
+    /// throws offerkit::error for a document it cannot read.
+    using document_reader = std::function<posting_document(std::string_view bytes, const std::string& name)>;
+
+    document_session(input_source input, const read_options& options, std::string format, document_reader read);
+    bool next(job_offer& out, diagnostics& diags) override;
+    const source_location& location() const noexcept override;
+    std::string_view format() const noexcept override;
+    bool validates() const noexcept override;
+
+private:
+    input_source input_;
+    std::size_t max_bytes_;
+    std::string format_;
+    document_reader read_;
+    source_location location_;
+    bool done_ = false;
+};
 
 }  // namespace offerkit

@@ -150,4 +150,25 @@ std::vector<fs::path> expected_postings(std::string_view prefix) {
     return files;
 }
 
+std::vector<fs::path> files_with(const fs::path& dir, std::string_view ext) {
+    std::vector<fs::path> out;
+    if (!fs::is_directory(dir)) return out;
+    for (const auto& e : fs::directory_iterator(dir))
+        if (e.path().extension() == ext) out.push_back(e.path());
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+field_score measure_documents(const std::vector<fs::path>& documents,
+                              const std::function<job_offer(const fs::path&)>& read) {
+    field_score sc;
+    for (const auto& p : documents) {
+        const fs::path exp = tests_dir() / "expected" / "postings" / (p.stem().string() + ".json");
+        INFO("document " << p);
+        REQUIRE(fs::exists(exp));
+        compare_offer(read_expected(exp), read(p), p.filename().string(), sc);
+    }
+    return sc;
+}
+
 }  // namespace offerkit::testing

@@ -9,6 +9,7 @@
 #include <offerkit/job_offer.hpp>
 
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -37,5 +38,14 @@ job_offer read_expected(const std::filesystem::path& expected_file);
 
 /// tests/expected/postings/<prefix>*.json, sorted.
 std::vector<std::filesystem::path> expected_postings(std::string_view prefix);
+
+/// The files of `dir` whose extension is `ext` (".docx"), sorted; none when
+/// `dir` is not there.
+std::vector<std::filesystem::path> files_with(const std::filesystem::path& dir, std::string_view ext);
+
+/// Reads each document with `read` and compares it with its expected offer,
+/// tests/expected/postings/<stem>.json (which must exist).
+field_score measure_documents(const std::vector<std::filesystem::path>& documents,
+                              const std::function<job_offer(const std::filesystem::path&)>& read);
 
 }  // namespace offerkit::testing

@@ -1,6 +1,6 @@
-// docx/docx_importer.cpp — reads the whole package (a .docx is small and a zip
-// needs its central directory, at the end), then the posting parser reads the
-// structured document.
+// docx/docx_importer.cpp — a document_session reads the whole package (a .docx
+// is small and a zip needs its central directory, at the end), then the posting
+// parser reads the structured document.
 #include "src/docx_importer.hpp"
 
 #include "src/wordml.hpp"
@@ -28,35 +28,6 @@ std::size_t size_option(const read_options& o, const char* key, std::size_t fall
     return v << 20;
 }
 
-class docx_session final : public import_session {
-public:
-    docx_session(input_source input, const read_options& options)
-        : input_(std::move(input)), options_(options), location_{input_.name(), 0, 0, {}} {
-        limits_.max_part_bytes = size_option(options, "max-part-mib", limits_.max_part_bytes);
-        limits_.max_total_bytes = size_option(options, "max-total-mib", limits_.max_total_bytes);
-    }
-
-    bool next(job_offer& out, diagnostics& diags) override {
-        if (done_) return false;
-        done_ = true;  // one posting per document
-        std::string bytes;
-        input_.read_all(bytes, options_.limits.max_file_bytes);
-        const posting_document doc = read_word_document(bytes, input_.name(), limits_);
-        out = parse_posting(doc, input_.name(), diags);
-        return true;
-    }
-    const source_location& location() const noexcept override { return location_; }
-    std::string_view format() const noexcept override { return "docx"; }
-    bool validates() const noexcept override { return true; }
-
-private:
-    input_source input_;
-    read_options options_;
-    source_location location_;
-    package_limits limits_;
-    bool done_ = false;
-};
-
 }  // namespace
 
 const importer_info& docx_importer::info() const noexcept {
@@ -79,7 +50,12 @@ input_match docx_importer::sniff(std::string_view file_name, std::string_view he
 
 std::unique_ptr<import_session> docx_importer::open(input_source input, const read_options& options) const {
     check_options(info(), options.options);
-    return std::make_unique<docx_session>(std::move(input), options);
+    package_limits limits;
+    limits.max_part_bytes = size_option(options, "max-part-mib", limits.max_part_bytes);
+    limits.max_total_bytes = size_option(options, "max-total-mib", limits.max_total_bytes);
+    return std::make_unique<document_session>(
+        std::move(input), options, "docx",
+        [limits](std::string_view bytes, const std::string& name) { return read_word_document(bytes, name, limits); });
 }
 
 }  // namespace offerkit::docx_plugin

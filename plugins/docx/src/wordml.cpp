@@ -5,6 +5,7 @@
 #include "src/wordml.hpp"
 
 #include <offerkit/error.hpp>
+#include <offerkit/utf8.hpp>
 
 #include <pugixml.hpp>
 
@@ -598,21 +599,7 @@ private:
         }
         if (v > 0 && v < 0x110000 && !(v >= 0xD800 && v <= 0xDFFF)) {
             std::string u;
-            if (v < 0x80) {
-                u += static_cast<char>(v);
-            } else if (v < 0x800) {
-                u += static_cast<char>(0xC0 | (v >> 6));
-                u += static_cast<char>(0x80 | (v & 0x3F));
-            } else if (v < 0x10000) {
-                u += static_cast<char>(0xE0 | (v >> 12));
-                u += static_cast<char>(0x80 | ((v >> 6) & 0x3F));
-                u += static_cast<char>(0x80 | (v & 0x3F));
-            } else {
-                u += static_cast<char>(0xF0 | (v >> 18));
-                u += static_cast<char>(0x80 | ((v >> 12) & 0x3F));
-                u += static_cast<char>(0x80 | ((v >> 6) & 0x3F));
-                u += static_cast<char>(0x80 | (v & 0x3F));
-            }
+            utf8::append(u, static_cast<char32_t>(v));
             add(line, u, bold);
         }
     }

@@ -45,34 +45,6 @@ std::size_t count_option(const read_options& o, const char* key, std::size_t fal
     return v;
 }
 
-class pdf_session final : public import_session {
-public:
-    pdf_session(input_source input, const read_options& options)
-        : input_(std::move(input)), options_(options), location_{input_.name(), 0, 0, {}} {
-        limits_.max_pages = count_option(options, "max-pages", limits_.max_pages, 10000);
-    }
-
-    bool next(job_offer& out, diagnostics& diags) override {
-        if (done_) return false;
-        done_ = true;
-        std::string bytes;
-        input_.read_all(bytes, options_.limits.max_file_bytes);
-        const posting_document doc = layout_document(read_pdf_words(bytes, input_.name(), limits_));
-        out = parse_posting(doc, input_.name(), diags);
-        return true;
-    }
-    const source_location& location() const noexcept override { return location_; }
-    std::string_view format() const noexcept override { return "pdf"; }
-    bool validates() const noexcept override { return true; }
-
-private:
-    input_source input_;
-    read_options options_;
-    source_location location_;
-    pdf_limits limits_;
-    bool done_ = false;
-};
-
 }  // namespace
 
 std::vector<pdf_page> read_pdf_words(std::string_view bytes, const std::string& name, const pdf_limits& limits) {
@@ -160,7 +132,12 @@ input_match pdf_importer::sniff(std::string_view file_name, std::string_view hea
 
 std::unique_ptr<import_session> pdf_importer::open(input_source input, const read_options& options) const {
     check_options(info(), options.options);
-    return std::make_unique<pdf_session>(std::move(input), options);
+    pdf_limits limits;
+    limits.max_pages = count_option(options, "max-pages", limits.max_pages, 10000);
+    return std::make_unique<document_session>(std::move(input), options, "pdf",
+                                              [limits](std::string_view bytes, const std::string& name) {
+                                                  return layout_document(read_pdf_words(bytes, name, limits));
+                                              });
 }
 
 }  // namespace offerkit::poppler_plugin
