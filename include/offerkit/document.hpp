@@ -34,7 +34,10 @@ struct text_span {
 /// One paragraph of the document (a Word paragraph, a paragraph rebuilt from
 /// a PDF's lines), in the order the importer read it.
 struct document_line {
-    std::string text;                ///< UTF-8, one paragraph, no line breaks (tabs and no-break spaces allowed)
+    /// UTF-8, one paragraph (tabs and no-break spaces allowed). A '\n' is a
+    /// manual line break (Word's Shift+Enter): the lines after it are read
+    /// as lines of text (a value wrapped by hand goes on).
+    std::string text;
     std::vector<text_span> bold;     ///< bold runs, in order, not overlapping
     std::vector<std::string> links;  ///< the targets of the hyperlinks in the paragraph
     int heading = 0;                 ///< heading level, 1 (the title) to 6; 0: not a heading

@@ -248,33 +248,56 @@ std::vector<text_line> document_lines(const posting_document& document, const st
             throw error(errc::invalid_utf8, source_name + ":" + std::to_string(i + 1) +
                                                 ": invalid UTF-8 in the document's text at byte " +
                                                 std::to_string(bad));
-        text_line l;
-        l.no = i + 1;
-        l.from_document = true;
         if (d.furniture) {
+            text_line l;
+            l.no = i + 1;
+            l.from_document = true;
             l.html_only = true;  // kept for line numbers, never read
             cleaned.push_back(std::move(l));
             continue;
         }
-        clean_text(d, l);
-        l.heading = std::clamp(d.heading, 0, 6);
-        l.list_level = std::max(d.list_level, 0);
-        if (l.list_level > 0) {
-            l.bullet = true;
-            l.number = std::max(d.number, 0);
+        // A manual line break (Word's Shift+Enter) cuts the paragraph into lines
+        // that are read as lines of text: a value wrapped by hand goes on, an item
+        // typed after a break is an item.
+        std::size_t start = 0;
+        for (bool first = true;; first = false) {
+            const std::size_t nl = d.text.find('\n', start);
+            const std::size_t end = nl == std::string::npos ? d.text.size() : nl;
+            document_line piece;
+            piece.text.assign(d.text, start, end - start);
+            for (const text_span& b : d.bold) {
+                if (b.end <= start || b.begin >= end) continue;
+                piece.bold.push_back({static_cast<std::uint32_t>(std::max<std::size_t>(b.begin, start) - start),
+                                      static_cast<std::uint32_t>(std::min<std::size_t>(b.end, end) - start)});
+            }
+            text_line l;
+            l.no = i + 1;
+            l.from_document = first;
+            clean_text(piece, l);
+            if (first) {
+                l.heading = std::clamp(d.heading, 0, 6);
+                l.list_level = std::max(d.list_level, 0);
+                if (l.list_level > 0) {
+                    l.bullet = true;
+                    l.number = std::max(d.number, 0);
+                }
+                l.links = d.links;
+            }
+            take_typed_marker(l);
+            if (l.bullet && l.list_level == 0) l.list_level = 1;
+            l.table = d.table;
+            l.row = d.row;
+            l.column = d.column;
+            if (first || !l.blank()) cleaned.push_back(std::move(l));
+            if (nl == std::string::npos) break;
+            start = nl + 1;
         }
-        take_typed_marker(l);
-        if (l.bullet && l.list_level == 0) l.list_level = 1;
-        l.links = d.links;
-        l.table = d.table;
-        l.column = d.column;
-        cleaned.push_back(std::move(l));
     }
     // 2. tables in reading order
     std::vector<text_line> ordered;
     ordered.reserve(cleaned.size());
     for (std::size_t i = 0; i < cleaned.size();) {
-        const std::uint32_t tab = document.lines[i].table;
+        const std::uint32_t tab = cleaned[i].table;
         if (tab == 0 || cleaned[i].html_only) {
             ordered.push_back(std::move(cleaned[i]));
             ++i;
@@ -282,9 +305,9 @@ std::vector<text_line> document_lines(const posting_document& document, const st
         }
         table_cells t;
         std::size_t j = i;
-        for (; j < cleaned.size() && document.lines[j].table == tab; ++j) {
+        for (; j < cleaned.size() && cleaned[j].table == tab; ++j) {
             if (cleaned[j].html_only || cleaned[j].blank()) continue;
-            const std::size_t r = document.lines[j].row, c = document.lines[j].column;
+            const std::size_t r = cleaned[j].row, c = cleaned[j].column;
             if (r >= 4096 || c >= 64) continue;  // no real posting has such a table: its text stays readable
             if (t.cells.size() <= r) t.cells.resize(r + 1);
             if (t.cells[r].size() <= c) t.cells[r].resize(c + 1);
@@ -306,7 +329,9 @@ std::vector<text_line> document_lines(const posting_document& document, const st
         const std::size_t no = ordered[i].no;
         lines.push_back(std::move(ordered[i]));
         const bool next_item = i + 1 < ordered.size() && ordered[i + 1].bullet;
-        if (!(item && next_item) && !lines.back().html_only) {
+        // the lines after a manual break follow without a blank line, as wrapped text does
+        const bool next_piece = i + 1 < ordered.size() && !ordered[i + 1].from_document;
+        if (!(item && next_item) && !next_piece && !lines.back().html_only) {
             text_line blank;
             blank.no = no;
             blank.from_document = true;

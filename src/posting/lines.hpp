@@ -23,10 +23,12 @@ struct text_line {
     int number = 0;                         ///< "1." / "1)" / "A." marker value (0: none)
     bool html_only = false;                 ///< the line was an HTML block (tags removed)
     // What a document's layout says (offerkit/document.hpp); text and Markdown leave them 0.
-    int list_level = 0;          ///< list item level (1: top level; 0: not an item or unknown)
-    std::uint32_t table = 0;     ///< the table (from 1) the line comes from; 0: none
-    std::uint32_t column = 0;    ///< … and its column
-    bool from_document = false;  ///< built from a structured document, not split from text
+    int list_level = 0;        ///< list item level (1: top level; 0: not an item or unknown)
+    std::uint32_t table = 0;   ///< the table (from 1) the line comes from; 0: none
+    std::uint32_t row = 0;     ///< … its row
+    std::uint32_t column = 0;  ///< … and its column
+    /// a whole paragraph of a structured document (not a line of text, nor a line after a manual break)
+    bool from_document = false;
     bool all_bold() const noexcept {
         return !text.empty() && bold_start.size() == 1 && bold_start[0] == 0 && bold_end[0] >= text.size();
     }

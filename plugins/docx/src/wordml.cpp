@@ -571,7 +571,7 @@ private:
             } else if (is(n, "tab") || is(n, "ptab")) {
                 add(line, "\t", bold);
             } else if (is(n, "br") || is(n, "cr")) {
-                add(line, " ", bold);
+                add(line, "\n", bold);  // a manual line break: the parser reads the lines after it as text
             } else if (is(n, "noBreakHyphen")) {
                 add(line, "\u2011", bold);
             } else if (is(n, "sym")) {
