@@ -9,11 +9,12 @@ then printed to PDF by LibreOffice, so that a perfect reader returns that JSON:
            profile as a three-column table (titles in the first row), the
            main and secondary activities side by side, the letterhead in the
            page header and "Page X / Y" in the footer;
-  dense    9 pt text with ligatures (ﬁ ﬂ ﬀ ﬃ), headings made with bold
+  dense    9 pt justified text with ligatures (ﬁ ﬂ ﬀ ﬃ), headings made with bold
            paragraphs, labels as bold runs, typed "–" bullets, the letterhead
            as the first paragraphs;
   numbered headings with outline levels on plain paragraphs, numbered Word
-           lists, the contacts in a label|value table.
+           lists, values at a tab stop after their label, a hyperlink, the
+           contacts in a label|value table.
 
 It also writes the bundled examples' Word and PDF postings
 (examples/postings/, from tests/tools/example-documents/*.json). The generated
@@ -116,9 +117,13 @@ def shade_borders(table, visible):
     tbl_pr.append(borders)
 
 
-def bold_label(p, label, value):
-    r = p.add_run(label + " : ")
+def bold_label(p, label, value, tab=False):
+    """A bold "Label :" and its value; with `tab`, the value at a tab stop (a
+    wide gap in the PDF print, as Word users align their labels)."""
+    r = p.add_run(label + (" :\t" if tab else " : "))
     r.bold = True
+    if tab:
+        p.paragraph_format.tab_stops.add_tab_stop(docx.shared.Cm(8.5))
     p.add_run(value)
 
 
@@ -240,11 +245,13 @@ def build(o, layout):
             row[1].paragraphs[0].add_run(value)
     else:
         for label, value in pairs:
-            bold_label(d.add_paragraph(), label, value)
+            bold_label(d.add_paragraph(), label, value, tab=layout == "numbered" and len(label) < 40)
     if o.get("description"):
         heading(d, "Détails de l'offre", layout)
         for v in o["description"]:
-            d.add_paragraph(ligatured(layout, v))
+            p = d.add_paragraph(ligatured(layout, v))
+            if layout == "dense":
+                p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY  # wide spaces in the print
     if o.get("missions"):
         heading(d, "Missions", layout)
         for v in o["missions"]:

@@ -75,6 +75,15 @@ std::vector<line> page_lines(const pdf_page& page, std::uint32_t page_no) {
     std::vector<line> out;
     for (auto& b : bands) {
         std::stable_sort(b.begin(), b.end(), [](const pdf_word* a, const pdf_word* c) { return a->x0 < c->x0; });
+        // Justified text widens every space of a line alike: a gutter is a gap
+        // much wider than the line's usual one, not just a wide gap.
+        std::vector<double> gaps;
+        for (std::size_t k = 1; k < b.size(); ++k) gaps.push_back(std::max(0.0, b[k]->x0 - b[k - 1]->x1));
+        double usual = 0;
+        if (gaps.size() >= 3) {
+            std::nth_element(gaps.begin(), gaps.begin() + static_cast<std::ptrdiff_t>(gaps.size() / 2), gaps.end());
+            usual = gaps[gaps.size() / 2];
+        }
         line cur;
         cur.page = page_no;
         cur.page_height = page.height;
@@ -82,7 +91,7 @@ std::vector<line> page_lines(const pdf_page& page, std::uint32_t page_no) {
             if (!cur.words.empty()) {
                 const pdf_word* prev = cur.words.back();
                 const double gap = w->x0 - prev->x1;
-                const double gutter = std::max(7.0, 1.0 * std::max(prev->size, w->size));
+                const double gutter = std::max({7.0, 1.0 * std::max(prev->size, w->size), 2.5 * usual});
                 // a bullet glyph and its item's text are one line, however far apart
                 const bool after_bullet = cur.words.size() == 1 && glyph_bullet(prev->text);
                 if (gap > gutter && !after_bullet) {
@@ -448,9 +457,34 @@ posting_document layout_document(const std::vector<pdf_page>& pages) {
                 col_bottom[k - i] = p[k].y1;
             }
             const double gap_limit = 2.5 * l.height();
+            const line* last_line = nullptr;  // the region's line added last
+            const line* last_left = nullptr;  // … and in column 0
+            std::size_t last_column = 0;
+            for (std::size_t k = i; k < j; ++k) {
+                last_line = &p[k];
+                last_column = k - i;
+                if (k == i) last_left = &p[k];
+            }
             for (; j < p.size(); ++j) {
                 const line& m = p[j];
                 if (m.furniture) break;
+                // A value at a tab stop that wraps goes back to the margin: the line right
+                // under a full line of a later column goes on with that column, unless the
+                // text beside it in column 0 was full too (then it is column 0's wrap).
+                const double first_word = m.words.front()->x1 - m.words.front()->x0;
+                const bool later_full =
+                    last_line && last_column > 0 && last_line->x1 + first_word + 0.6 * last_line->size >= right;
+                const bool left_had_room =
+                    last_left && std::abs(last_left->y0 - last_line->y0) < 0.5 * m.height() &&
+                    // clear room, beyond a cell's padding
+                    last_left->x1 + first_word + 0.6 * m.size < r.starts[1] - 0.15 * (r.starts[1] - r.starts[0]);
+                if (later_full && left_had_room && m.y0 - last_line->y1 < 0.45 * last_line->height() &&
+                    m.y0 > last_line->y0 && std::abs(m.size - last_line->size) <= 0.6 && !starts_item(m)) {
+                    r.columns[last_column].push_back(&m);
+                    col_bottom[last_column] = m.y1;
+                    last_line = &m;
+                    continue;
+                }
                 const int c = column_of(r, m);
                 if (c < 0) break;
                 const auto cu = static_cast<std::size_t>(c);
@@ -460,6 +494,9 @@ posting_document layout_document(const std::vector<pdf_page>& pages) {
                 if (std::abs(m.size - size) > 0.6) break;
                 r.columns[cu].push_back(&m);
                 col_bottom[cu] = m.y1;
+                last_line = &m;
+                last_column = cu;
+                if (cu == 0) last_left = &m;
             }
             // a table cut by a page break goes on: the same columns at the top of the next page
             const bool continued = last.table != 0 && last.page + 1 == l.page && last.end == a.size() && flow.empty() &&
