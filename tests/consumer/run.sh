@@ -6,6 +6,10 @@
 #   run.sh subdirectory BUILD_DIR SOURCE_DIR build the consumer with add_subdirectory
 # Checks the outputs with tools offerkit did not write (qpdf, openpyxl).
 set -euo pipefail
+# (grep without -q after a pipe: -q stops reading at the first match, and the
+# writer, killed by SIGPIPE, would fail the pipeline)
+# (grep without -q after a pipe: -q stops reading at the first match, and the
+# writer, killed by SIGPIPE, would fail the pipeline)
 mode=$1 build=$2 src=$3
 work=$(mktemp -d /tmp/offerkit-consumer-XXXXXX)
 trap 'rm -rf "$work"' EXIT
@@ -25,7 +29,7 @@ check_outputs() {  # DIR
   grep -q $'9001-26-0900/SR\tDAF' "$dir/offer.txt"
   if has pdf; then
     qpdf --check "$dir/pdf/9001-26-0900_SR.pdf" >/dev/null
-    pdftotext "$dir/pdf/9001-26-0900_SR.pdf" - | grep -q "Contrôleur(euse) de gestion"
+    pdftotext "$dir/pdf/9001-26-0900_SR.pdf" - | grep "Contrôleur(euse) de gestion" >/dev/null
   fi
   if has xlsx; then
     $py -c "import openpyxl,sys; wb=openpyxl.load_workbook(sys.argv[1]); assert len(wb.sheetnames)>=2, wb.sheetnames" "$dir/offer.xlsx"
@@ -54,7 +58,7 @@ package)
   # pkg-config knows the package, with the paths of this install (not of the configure step)
   pc="$work/prefix/lib/pkgconfig"
   version=$(PKG_CONFIG_PATH="$pc" pkg-config --modversion offerkit)
-  "$work/prefix/bin/offerkit" --version | grep -q "^offerkit $version$"
+  "$work/prefix/bin/offerkit" --version | grep "^offerkit $version$" >/dev/null
   for v in prefix:. includedir:include libdir:lib; do
     got=$(PKG_CONFIG_PATH="$pc" pkg-config --variable=${v%%:*} offerkit)
     [ "$(readlink -f "$got")" = "$(readlink -f "$work/prefix/${v#*:}")" ] \
@@ -69,7 +73,7 @@ package)
   cmake -S "$src/examples/custom_plugin" -B "$work/md" -DCMAKE_PREFIX_PATH="$work/prefix" >/dev/null
   cmake --build "$work/md" -j "$jobs" >/dev/null
   "$work/prefix/bin/offerkit" convert "$work/out/offer.json" --to json -o "$work/copy.json" --quiet
-  OFFERKIT_PLUGIN_PATH="$work/md" "$work/prefix/bin/offerkit" plugins | grep -q "^markdown .*$work/md/offerkit-markdown.so"
+  OFFERKIT_PLUGIN_PATH="$work/md" "$work/prefix/bin/offerkit" plugins | grep "^markdown .*$work/md/offerkit-markdown.so" >/dev/null
   OFFERKIT_PLUGIN_PATH="$work/md" "$work/prefix/bin/offerkit" convert "$work/out/offer.json" --to markdown \
       --option heading-level=2 -o "$work/md-out" --quiet
   grep -q '^## DAF – Contrôleur(euse) de gestion' "$work/md-out/9001-26-0900_SR.md"
@@ -78,7 +82,7 @@ package)
   cmake -S "$src/examples/custom_importer" -B "$work/tsv" -DCMAKE_PREFIX_PATH="$work/prefix" >/dev/null
   cmake --build "$work/tsv" -j "$jobs" >/dev/null
   OFFERKIT_PLUGIN_PATH="$work/tsv" "$work/prefix/bin/offerkit" plugins --readers \
-    | grep -q "^tsv .*\.tsv .*module .*$work/tsv/offerkit-tsv.so"
+    | grep "^tsv .*\.tsv .*module .*$work/tsv/offerkit-tsv.so" >/dev/null
   printf 'reference\ttitle\temployer\tdeadline\tmissions\n9001-26-0950/SR\tAgent(e) d’accueil\tCommune de Bourail\t2026-11-20\tAccueillir | Orienter\n9001-26-0951/SR\tJardinier(ère)\tCommune de Bourail\t20/11/2026\t\n9001-26-0952/SR\tComptable\tCommune de Bourail\t\t\n' > "$work/suivi.tsv"
   if OFFERKIT_PLUGIN_PATH="$work/tsv" "$work/prefix/bin/offerkit" convert "$work/suivi.tsv" --to json -o "$work/tsv.json" \
        --quiet 2>"$work/tsv.err"; then echo "tsv: a bad row was not refused" >&2; exit 1; fi
