@@ -56,5 +56,5 @@ installed=1
 printf '{"reference":"9001-26-0001/SR","title":"Agent d’accueil","employer":"Ville de Nouméa","deadline":"2026-12-01"}\n' > "$work/in.jsonl"
 env -u OFFERKIT_PLUGIN_PATH /usr/bin/offerkit convert "$work/in.jsonl" --to json -o "$work/out.json" --quiet
 grep -q '"title": "Agent d’accueil"' "$work/out.json"
-env -u OFFERKIT_PLUGIN_PATH /usr/bin/offerkit plugins | grep -q '^json .*/usr/lib.*/offerkit/plugins/offerkit-json.so'
+env -u OFFERKIT_PLUGIN_PATH /usr/bin/offerkit plugins | grep '^json .*/usr/lib.*/offerkit/plugins/offerkit-json.so' >/dev/null
 echo "deb: 1 passed, 0 failed"
