@@ -136,6 +136,25 @@ TEST_CASE("a table whose first row holds titles is read column by column") {
     CHECK(o.profile[1].items == std::vector<std::string>{"Accueillir", "Orienter"});
 }
 
+TEST_CASE("a table of people with column titles is read row by row") {
+    posting_document d = base();
+    d.lines.push_back(heading("Renseignements", 2));
+    const char* rows[][3] = {{"Nom", "Fonction", "Téléphone"},
+                             {"Mme Jeanne Exemple", "cheffe du service", "26 00 01"},
+                             {"M. Paul Modèle", "adjoint", "26 00 02"}};
+    for (std::uint32_t r = 0; r < 3; ++r)
+        for (std::uint32_t c = 0; c < 3; ++c)
+            d.lines.push_back(cell(r == 0 ? bold_para(rows[r][c]) : para(rows[r][c]), 1, r, c));
+    diagnostics diags;
+    const job_offer o = parse(d, diags);
+    INFO(to_markdown(d));
+    CHECK_THAT(to_markdown(d), Catch::Contains("Mme Jeanne Exemple – cheffe du service – 26 00 01"));
+    REQUIRE(o.contacts.size() == 2);
+    CHECK(o.contacts[0].phone == std::optional<std::string>("26 00 01"));
+    CHECK(o.contacts[1].phone == std::optional<std::string>("26 00 02"));
+    CHECK(o.contacts[1].name == std::optional<std::string>("Paul Modèle"));
+}
+
 TEST_CASE("a grid of label value paragraphs is read cell by cell and furniture is never read") {
     posting_document d;
     document_line head = para("RÉPUBLIQUE FICTIVE – www.example.nc");

@@ -824,3 +824,15 @@ TEST_CASE("inside the conditions, a line labelled like a conditions heading stay
     REQUIRE(o.conditions.size() == 2);
     CHECK(o.conditions[1] == "Contraintes : interventions ponctuelles le samedi");
 }
+
+TEST_CASE("contacts with numbers written without Tél are one contact per number") {
+    const auto o = parse(
+        "# Agent(e) d'accueil\n\n**Référence :** 9100-26-0009/SR\n\n**Employeur :** Commune fictive\n\n"
+        "## Renseignements\n\nMme Jeanne Exemple – cheffe du service – 26 00 01\n\n"
+        "M. Paul Modèle – adjoint – 26 00 02\n");
+    REQUIRE(o.contacts.size() == 2);
+    CHECK(o.contacts[0].name == std::optional<std::string>("Jeanne Exemple"));
+    CHECK(o.contacts[0].phone == std::optional<std::string>("26 00 01"));
+    CHECK(o.contacts[1].role == std::optional<std::string>("adjoint"));
+    CHECK(o.contacts[1].phone == std::optional<std::string>("26 00 02"));
+}

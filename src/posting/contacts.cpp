@@ -219,8 +219,15 @@ std::vector<contact> parse_contacts(std::string_view raw) {
     std::vector<contact> out;
     auto markers = phone_markers(text);
     if (markers.empty()) {
-        const std::size_t p = bare_phone(text);
-        if (p != std::string_view::npos) markers.push_back({p, p});
+        // numbers written without "Tél": each one closes a contact, as a marker does
+        for (std::size_t from = 0; from < text.size();) {
+            const std::size_t p = bare_phone(std::string_view(text).substr(from));
+            if (p == std::string_view::npos) break;
+            std::size_t end = 0;
+            (void)take_phone(text, from + p, end);
+            markers.push_back({from + p, from + p});
+            from = std::max(end, from + p + 1);
+        }
     }
     // e-mails: positions
     struct mail {

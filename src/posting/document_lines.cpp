@@ -127,7 +127,18 @@ struct table_cells {
     std::size_t columns = 0;
 };
 
-enum class table_shape { cells, label_value, column_titles };
+enum class table_shape { cells, label_value, column_titles, records };
+
+/// A cell that holds a phone number or an e-mail address: a table of people.
+bool contact_like(const std::vector<const text_line*>& cell) {
+    for (const text_line* l : cell) {
+        if (l->text.find('@') != std::string::npos) return true;
+        std::size_t digits = 0;
+        for (char c : l->text) digits += c >= '0' && c <= '9';
+        if (digits >= 6 && digits * 3 >= l->text.size()) return true;
+    }
+    return false;
+}
 
 table_shape shape_of(const table_cells& t) {
     const std::size_t rows = t.cells.size();
@@ -159,11 +170,16 @@ table_shape shape_of(const table_cells& t) {
             (bold_labels > bold_values || colons * 2 >= labels || (bold_labels == 0 && labels >= 2)))
             return table_shape::label_value;
     }
-    // column titles: the first row's cells are short titles, the rows below hold their items
+    // column titles: the first row's cells are short titles, the rows below hold their items,
+    // unless the rows are people (a name, a role, a phone, an e-mail): then each row is one
     if (rows >= 2 && t.cells[0].size() >= 2) {
         bool titles = true;
         for (const auto& cell : t.cells[0])
             if (!label_like(cell)) titles = false;
+        bool people = false;
+        for (std::size_t r = 1; r < rows; ++r)
+            for (const auto& cell : t.cells[r]) people = people || contact_like(cell);
+        if (titles && people) return table_shape::records;
         if (titles) return table_shape::column_titles;
     }
     return table_shape::cells;
@@ -225,6 +241,26 @@ void read_table(const table_cells& t, std::vector<text_line>& out) {
                         out.push_back(std::move(l));
                     }
                 }
+            }
+            return;
+        case table_shape::records:
+            // the title row names the columns ("Nom", "Téléphone"): the rows say who
+            for (std::size_t r = 1; r < t.cells.size(); ++r) {
+                text_line l;
+                for (const auto& cell : t.cells[r])
+                    for (const text_line* p : cell) {
+                        if (p->blank()) continue;
+                        if (l.text.empty()) {
+                            l.no = p->no;
+                            l.from_document = true;
+                            l.table = p->table;
+                        } else {
+                            l.text += " – ";
+                        }
+                        l.text += p->text;
+                        l.links.insert(l.links.end(), p->links.begin(), p->links.end());
+                    }
+                if (!l.text.empty()) out.push_back(std::move(l));
             }
             return;
         case table_shape::cells:
