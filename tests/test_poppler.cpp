@@ -167,6 +167,8 @@ TEST_CASE("layout: bold fonts bullets furniture hyphens and columns from geometr
     w.push_back(word("le", 123, 200, 10));
     w.push_back(word("\u2022", 57, 214, 5));
     w.push_back(word("Renseigner", 75, 214, 55));
+    w.push_back(word("1.", 57, 230, 8));  // a number, then its text far to the right: one line
+    w.push_back(word("Classer", 90, 230, 40));
     w.push_back(word("Une", 57, 260, 20));
     for (int k = 0; k < 20; ++k) w.push_back(word("mot", 80 + 22.0 * k, 260, 18));
     w.push_back(word("recrute-", 520, 260, 35));
@@ -177,7 +179,7 @@ TEST_CASE("layout: bold fonts bullets furniture hyphens and columns from geometr
     for (const auto& l : doc.lines) (l.furniture ? furniture : body).push_back(l.text);
     INFO(to_markdown(doc));
     CHECK(furniture.size() == 4);  // the letterhead and "Page n/2", on both pages
-    REQUIRE(body.size() == 5);
+    REQUIRE(body.size() == 6);
     CHECK(body[0] == "Référence : 9000-26-0001/SR");
     CHECK(body[1] == "Direction : Finances");
     CHECK(doc.lines[1].table == doc.lines[0].table);
@@ -186,7 +188,9 @@ TEST_CASE("layout: bold fonts bullets furniture hyphens and columns from geometr
     CHECK(body[2] == "Accueillir le");
     CHECK(body[3] == "Renseigner");
     CHECK(doc.lines[2].list_level == 1);
-    CHECK(body[4].find("recrutement réussi.") != std::string::npos);
+    CHECK(body[4] == "1. Classer");
+    CHECK(doc.lines[4].table == 0);
+    CHECK(body[5].find("recrutement réussi.") != std::string::npos);
     REQUIRE(doc.lines[0].bold.size() == 1);
     const text_span b = doc.lines[0].bold[0];
     CHECK(doc.lines[0].text.substr(b.begin, b.end - b.begin) == "Référence :");

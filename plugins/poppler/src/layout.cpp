@@ -12,6 +12,17 @@ namespace {
 
 bool glyph_bullet(std::string_view w);
 
+/// What starts a list item as a word of its own: a bullet glyph, a dash, "1.", "2)", "a)".
+bool list_marker(std::string_view w) {
+    if (glyph_bullet(w) || w == "-" || w == "\u2013" || w == "\u2014" || w == "*" || w == "o") return true;
+    if (w.size() < 2 || w.size() > 3 || (w.back() != '.' && w.back() != ')')) return false;
+    const std::string_view head = w.substr(0, w.size() - 1);
+    bool digits = true;
+    for (char c : head) digits = digits && c >= '0' && c <= '9';
+    const bool letter = head.size() == 1 && ((head[0] >= 'a' && head[0] <= 'z') || (head[0] >= 'A' && head[0] <= 'Z'));
+    return digits || letter;
+}
+
 struct line {
     std::vector<const pdf_word*> words;
     double x0 = 0, y0 = 0, x1 = 0, y1 = 0, size = 0;
@@ -92,8 +103,8 @@ std::vector<line> page_lines(const pdf_page& page, std::uint32_t page_no) {
                 const pdf_word* prev = cur.words.back();
                 const double gap = w->x0 - prev->x1;
                 const double gutter = std::max({7.0, 1.0 * std::max(prev->size, w->size), 2.5 * usual});
-                // a bullet glyph and its item's text are one line, however far apart
-                const bool after_bullet = cur.words.size() == 1 && glyph_bullet(prev->text);
+                // a bullet or an item's number and its text are one line, however far apart
+                const bool after_bullet = cur.words.size() == 1 && list_marker(prev->text);
                 if (gap > gutter && !after_bullet) {
                     close_box(cur);
                     out.push_back(std::move(cur));
