@@ -355,6 +355,20 @@ def main():
             env_note.append("parser on one 20 MB posting: %.1f MB/s (linear if close to the row above)"
                             % (b["bytes_per_second"] / 1e6))
 
+    # -- Word and PDF postings (issue 15) ---------------------------------------------------
+    bd_bin = os.path.join(bin_dir, "bench_documents")
+    if os.path.exists(bd_bin):
+        log("bench: Word and PDF postings, one core")
+        bd = gbench(bd_bin, "BM_Docx|BM_Pdf|BM_PdftotextThenParser", ["--benchmark_min_time=0.1"] if quick else [])
+        base = bd.get("BM_PdftotextThenParser", {}).get("items_per_second")
+        for name, label, target in (("BM_Docx", ".docx postings/s (bench_documents)", 1000),
+                                    ("BM_Pdf", ".pdf postings/s (bench_documents)", 100)):
+            v = bd.get(name, {}).get("items_per_second")
+            add(label, fmt(v, "/s"), fmt(base, "/s") + " (pdftotext + our parser)",
+                "%.1f×" % (v / base) if v and base else "", "≥ %s/s" % fmt(target, ""), bool(v and v >= target))
+    else:
+        log("bench: no bench_documents in this build (the docx or poppler plugin is left out)")
+
     # -- start-up ---------------------------------------------------------------------------
     log("bench: start-up, offerkit plugins")
     runs = 20 if quick else 50
