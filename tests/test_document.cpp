@@ -208,3 +208,17 @@ TEST_CASE("spaces soft hyphens and ligatures of a document's text are folded and
     const std::string md = to_markdown(d);
     CHECK(md == "**Un** texte avec une fin et des fleurs\n\n");
 }
+
+TEST_CASE("a table whose first cell is empty is read and nothing breaks") {
+    // found by fuzz_pdf_layout: a two-column table whose first row starts with an empty cell
+    posting_document d = base();
+    d.lines.push_back(cell(para(""), 1, 0, 0));
+    d.lines.push_back(cell(bold_para("Savoir-faire"), 1, 0, 1));
+    d.lines.push_back(cell(bold_para("Rigueur"), 1, 1, 0));
+    d.lines.push_back(cell(para("Accueillir"), 1, 1, 1));
+    diagnostics diags;
+    job_offer o;
+    CHECK_NOTHROW(o = parse(d, diags));
+    CHECK(o.reference == "9100-26-0001/SR");
+    CHECK_THAT(to_markdown(d), Catch::Contains("Accueillir"));
+}

@@ -163,7 +163,8 @@ table_shape shape_of(const table_cells& t) {
             }
         }
         const bool first_row_titles =
-            rows >= 2 && t.cells[0].size() == 2 && !t.cells[0][1].empty() && all_bold(*t.cells[0][0][0]) &&
+            rows >= 2 && t.cells[0].size() == 2 && !t.cells[0][0].empty() && !t.cells[0][1].empty() &&
+            all_bold(*t.cells[0][0][0]) &&
             std::all_of(t.cells[0][1].begin(), t.cells[0][1].end(), [](const text_line* l) { return all_bold(*l); });
         // without bold or colons to say so, one row is two cells side by side, not a label and its value
         if (ok && labels > 0 && pairs > 0 && !first_row_titles &&
