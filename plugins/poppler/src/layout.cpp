@@ -382,7 +382,7 @@ int column_of(const region& r, const line& l) {
 
 bool bold_font_name(std::string_view f) noexcept {
     const std::size_t plus = f.find('+');
-    if (plus != std::string_view::npos && plus == 6) f.remove_prefix(7);  // the subset tag "ABCDEF+"
+    if (plus == 6) f.remove_prefix(7);  // the subset tag "ABCDEF+"
     auto has = [&](std::string_view w) {
         for (std::size_t i = 0; i + w.size() <= f.size(); ++i) {
             bool eq = true;
