@@ -34,6 +34,25 @@ bool option_bool(const option_map& options, std::string_view name, bool fallback
     throw error(errc::invalid_option, "option " + std::string(name) + "=" + v + ": expected true or false");
 }
 
+std::size_t option_count(const option_map& options, std::string_view name, std::size_t fallback, std::size_t max) {
+    auto it = options.find(name);
+    if (it == options.end()) return fallback;
+    const std::string& v = it->second;
+    std::size_t n = 0;
+    bool ok = !v.empty();
+    for (char c : v) {
+        if (c < '0' || c > '9' || n > max) {
+            ok = false;
+            break;
+        }
+        n = n * 10 + static_cast<std::size_t>(c - '0');
+    }
+    if (!ok || n == 0 || n > max)
+        throw error(errc::invalid_option, "option " + std::string(name) + "=" + v +
+                                              ": expected a whole number from 1 to " + std::to_string(max));
+    return n;
+}
+
 }  // namespace offerkit
 
 namespace offerkit {

@@ -222,3 +222,20 @@ TEST_CASE("a table whose first cell is empty is read and nothing breaks") {
     CHECK(o.reference == "9100-26-0001/SR");
     CHECK_THAT(to_markdown(d), Catch::Contains("Accueillir"));
 }
+
+TEST_CASE("the document readers' whole-number options are read by option_count") {
+    const option_map o{{"max-pages", "12"}, {"zero", "0"}, {"big", "10001"}, {"word", "12a"}, {"empty", ""}};
+    CHECK(option_count(o, "max-pages", 100, 10000) == 12);
+    CHECK(option_count(o, "absent", 100, 10000) == 100);
+    for (const char* bad : {"zero", "big", "word", "empty"}) {
+        INFO(bad);
+        try {
+            (void)option_count(o, bad, 100, 10000);
+            FAIL("accepted");
+        } catch (const error& e) {
+            CHECK(e.code() == errc::invalid_option);
+            CHECK_THAT(e.what(), Catch::Contains(std::string("option ") + bad + "=") &&
+                                     Catch::Contains("a whole number from 1 to 10000"));
+        }
+    }
+}

@@ -105,5 +105,9 @@ inline std::string option_or(const option_map& options, std::string_view name, c
 
 /// Reads a boolean option ("true"/"false"/"yes"/"no"/"1"/"0"); throws errc::invalid_option.
 OFFERKIT_API bool option_bool(const option_map& options, std::string_view name, bool fallback);
+/// Reads a whole-number option from 1 to `max` (digits only), or `fallback`
+/// when it is absent; throws errc::invalid_option naming the option and the range.
+OFFERKIT_API std::size_t option_count(const option_map& options, std::string_view name, std::size_t fallback,
+                                      std::size_t max);
 
 }  // namespace offerkit

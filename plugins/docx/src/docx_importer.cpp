@@ -9,27 +9,6 @@
 
 namespace offerkit::docx_plugin {
 
-namespace {
-
-/// A size option in MiB ("max-part-mib=64").
-std::size_t size_option(const read_options& o, const char* key, std::size_t fallback) {
-    auto it = o.options.find(key);
-    if (it == o.options.end()) return fallback;
-    std::size_t v = 0;
-    for (char c : it->second) {
-        if (c < '0' || c > '9' || v > (SIZE_MAX / 10))
-            throw error(errc::invalid_option,
-                        "docx: option " + std::string(key) + "=" + it->second + ": a size in MiB is expected");
-        v = v * 10 + static_cast<std::size_t>(c - '0');
-    }
-    if (v == 0 || v > 4096)
-        throw error(errc::invalid_option,
-                    "docx: option " + std::string(key) + "=" + it->second + ": between 1 and 4096 (MiB)");
-    return v << 20;
-}
-
-}  // namespace
-
 const importer_info& docx_importer::info() const noexcept {
     static const importer_info i{
         "docx",
@@ -51,8 +30,9 @@ input_match docx_importer::sniff(std::string_view file_name, std::string_view he
 std::unique_ptr<import_session> docx_importer::open(input_source input, const read_options& options) const {
     check_options(info(), options.options);
     package_limits limits;
-    limits.max_part_bytes = size_option(options, "max-part-mib", limits.max_part_bytes);
-    limits.max_total_bytes = size_option(options, "max-total-mib", limits.max_total_bytes);
+    // sizes in MiB, up to 4 GiB
+    limits.max_part_bytes = option_count(options.options, "max-part-mib", limits.max_part_bytes >> 20, 4096) << 20;
+    limits.max_total_bytes = option_count(options.options, "max-total-mib", limits.max_total_bytes >> 20, 4096) << 20;
     return std::make_unique<document_session>(
         std::move(input), options, "docx",
         [limits](std::string_view bytes, const std::string& name) { return read_word_document(bytes, name, limits); });

@@ -29,22 +29,6 @@ std::string utf8(const poppler::ustring& u) {
     return std::string(b.begin(), b.end());
 }
 
-std::size_t count_option(const read_options& o, const char* key, std::size_t fallback, std::size_t max) {
-    auto it = o.options.find(key);
-    if (it == o.options.end()) return fallback;
-    std::size_t v = 0;
-    for (char c : it->second) {
-        if (c < '0' || c > '9' || v > max)
-            throw error(errc::invalid_option, "pdf: option " + std::string(key) + "=" + it->second +
-                                                  ": a whole number from 1 to " + std::to_string(max) + " is expected");
-        v = v * 10 + static_cast<std::size_t>(c - '0');
-    }
-    if (v == 0 || v > max)
-        throw error(errc::invalid_option,
-                    "pdf: option " + std::string(key) + "=" + it->second + ": from 1 to " + std::to_string(max));
-    return v;
-}
-
 }  // namespace
 
 std::vector<pdf_page> read_pdf_words(std::string_view bytes, const std::string& name, const pdf_limits& limits) {
@@ -133,7 +117,7 @@ input_match pdf_importer::sniff(std::string_view file_name, std::string_view hea
 std::unique_ptr<import_session> pdf_importer::open(input_source input, const read_options& options) const {
     check_options(info(), options.options);
     pdf_limits limits;
-    limits.max_pages = count_option(options, "max-pages", limits.max_pages, 10000);
+    limits.max_pages = option_count(options.options, "max-pages", limits.max_pages, 10000);
     return std::make_unique<document_session>(std::move(input), options, "pdf",
                                               [limits](std::string_view bytes, const std::string& name) {
                                                   return layout_document(read_pdf_words(bytes, name, limits));
