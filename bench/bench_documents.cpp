@@ -42,31 +42,23 @@ std::vector<document> load(const char* ext) {
     return docs;
 }
 
-void BM_Docx(benchmark::State& state) {
-    const auto docs = load(".docx");
+/// Reads the documents one after the other into offers, with `read` (bytes → posting_document).
+template <class Reader>
+void read_documents(benchmark::State& state, const std::vector<document>& docs, Reader read) {
     std::size_t n = 0;
     for (auto _ : state) {
         const document& d = docs[n++ % docs.size()];
         offerkit::diagnostics diags;
-        auto offer = offerkit::parse_posting(offerkit::plugins::read_docx(d.bytes, d.path), d.path, diags);
+        auto offer = offerkit::parse_posting(read(d.bytes, d.path), d.path, diags);
         benchmark::DoNotOptimize(offer);
     }
     state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
     state.SetLabel("documents/s");
 }
 
-void BM_Pdf(benchmark::State& state) {
-    const auto docs = load(".pdf");
-    std::size_t n = 0;
-    for (auto _ : state) {
-        const document& d = docs[n++ % docs.size()];
-        offerkit::diagnostics diags;
-        auto offer = offerkit::parse_posting(offerkit::plugins::read_pdf(d.bytes, d.path), d.path, diags);
-        benchmark::DoNotOptimize(offer);
-    }
-    state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
-    state.SetLabel("documents/s");
-}
+void BM_Docx(benchmark::State& state) { read_documents(state, load(".docx"), offerkit::plugins::read_docx); }
+
+void BM_Pdf(benchmark::State& state) { read_documents(state, load(".pdf"), offerkit::plugins::read_pdf); }
 
 std::string pdftotext(const std::string& path) {
     const std::string cmd = std::string(OFFERKIT_BENCH_PDFTOTEXT) + " -q -layout '" + path + "' -";
