@@ -63,20 +63,18 @@ constexpr int id_of(const std::array<std::string_view, N>& keys, std::string_vie
 
 constexpr auto top_keys = keys_of<job_offer, 1>("format");
 constexpr int top_key_count = static_cast<int>(top_keys.size());
-static_assert(top_key_count <= 32, "seen keys are a 32-bit mask");
+static_assert(top_key_count <= 64, "seen keys are a 64-bit mask");
 constexpr int k_format = 0;
 // The keys the handler treats apart; the others are read by their type.
 constexpr int k_openings = id_of(top_keys, "openings"), k_managed_staff = id_of(top_keys, "managed_staff"),
               k_activities = id_of(top_keys, "activities"), k_profile = id_of(top_keys, "profile"),
-              k_contacts = id_of(top_keys, "contacts"), k_extra = id_of(top_keys, "extra");
+              k_contacts = id_of(top_keys, "contacts"), k_extra = id_of(top_keys, "extra"),
+              k_links = id_of(top_keys, "links"), k_repairs = id_of(top_keys, "repairs"),
+              k_canonical = id_of(top_keys, "canonical");
 constexpr auto top_required_strings = members_of<job_offer, std::string, 1>();  // reference, title, employer
 constexpr auto top_texts = members_of<job_offer, std::optional<std::string>, 1>();
 constexpr auto top_dates = members_of<job_offer, std::optional<date>, 1>();
 constexpr auto top_lists = members_of<job_offer, std::vector<std::string>, 1>();
-
-constexpr auto staff_keys = keys_of<managed_staff_counts>();
-constexpr int staff_key_count = static_cast<int>(staff_keys.size());
-constexpr auto staff_texts = members_of<managed_staff_counts, std::optional<std::string>>();
 
 constexpr auto activity_keys = keys_of<activity_section>();
 constexpr int activity_key_count = static_cast<int>(activity_keys.size());
@@ -87,21 +85,59 @@ constexpr auto profile_keys = keys_of<profile_section>();
 constexpr int profile_key_count = static_cast<int>(profile_keys.size());
 constexpr int p_title = id_of(profile_keys, "title"), p_items = id_of(profile_keys, "items");
 
-constexpr auto contact_keys = keys_of<contact>();
-constexpr int contact_key_count = static_cast<int>(contact_keys.size());
-constexpr auto contact_texts = members_of<contact, std::optional<std::string>>();
+// Records: the model's objects whose members are all texts (managed_staff, a
+// contact, a link, a repair, the canonical keys), read by one kind of frame.
+struct record_type {
+    const std::string_view* keys;
+    int key_count;
+    std::optional<std::string>* (*text)(void* object, int key);  // nullptr: no such key
+    void* (*element)(void* list, std::size_t i);                 // a list of them: element i, reused
+    void (*truncate)(void* list, std::size_t n);
+};
 
-template <std::size_t N>
-int find_key(const std::array<std::string_view, N>& table, std::string_view key, int hint) noexcept {
-    const auto h = static_cast<std::size_t>(hint);
-    if (h < N && table[h] == key) return hint;
-    for (std::size_t i = 0; i < N; ++i)
-        if (table[i] == key) return static_cast<int>(i);
-    return -1;
+template <class T>
+inline constexpr auto record_keys = keys_of<T>();
+template <class T>
+inline constexpr auto record_texts = members_of<T, std::optional<std::string>>();
+
+template <class T>
+constexpr record_type record_of() {
+    static_assert(field_count_v<T> <= 32, "seen keys of a record are a 32-bit mask");
+    return {record_keys<T>.data(), static_cast<int>(record_keys<T>.size()),
+            [](void* object, int k) -> std::optional<std::string>* {
+                const auto i = static_cast<std::size_t>(k);
+                const auto& members = record_texts<T>;
+                return i < members.size() && members[i] ? &(static_cast<T*>(object)->*members[i]) : nullptr;
+            },
+            [](void* list, std::size_t i) -> void* {
+                auto& v = *static_cast<std::vector<T>*>(list);
+                return i < v.size() ? &v[i] : &v.emplace_back();
+            },
+            [](void* list, std::size_t n) {
+                auto& v = *static_cast<std::vector<T>*>(list);
+                if (n < v.size()) v.erase(v.begin() + static_cast<std::ptrdiff_t>(n), v.end());
+            }};
 }
 
-constexpr std::uint32_t all_keys(int count) noexcept {
-    return count >= 32 ? ~std::uint32_t{0} : (std::uint32_t{1} << count) - 1;
+constexpr record_type staff_record = record_of<managed_staff_counts>();
+constexpr record_type contact_record = record_of<contact>();
+constexpr record_type link_record = record_of<hyperlink>();
+constexpr record_type repair_record = record_of<repair>();
+constexpr record_type canonical_record = record_of<canonical_keys>();
+
+int find_key(const std::string_view* table, int n, std::string_view key, int hint) noexcept {
+    if (hint >= 0 && hint < n && table[hint] == key) return hint;
+    for (int i = 0; i < n; ++i)
+        if (table[i] == key) return i;
+    return -1;
+}
+template <std::size_t N>
+int find_key(const std::array<std::string_view, N>& table, std::string_view key, int hint) noexcept {
+    return find_key(table.data(), static_cast<int>(N), key, hint);
+}
+
+constexpr std::uint64_t all_keys(int count) noexcept {
+    return count >= 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << count) - 1;
 }
 
 // ---------------------------------------------------------------- handler
@@ -110,23 +146,23 @@ constexpr std::uint32_t all_keys(int count) noexcept {
 enum class frame_kind : unsigned char {
     none,        // outside the document (the bottom of the stack)
     top,         // the offer object
-    staff,       // managed_staff
+    record,      // an object of texts (target: the object; type: record_type)
+    records,     // an array of them (target: the std::vector)
     extra,       // extra: free keys, string values
     strings,     // an array of strings (target: std::vector<std::string>)
     activities,  // the activities array
     activity,    // one section (target: activity_section)
     profiles,    // the profile array
-    profile,     // one section (target: profile_section)
-    contacts,    // the contacts array
-    contact      // one contact (target: contact)
+    profile      // one section (target: profile_section)
 };
 
 struct frame {
     frame_kind kind = frame_kind::none;
     int slot = -1;           // objects: id of the key whose value comes next
-    std::uint32_t seen = 0;  // objects: ids of the keys met
+    std::uint64_t seen = 0;  // objects: ids of the keys met
     std::size_t count = 0;   // arrays: elements read; extra: entries read
     void* target = nullptr;
+    const record_type* type = nullptr;  // record, records
 };
 
 // The element `i` of `v`, reusing the one already there (and its capacity).
@@ -168,12 +204,13 @@ public:
                 if (complete_) return fail(ec);
                 return push(frame_kind::top, nullptr, ec);
             case frame_kind::top:
-                if (f.slot == k_managed_staff) return push(frame_kind::staff, nullptr, ec);
+                if (f.slot == k_managed_staff) return push(frame_kind::record, &out_.managed_staff, ec, &staff_record);
+                if (f.slot == k_canonical) return push(frame_kind::record, &out_.canonical, ec, &canonical_record);
                 if (f.slot == k_extra) return push(frame_kind::extra, nullptr, ec);
                 return fail(ec);
             case frame_kind::activities: return push(frame_kind::activity, &element(out_.activities, f.count++), ec);
             case frame_kind::profiles: return push(frame_kind::profile, &element(out_.profile, f.count++), ec);
-            case frame_kind::contacts: return push(frame_kind::contact, &element(out_.contacts, f.count++), ec);
+            case frame_kind::records: return push(frame_kind::record, f.type->element(f.target, f.count++), ec, f.type);
             default: return fail(ec);
         }
     }
@@ -183,7 +220,7 @@ public:
         switch (f.kind) {
             case frame_kind::top: {
                 // Absent keys: as null (format excepted: absent is fine, null is not).
-                std::uint32_t missing = ~f.seen & all_keys(top_key_count) & ~(std::uint32_t{1} << k_format);
+                std::uint64_t missing = ~f.seen & all_keys(top_key_count) & ~(std::uint64_t{1} << k_format);
                 while (missing) {
                     const int k = std::countr_zero(missing);
                     missing &= missing - 1;
@@ -193,18 +230,12 @@ public:
                 break;
             }
             case frame_kind::extra: truncate(out_.extra.entries, f.count); break;
-            case frame_kind::staff:
+            case frame_kind::record:
             case frame_kind::activity:
-            case frame_kind::profile:
-            case frame_kind::contact: {
-                int n = contact_key_count;
-                if (f.kind == frame_kind::staff)
-                    n = staff_key_count;
-                else if (f.kind == frame_kind::activity)
-                    n = activity_key_count;
-                else if (f.kind == frame_kind::profile)
-                    n = profile_key_count;
-                std::uint32_t missing = ~f.seen & all_keys(n);
+            case frame_kind::profile: {
+                int n = f.kind == frame_kind::record ? f.type->key_count : activity_key_count;
+                if (f.kind == frame_kind::profile) n = profile_key_count;
+                std::uint64_t missing = ~f.seen & all_keys(n);
                 while (missing) {
                     f.slot = std::countr_zero(missing);
                     missing &= missing - 1;
@@ -225,7 +256,9 @@ public:
             switch (f.slot) {
                 case k_activities: return push(frame_kind::activities, nullptr, ec);
                 case k_profile: return push(frame_kind::profiles, nullptr, ec);
-                case k_contacts: return push(frame_kind::contacts, nullptr, ec);
+                case k_contacts: return push(frame_kind::records, &out_.contacts, ec, &contact_record);
+                case k_links: return push(frame_kind::records, &out_.links, ec, &link_record);
+                case k_repairs: return push(frame_kind::records, &out_.repairs, ec, &repair_record);
                 default: return fail(ec);
             }
         }
@@ -242,7 +275,7 @@ public:
             case frame_kind::strings: truncate(*static_cast<std::vector<std::string>*>(f.target), f.count); break;
             case frame_kind::activities: truncate(out_.activities, f.count); break;
             case frame_kind::profiles: truncate(out_.profile, f.count); break;
-            case frame_kind::contacts: truncate(out_.contacts, f.count); break;
+            case frame_kind::records: f.type->truncate(f.target, f.count); break;
             default: return fail(ec);
         }
         --depth_;
@@ -270,10 +303,9 @@ public:
         int id = -1;
         switch (f.kind) {
             case frame_kind::top: id = find_key(top_keys, key, f.slot + 1); break;
-            case frame_kind::staff: id = find_key(staff_keys, key, f.slot + 1); break;
+            case frame_kind::record: id = find_key(f.type->keys, f.type->key_count, key, f.slot + 1); break;
             case frame_kind::activity: id = find_key(activity_keys, key, f.slot + 1); break;
             case frame_kind::profile: id = find_key(profile_keys, key, f.slot + 1); break;
-            case frame_kind::contact: id = find_key(contact_keys, key, f.slot + 1); break;
             case frame_kind::extra: {
                 auto& entries = out_.extra.entries;
                 for (std::size_t i = 0; i < f.count; ++i)
@@ -284,7 +316,7 @@ public:
             default: return fail(ec);
         }
         if (id < 0) return fail(ec);  // unknown key: the DOM reader keeps it in extra, with a warning
-        const std::uint32_t bit = std::uint32_t{1} << id;
+        const std::uint64_t bit = std::uint64_t{1} << id;
         if (f.seen & bit) return fail(ec);  // duplicate
         f.seen |= bit;
         f.slot = id;
@@ -339,9 +371,9 @@ private:
         return false;
     }
 
-    bool push(frame_kind kind, void* target, json::error_code& ec) {
+    bool push(frame_kind kind, void* target, json::error_code& ec, const record_type* type = nullptr) {
         if (depth_ + 1 >= max_frames) return fail(ec);
-        stack_[++depth_] = frame{kind, -1, 0, 0, target};
+        stack_[++depth_] = frame{kind, -1, 0, 0, target, type};
         return true;
     }
 
@@ -360,15 +392,6 @@ private:
     std::optional<date>* top_date(int k) noexcept { return top_member(top_dates, k); }
     std::vector<std::string>* top_strings(int k) noexcept { return top_member(top_lists, k); }
 
-    // The text member of key `k` of a sub-object (managed_staff, a contact), or nullptr.
-    template <class T, std::size_t N>
-    static std::optional<std::string>* sub_text(T& object,
-                                                const std::array<std::optional<std::string> T::*, N>& members,
-                                                int k) noexcept {
-        const auto i = static_cast<std::size_t>(k);
-        return i < N && members[i] ? &(object.*members[i]) : nullptr;
-    }
-
     // Where the string value about to be read goes (nullptr: not a string here).
     std::string* begin_string() {
         frame& f = stack_[depth_];
@@ -379,8 +402,8 @@ private:
                 auto* o = top_string(f.slot);
                 return o ? emplace(*o) : nullptr;
             }
-            case frame_kind::staff: {
-                auto* o = sub_text(out_.managed_staff, staff_texts, f.slot);
+            case frame_kind::record: {
+                auto* o = f.type->text(f.target, f.slot);
                 return o ? emplace(*o) : nullptr;
             }
             case frame_kind::extra: return f.count ? &out_.extra.entries[f.count - 1].second : nullptr;
@@ -394,10 +417,6 @@ private:
             case frame_kind::profile: {
                 auto& s = *static_cast<profile_section*>(f.target);
                 return f.slot == p_title ? emplace(s.title) : nullptr;
-            }
-            case frame_kind::contact: {
-                auto* o = sub_text(*static_cast<contact*>(f.target), contact_texts, f.slot);
-                return o ? emplace(*o) : nullptr;
             }
             default: return nullptr;
         }
@@ -445,6 +464,9 @@ private:
             case k_activities: out_.activities.clear(); return true;
             case k_profile: out_.profile.clear(); return true;
             case k_contacts: out_.contacts.clear(); return true;
+            case k_links: out_.links.clear(); return true;
+            case k_repairs: out_.repairs.clear(); return true;
+            case k_canonical: out_.canonical = {}; return true;
             case k_extra: out_.extra.entries.clear(); return true;
             default: return false;  // format, reference, title, employer, and a type the fast path does not read
         }
@@ -454,8 +476,8 @@ private:
     bool null_value(frame& f) {
         switch (f.kind) {
             case frame_kind::top: return null_top(f.slot);
-            case frame_kind::staff: {
-                auto* o = sub_text(out_.managed_staff, staff_texts, f.slot);
+            case frame_kind::record: {
+                auto* o = f.type->text(f.target, f.slot);
                 if (o) o->reset();
                 return o != nullptr;
             }
@@ -478,11 +500,6 @@ private:
                 else
                     return false;
                 return true;
-            }
-            case frame_kind::contact: {
-                auto* o = sub_text(*static_cast<contact*>(f.target), contact_texts, f.slot);
-                if (o) o->reset();
-                return o != nullptr;
             }
             default: return false;  // array elements and extra values are never null
         }

@@ -109,7 +109,7 @@ TEST_CASE("each field of job_offer is described once, with a key, labels and a r
         required += d.required ? 1 : 0;
     });
     CHECK(n == field_count_v<job_offer>);
-    CHECK(n == 27);
+    CHECK(n == 31);
     CHECK(required == 3);  // reference, title, employer
     CHECK(field_of(&job_offer::deadline).key == "deadline");
     CHECK(field_of(&job_offer::deadline).label_fr == "Date limite");
@@ -124,6 +124,9 @@ TEST_CASE("the test offer fills every field, so the codec tests cover each") {
     CHECK(empty_fields(o.activities.front()).empty());
     CHECK(empty_fields(o.profile.front()).empty());
     CHECK(empty_fields(o.contacts.front()).empty());
+    CHECK(empty_fields(o.links.front()).empty());
+    CHECK(empty_fields(o.repairs.front()).empty());
+    CHECK(empty_fields(o.canonical).empty());
 }
 
 TEST_CASE("the specification describes every field") {

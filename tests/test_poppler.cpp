@@ -20,8 +20,8 @@ using namespace offerkit::testing;
 
 namespace {
 
-job_offer read_pdf_file(const fs::path& p, diagnostics& d) {
-    return parse_posting(plugins::read_pdf(read_file(p), p.string()), p.string(), d);
+job_offer read_pdf_file(const fs::path& p, diagnostics& d, fact_policy facts = fact_policy::repair) {
+    return parse_posting(plugins::read_pdf(read_file(p), p.string()), p.string(), d, facts);
 }
 
 field_score measure(const std::vector<fs::path>& docs) {
@@ -67,11 +67,14 @@ TEST_CASE("the same posting read from its docx its pdf and its text gives the sa
         const fs::path word = shared / "real-docs" / (stem + ".docx");
         if (!fs::exists(md) || !fs::exists(word)) continue;
         diagnostics d1, d2, d3;
-        const job_offer from_pdf = read_pdf_file(pdf, d1);
+        // As written: the Markdown alone writes the weekdays ("vendredi 29 mai 2029") that
+        // let 26-0686 and 26-0691 be repaired (docs/facts.md); the words read are the same.
+        const auto as_written = fact_policy::as_written;
+        const job_offer from_pdf = read_pdf_file(pdf, d1, as_written);
         const job_offer from_docx =
-            parse_posting(plugins::read_docx(read_file(word), word.string()), word.string(), d2);
+            parse_posting(plugins::read_docx(read_file(word), word.string()), word.string(), d2, as_written);
         const std::string text = read_file(md);
-        const job_offer from_text = parse_posting(std::string_view(text), md.string(), d3);
+        const job_offer from_text = parse_posting(std::string_view(text), md.string(), d3, as_written);
         ++checked;
         const auto a = offer_fields(from_pdf), b = offer_fields(from_docx), c = offer_fields(from_text);
         if (a == b && b == c)

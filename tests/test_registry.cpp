@@ -134,7 +134,7 @@ TEST_CASE("load errors are distinct and name the file") {
         CHECK(load_error(reg, test_plugins / "offerkit-testreaderclash.so", &message) == errc::plugin_duplicate);
         CHECK_THAT(message, Catch::Contains("importer \"json\" is already registered (from the offerkit core)") &&
                                 Catch::Contains("offerkit-testreaderclash.so"));
-        CHECK(reg.list_importers().size() == 4);  // nothing of the module stays
+        CHECK(reg.list_importers().size() == 5);  // nothing of the module stays
     }
     SECTION("duplicate name") {
         plugins::register_json(reg);
@@ -294,7 +294,7 @@ TEST_CASE("every registry has the core's readers") {
         CHECK(r.plugin == "offerkit");
         CHECK(r.version == OFFERKIT_VERSION_STRING);
     }
-    CHECK(names == std::vector<std::string>{"jobposting", "json", "jsonl", "text"});
+    CHECK(names == std::vector<std::string>{"csv", "jobposting", "json", "jsonl", "text"});
     CHECK(reg.empty());  // no exporter yet
     CHECK(reg.find_importer("json") != nullptr);
     CHECK(reg.find_importer("docx") == nullptr);
@@ -303,7 +303,8 @@ TEST_CASE("every registry has the core's readers") {
         FAIL("no exception");
     } catch (const error& e) {
         CHECK(e.code() == errc::unknown_format);
-        CHECK_THAT(std::string(e.what()), Catch::Contains("\"docx\" (known: auto, jobposting, json, jsonl, text)"));
+        CHECK_THAT(std::string(e.what()),
+                   Catch::Contains("\"docx\" (known: auto, csv, jobposting, json, jsonl, text)"));
     }
 }
 
@@ -396,7 +397,8 @@ TEST_CASE("an offer_reader reads through a module's importer, by detection and b
     by_name.options.clear();
     CHECK_THROWS_WITH(
         offer_reader(std::string("OFFERKIT-TEST\n"), "memory", by_name),
-        Catch::Contains("memory: unknown input format \"testlines\" (known: auto, jobposting, json, jsonl, text)"));
+        Catch::Contains(
+            "memory: unknown input format \"testlines\" (known: auto, csv, jobposting, json, jsonl, text)"));
 }
 
 TEST_CASE("an importer that throws standard exceptions: they arrive as offerkit::error") {

@@ -52,7 +52,7 @@ TEST_CASE("the catalogue: identifiers unique and in order, each with a field and
         // the name is kebab-case ASCII: usable in scripts and configuration
         for (char c : r.name) CHECK(((c >= 'a' && c <= 'z') || c == '-'));
     }
-    CHECK(rules().size() == 6);
+    CHECK(rules().size() == 14);
 }
 
 TEST_CASE("each rule fires when it should and only then") {
@@ -71,12 +71,18 @@ TEST_CASE("each rule fires when it should and only then") {
     o.deadline = date::from_ymd(2026, 5, 8);
     CHECK(rule_names(o).empty());  // no posting date: nothing to compare with
     o = complete_offer();
-    o.deadline = o.posted_on;  // the same day is allowed
+    o.deadline = o.posted_on;  // the same day: allowed, but unusual
+    CHECK(rule_names(o) == names{"window-unusual"});
+    o.deadline = date::from_ymd(2026, 4, 24);  // a week
     CHECK(rule_names(o).empty());
+    o.deadline = date::from_ymd(2026, 7, 18);  // 92 days
+    CHECK(rule_names(o).empty());
+    o.deadline = date::from_ymd(2026, 7, 19);
+    CHECK(rule_names(o) == names{"window-unusual"});
     o.deadline = date::from_ymd(2026, 4, 16);
     CHECK(rule_names(o) == names{"deadline-before-posting"});
-    o.deadline = date::from_ymd(2027, 4, 18);  // 366 days: allowed
-    CHECK(rule_names(o).empty());
+    o.deadline = date::from_ymd(2027, 4, 18);  // 366 days: possible, unusual
+    CHECK(rule_names(o) == names{"window-unusual"});
     o.deadline = date::from_ymd(2027, 4, 19);
     CHECK(rule_names(o) == names{"deadline-long-after-posting"});
     std::vector<finding> found;
@@ -86,6 +92,42 @@ TEST_CASE("each rule fires when it should and only then") {
     CHECK(d.to_string() ==
           "a.json:3: warning: the deadline 2027-04-19 is more than a year after the posting date 2026-04-17 "
           "[deadline-long-after-posting]");
+}
+
+TEST_CASE("the reference's spelling and year and the posting date against the reference's date") {
+    job_offer o = complete_offer();
+    o.reference = "9001-26-0700 SR";
+    CHECK(rule_names(o) == names{"reference-format"});
+    std::vector<finding> found;
+    check_offer(o, found);
+    CHECK(found[0].message ==
+          "the reference \"9001-26-0700 SR\" is usually spelt \"9001-26-0700/SR\" (kept as written; both name the "
+          "same offer)");
+    o.reference = "9001-26-700/SR";
+    CHECK(rule_names(o) == names{"reference-format"});
+    o.reference = "2026-0700";  // no prefix: a shape of its own, not checked
+    CHECK(rule_names(o).empty());
+    o.reference = "9001-25-0700/SR";
+    o.reference_date = date::from_ymd(2026, 4, 17);
+    CHECK(rule_names(o) == names{"reference-year-mismatch"});
+    o = complete_offer();
+    o.reference_date = date::from_ymd(2026, 4, 17);
+    CHECK(rule_names(o).empty());
+    o.reference_date = date::from_ymd(2026, 4, 24);  // posted a week before the reference's date: allowed
+    CHECK(rule_names(o).empty());
+    o.reference_date = date::from_ymd(2026, 4, 25);
+    CHECK(rule_names(o) == names{"posting-far-from-reference"});
+    o.reference_date = date::from_ymd(2026, 3, 10);
+    CHECK(rule_names(o) == names{"posting-far-from-reference"});
+}
+
+TEST_CASE("the cross-checks are in the catalogue but need more than the offer") {
+    for (std::string_view n : {"weekday-mismatch", "dates-swapped", "metadata-mismatch", "duplicate-offer"}) {
+        const auto it = std::find_if(rules().begin(), rules().end(), [&](const rule& r) { return r.name == n; });
+        CHECK(it != rules().end());
+    }
+    job_offer o = complete_offer();
+    CHECK(rule_names(o).empty());  // check_offer never reports them
 }
 
 TEST_CASE("one rule gives one message for every input kind, at the place of the field") {

@@ -50,6 +50,27 @@ struct batch_stats {
     std::vector<std::string> failures;
 };
 
+// The built-in reference lists with the user's files merged over them; false (after saying why) on a bad file.
+bool load_referential(const std::vector<std::string>& files, referential& out) {
+    out = referential::builtin();
+    for (const auto& f : files) {
+        try {
+            out.merge(referential::from_file(f));
+        } catch (const error& e) {
+            std::cerr << "offerkit: error: --referential: " << e.what() << '\n';
+            return false;
+        }
+    }
+    return true;
+}
+
+// "file:line: path" of an entry, for messages about it.
+std::string origin_of(const source_location& where) {
+    std::string origin = where.to_string();
+    if (!where.path.empty()) origin += (origin.empty() ? "" : ": ") + where.path;
+    return origin;
+}
+
 }  // namespace
 
 registry load_formats(std::vector<plugin_load_failure>& failures) {
@@ -74,6 +95,11 @@ int run_convert(const registry& reg, const convert_request& request) {
     read_options read_opts;
     if (!parse_read_options(reg, request.input_format, request.encoding, request.input_options, read_opts))
         return exit_usage;
+    read_opts.facts = request.as_written ? fact_policy::as_written : fact_policy::repair;
+    referential names;
+    if (!load_referential(request.referentials, names)) return exit_usage;
+    // Summaries are given each offer once; other formats when asked.
+    const bool dedupe = request.dedupe || exp->info().summary;
 
     export_target target;
     target.path = request.output;
@@ -132,6 +158,28 @@ int run_convert(const registry& reg, const convert_request& request) {
             fail(f.message.rfind(f.origin, 0) == 0 ? f.message : f.origin + ": " + f.message);
         }
     };
+    // Exports one offer (its diagnostics printed first).
+    auto export_one = [&](batch_entry& e) {
+        if (!e.diags.empty()) {
+            bar.clear();
+            print(e.diags);
+        }
+        stats.warnings += e.diags.count(severity::warning);
+        if (!e.kept() && (e.joined || dedupe)) return;
+        try {
+            require_identity(e.offer, e.where);
+            if (parallel)
+                parallel->write(std::move(e.offer), origin_of(e.where));
+            else
+                session->write(e.offer);
+            ++stats.exported;
+        } catch (const error& ex) {
+            fail(ex.what());
+        }
+        collect_parallel_failures();
+    };
+    // Every input read (the batch review needs them all), unless --stream.
+    std::vector<batch_entry> batch;
     for (std::size_t input_index = 0; input_index < request.inputs.size(); ++input_index) {
         const std::string& input = request.inputs[input_index];
         std::unique_ptr<offer_reader> reader;
@@ -142,35 +190,37 @@ int run_convert(const registry& reg, const convert_request& request) {
             if (!request.keep_going) break;
             continue;
         }
-        job_offer offer;
         while (true) {
-            diagnostics local;
+            batch_entry e;
             try {
-                if (!reader->next(offer, local)) break;
+                if (!reader->next(e.offer, e.diags)) break;
                 ++stats.read;
-                require_identity(offer, reader->location());
-                if (parallel) {
-                    std::string origin = reader->location().to_string();
-                    if (!reader->location().path.empty())
-                        origin += (origin.empty() ? "" : ": ") + reader->location().path;
-                    parallel->write(std::move(offer), std::move(origin));
-                } else {
-                    session->write(offer);
+                if (!request.referentials.empty() || e.offer.canonical.empty()) names.canonicalize(e.offer);
+                e.where = reader->location();
+                e.format = std::string(reader->format());
+                if (request.stream)
+                    export_one(e);
+                else
+                    batch.push_back(std::move(e));
+            } catch (const error& ex) {
+                if (!e.diags.empty()) {
+                    bar.clear();
+                    print(e.diags);
                 }
-                ++stats.exported;
-            } catch (const error& e) {
-                fail(e.what());
+                stats.warnings += e.diags.count(severity::warning);
+                fail(ex.what());
             }
-            if (!local.empty()) {
-                bar.clear();
-                print(local);
-            }
-            stats.warnings += local.count(severity::warning);
-            collect_parallel_failures();
             bar.update(stats.read, input_index);
             if (stats.failed && !request.keep_going) break;
         }
         if (stats.failed && !request.keep_going) break;
+    }
+    if (!(stats.failed && !request.keep_going)) {
+        review_batch(batch, read_opts.facts, dedupe);
+        for (auto& e : batch) {
+            export_one(e);
+            if (stats.failed && !request.keep_going) break;
+        }
     }
 
     if (parallel) {
@@ -219,27 +269,37 @@ int run_validate(const registry& formats, const validate_request& request) {
     read_options read_opts;
     if (!parse_read_options(formats, request.input_format, request.encoding, request.input_options, read_opts))
         return exit_usage;
+    read_opts.facts = request.as_written ? fact_policy::as_written : fact_policy::repair;
+    referential names;
+    if (!load_referential(request.referentials, names)) return exit_usage;
     std::size_t offers = 0, errors = 0, warnings = 0;
+    auto show = [&](const diagnostics& diags) {
+        for (auto d : diags) {
+            if (request.strict) d.level = severity::error;
+            std::cerr << d.to_string() << '\n';
+            (d.level == severity::error ? errors : warnings) += 1;
+        }
+    };
+    std::vector<batch_entry> batch;
     for (const auto& input : request.inputs) {
         try {
             offer_reader reader(input, read_opts, formats);
-            job_offer offer;
             while (true) {
-                diagnostics local;
+                batch_entry e;
                 try {
-                    if (!reader.next(offer, local)) break;
+                    if (!reader.next(e.offer, e.diags)) break;
                     ++offers;
                     // Some importers (the posting parser, JobPosting) report these
                     // themselves, with line numbers or JSON paths.
-                    if (!reader.validates()) validate_offer(offer, reader.location(), local);
-                } catch (const error& e) {
+                    if (!reader.validates()) validate_offer(e.offer, reader.location(), e.diags);
+                    if (!request.referentials.empty() || e.offer.canonical.empty()) names.canonicalize(e.offer);
+                    e.where = reader.location();
+                    e.format = std::string(reader.format());
+                    batch.push_back(std::move(e));
+                } catch (const error& ex) {
+                    show(e.diags);
                     ++errors;
-                    std::cerr << e.what() << '\n';
-                }
-                for (auto d : local) {
-                    if (request.strict) d.level = severity::error;
-                    std::cerr << d.to_string() << '\n';
-                    (d.level == severity::error ? errors : warnings) += 1;
+                    std::cerr << ex.what() << '\n';
                 }
             }
         } catch (const error& e) {
@@ -247,6 +307,8 @@ int run_validate(const registry& formats, const validate_request& request) {
             std::cerr << e.what() << '\n';
         }
     }
+    review_batch(batch, read_opts.facts, false);
+    for (const auto& e : batch) show(e.diags);
     if (!request.quiet)
         std::cerr << "offerkit: " << offers << " offer" << (offers == 1 ? "" : "s") << " checked, " << errors
                   << " error" << (errors == 1 ? "" : "s") << ", " << warnings << " warning"

@@ -22,7 +22,11 @@ struct convert_request {
     option_map input_options;  ///< for the importer (--input-option)
     bool keep_going = false;
     bool quiet = false;
-    unsigned jobs = 0;  ///< worker threads for one-file-per-offer formats; 0 = one per core
+    unsigned jobs = 0;                      ///< worker threads for one-file-per-offer formats; 0 = one per core
+    bool as_written = false;                ///< keep the text's values: no repair (offerkit/facts.hpp)
+    bool dedupe = false;                    ///< export each offer of the batch once (summaries always do)
+    bool stream = false;                    ///< export offers as read: no batch review (offerkit/batch.hpp)
+    std::vector<std::string> referentials;  ///< --referential files, merged over the built-in lists
 };
 
 struct validate_request {
@@ -32,6 +36,8 @@ struct validate_request {
     option_map input_options;
     bool strict = false;
     bool quiet = false;
+    bool as_written = false;
+    std::vector<std::string> referentials;
 };
 
 enum class plugin_listing { all, writers, readers };

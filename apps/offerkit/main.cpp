@@ -142,6 +142,15 @@ int main(int argc, char** argv) {
     convert->add_flag("-k,--keep-going", conv.keep_going,
                       "Export the good offers when some are bad; list the bad ones");
     convert->add_flag("-q,--quiet", conv.quiet, "No progress or summary on standard error");
+    convert->add_flag("--as-written", conv.as_written,
+                      "Keep the postings' values as written: report contradictions, repair none (docs/facts.md)");
+    convert->add_flag("--dedupe", conv.dedupe,
+                      "Export each offer once when the batch reads it twice (summaries always do; docs/facts.md)");
+    convert->add_flag("--stream", conv.stream,
+                      "Export each offer as it is read, without the batch review (no open-data join, no duplicates): "
+                      "for inputs too large to hold in memory");
+    convert->add_option("--referential", conv.referentials,
+                        "Reference lists (JSON, docs/referential.md) merged over the built-in ones (repeatable)");
     convert->add_option("-j,--jobs", conv.jobs,
                         "Threads for one-file-per-offer formats (flyers); 0, the default, means one per core. "
                         "The files are the same as with --jobs 1");
@@ -157,6 +166,8 @@ int main(int argc, char** argv) {
     validate->add_option("--input-option", raw_input_options, "Importer option key=value (repeatable)");
     validate->add_flag("--strict", val.strict, "Treat warnings as errors");
     validate->add_flag("-q,--quiet", val.quiet, "Print only problems");
+    validate->add_flag("--as-written", val.as_written, "Report contradictions without repairing them");
+    validate->add_option("--referential", val.referentials, "Reference lists merged over the built-in ones");
 
     auto* plugins = app.add_subcommand("plugins", "List the formats that can be written (--to) and read (--from)");
     bool only_writers = false, only_readers = false;

@@ -40,14 +40,17 @@ struct document_line {
     std::string text;
     std::vector<text_span> bold;     ///< bold runs, in order, not overlapping
     std::vector<std::string> links;  ///< the targets of the hyperlinks in the paragraph
-    int heading = 0;                 ///< heading level, 1 (the title) to 6; 0: not a heading
-    int list_level = 0;              ///< list item level, 1 for the top level; 0: not a list item
-    int number = 0;                  ///< the number of a numbered list item; 0: a bullet, or not an item
-    std::uint32_t table = 0;         ///< the table it sits in, counted from 1 in reading order; 0: none
-    std::uint32_t row = 0;           ///< row within the table, from 0
-    std::uint32_t column = 0;        ///< column (cell) within the row, from 0
-    bool furniture = false;          ///< letterhead, header, footer, page number: not the offer's text
-    std::uint32_t page = 0;          ///< the page it starts on, from 1; 0: unknown (a Word document)
+    /// The words each link is attached to, in the order of `links` ("télécharger");
+    /// may be shorter than `links` (words unknown).
+    std::vector<std::string> link_texts;
+    int heading = 0;           ///< heading level, 1 (the title) to 6; 0: not a heading
+    int list_level = 0;        ///< list item level, 1 for the top level; 0: not a list item
+    int number = 0;            ///< the number of a numbered list item; 0: a bullet, or not an item
+    std::uint32_t table = 0;   ///< the table it sits in, counted from 1 in reading order; 0: none
+    std::uint32_t row = 0;     ///< row within the table, from 0
+    std::uint32_t column = 0;  ///< column (cell) within the row, from 0
+    bool furniture = false;    ///< letterhead, header, footer, page number: not the offer's text
+    std::uint32_t page = 0;    ///< the page it starts on, from 1; 0: unknown (a Word document)
 };
 
 /// A posting document: its paragraphs in reading order (the importer's
@@ -66,7 +69,7 @@ struct posting_document {
 /// column by column, any other table cell by cell. Throws errc::invalid_utf8
 /// when a line's text is not UTF-8, naming the line.
 OFFERKIT_API job_offer parse_posting(const posting_document& document, const std::string& source_name,
-                                     diagnostics& diags);
+                                     diagnostics& diags, fact_policy facts = fact_policy::repair);
 
 /// The document as the Markdown the parser sees once the structure is read:
 /// tables in their reading order, headings as `#`, list items as `-` or `1.`,
@@ -98,6 +101,7 @@ public:
 private:
     input_source input_;
     std::size_t max_bytes_;
+    fact_policy facts_;
     std::string format_;
     document_reader read_;
     source_location location_;

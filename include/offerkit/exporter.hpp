@@ -47,6 +47,9 @@ struct exporter_info {
     std::string extension;    ///< with the dot: ".json"
     std::string mime_type;    ///< "application/json"
     std::vector<option_info> options;
+    /// A report over the whole batch (the workbook): it is given each offer
+    /// once (offerkit/batch.hpp), the duplicates of a batch left out.
+    bool summary = false;
 };
 
 /// Whether an export makes one file, or one file per offer in a directory.

@@ -42,6 +42,7 @@ struct field {
 };
 
 /// The fields of a model type, in JSON order: specialised for job_offer,
+/// hyperlink, repair, canonical_keys,
 /// managed_staff_counts, activity_section, profile_section and contact.
 template <class T>
 struct fields_of;
@@ -95,6 +96,49 @@ struct fields_of<contact> {
 };
 
 template <>
+struct fields_of<hyperlink> {
+    using T = hyperlink;
+    static constexpr auto value = std::tuple{
+        field<T, std::optional<std::string>>{&T::field, "field", "Champ", "Field", "", false},
+        field<T, std::optional<std::string>>{&T::text, "text", "Texte", "Text", "", false},
+        field<T, std::optional<std::string>>{&T::url, "url", "Adresse", "Address", "", false},
+    };
+};
+
+template <>
+struct fields_of<repair> {
+    using T = repair;
+    using text = std::optional<std::string>;
+    static constexpr auto value = std::tuple{
+        field<T, text>{&T::field, "field", "Champ", "Field", "", false},
+        field<T, text>{&T::rule, "rule", "Règle", "Rule", "", false},
+        field<T, text>{&T::as_written, "as_written", "Valeur écrite", "As written", "", false},
+        field<T, text>{&T::value, "value", "Valeur retenue", "Value used", "", false},
+        field<T, text>{&T::text, "text", "Texte", "Text", "", false},
+        field<T, text>{&T::evidence, "evidence", "Preuve", "Evidence", "", false},
+        field<T, text>{&T::source, "source", "Source", "Source", "", false},
+    };
+};
+
+template <>
+struct fields_of<canonical_keys> {
+    using T = canonical_keys;
+    using text = std::optional<std::string>;
+    static constexpr auto value = std::tuple{
+        field<T, text>{&T::reference, "reference", "Référence", "Reference", "", false},
+        field<T, text>{&T::employer, "employer", "Employeur", "Employer", "", false},
+        field<T, text>{&T::employer_name, "employer_name", "Nom de l'employeur", "Employer name", "", false},
+        field<T, text>{&T::direction, "direction", "Direction", "Department", "", false},
+        field<T, text>{&T::direction_name, "direction_name", "Nom de la direction", "Department name", "", false},
+        field<T, text>{&T::grade, "grade", "Corps", "Grade", "", false},
+        field<T, text>{&T::grade_name, "grade_name", "Nom du corps", "Grade name", "", false},
+        field<T, text>{&T::commune, "commune", "Commune", "Commune", "", false},
+        field<T, text>{&T::commune_name, "commune_name", "Nom de la commune", "Commune name", "", false},
+        field<T, text>{&T::province, "province", "Province", "Province", "", false},
+    };
+};
+
+template <>
 struct fields_of<job_offer> {
     using T = job_offer;
     using text = std::optional<std::string>;
@@ -132,7 +176,11 @@ struct fields_of<job_offer> {
         field<T, texts>{&T::how_to_apply, "how_to_apply", "Pour postuler", "How to apply", "", false},
         field<T, std::vector<contact>>{&T::contacts, "contacts", "Contacts", "Contacts", "applicationContact", false},
         field<T, text>{&T::url, "url", "Lien", "Link", "url", false},
+        field<T, text>{&T::document_url, "document_url", "Document de l'offre", "Posting document", "", false},
+        field<T, std::vector<hyperlink>>{&T::links, "links", "Liens du texte", "Links in the text", "", false},
         field<T, extra_fields>{&T::extra, "extra", "Autres informations", "Other information", "", false},
+        field<T, std::vector<repair>>{&T::repairs, "repairs", "Corrections", "Repairs", "", false},
+        field<T, canonical_keys>{&T::canonical, "canonical", "Noms de référence", "Canonical names", "", false},
     };
 };
 

@@ -22,6 +22,7 @@
 #include <offerkit/diagnostics.hpp>
 #include <offerkit/error.hpp>
 #include <offerkit/exporter.hpp>
+#include <offerkit/facts.hpp>
 #include <offerkit/job_offer.hpp>
 
 #include <cstddef>
@@ -70,6 +71,10 @@ struct read_options {
     read_limits limits;
     /// Importer options, `key=value`; checked against importer_info::options.
     option_map options;
+    /// Whether readers that cross-check a posting's facts repair what the
+    /// evidence resolves (offerkit/facts.hpp) or keep the text's values
+    /// (`--as-written`).
+    fact_policy facts = fact_policy::repair;
 };
 
 /// How sure an importer is that it reads an input. The registry picks the

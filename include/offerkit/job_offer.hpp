@@ -61,6 +61,51 @@ struct contact {
     friend bool operator==(const contact&, const contact&) = default;
 };
 
+/// A hyperlink of the posting, kept with the words it is attached to
+/// ("… à [télécharger](https://…) ici").
+struct hyperlink {
+    std::optional<std::string> field;  ///< the field whose text holds it, as in JSON: "how_to_apply"
+    std::optional<std::string> text;   ///< the linked words as written: "télécharger"
+    std::optional<std::string> url;    ///< the target
+    friend bool operator==(const hyperlink&, const hyperlink&) = default;
+};
+
+/// A value offerkit corrected because the posting contradicted itself or its
+/// metadata and the evidence left one reading (docs/facts.md). The corrected
+/// value is in the field; this says what was written and why it changed.
+struct repair {
+    std::optional<std::string> field;       ///< "deadline"
+    std::optional<std::string> rule;        ///< the rule that found it: "weekday-mismatch"
+    std::optional<std::string> as_written;  ///< the value read: "2029-05-29"; null when the field was empty
+    std::optional<std::string> value;       ///< the value used: "2026-05-29"
+    std::optional<std::string> text;        ///< the posting's words: "vendredi 29 mai 2029"
+    std::optional<std::string> evidence;    ///< why: "29 May 2029 is a Tuesday; …"
+    std::optional<std::string> source;      ///< where the text or the evidence is: "26-0686.md:25"
+    friend bool operator==(const repair&, const repair&) = default;
+};
+
+/// The offer's names matched against the reference lists (offerkit/referential.hpp):
+/// stable keys to group and pick by, and the canonical names to show. Empty
+/// members: nothing matched (or no list was applied).
+struct canonical_keys {
+    std::optional<std::string> reference;       ///< "opt-nc:26-0686": the employer and the number, spelling aside
+    std::optional<std::string> employer;        ///< "opt-nc"
+    std::optional<std::string> employer_name;   ///< "Office des postes et télécommunications"
+    std::optional<std::string> direction;       ///< "opt-nc/dpsp"
+    std::optional<std::string> direction_name;  ///< "Direction de la poste et des services de proximité"
+    std::optional<std::string> grade;           ///< "cadre-d-exploitation"
+    std::optional<std::string> grade_name;      ///< "Cadre d'exploitation"
+    std::optional<std::string> commune;         ///< "noumea"
+    std::optional<std::string> commune_name;    ///< "Nouméa"
+    std::optional<std::string> province;        ///< "province-sud"
+
+    bool empty() const noexcept {
+        return !reference && !employer && !employer_name && !direction && !direction_name && !grade && !grade_name &&
+               !commune && !commune_name && !province;
+    }
+    friend bool operator==(const canonical_keys&, const canonical_keys&) = default;
+};
+
 /// Labelled values the model has no field for, in the order met, keyed by the
 /// label as written. Kept so that nothing of a posting is lost.
 struct extra_fields {
@@ -115,8 +160,12 @@ struct job_offer {
     std::vector<std::string> conditions;
     std::vector<std::string> how_to_apply;
     std::vector<contact> contacts;
-    std::optional<std::string> url;
+    std::optional<std::string> url;           ///< the offer's page
+    std::optional<std::string> document_url;  ///< the posting's own document (its PDF)
+    std::vector<hyperlink> links;             ///< hyperlinks of the text, with their words
     extra_fields extra;
+    std::vector<repair> repairs;  ///< values corrected from the evidence (docs/facts.md)
+    canonical_keys canonical;     ///< names matched against the reference lists
 
     friend bool operator==(const job_offer&, const job_offer&) = default;
 };

@@ -1,11 +1,13 @@
 // offerkit/offerkit.hpp — the whole public API.
 #pragma once
 
+#include <offerkit/batch.hpp>
 #include <offerkit/date.hpp>
 #include <offerkit/diagnostics.hpp>
 #include <offerkit/document.hpp>
 #include <offerkit/error.hpp>
 #include <offerkit/exporter.hpp>
+#include <offerkit/facts.hpp>
 #include <offerkit/fields.hpp>
 #include <offerkit/importer.hpp>
 #include <offerkit/job_offer.hpp>
@@ -15,6 +17,7 @@
 #include <offerkit/parallel_export.hpp>
 #include <offerkit/posting_parser.hpp>
 #include <offerkit/reader.hpp>
+#include <offerkit/referential.hpp>
 #include <offerkit/registry.hpp>
 #include <offerkit/rules.hpp>
 #include <offerkit/text.hpp>

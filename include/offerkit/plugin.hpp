@@ -34,7 +34,9 @@
 /// descriptor change layout (docs/plugins.md, "What breaks a plugin").
 /// 2: export_session::write_file, the descriptor's offerkit_version.
 /// 3: importers (descriptor members, offerkit/importer.hpp), option_info::flag.
-#define OFFERKIT_PLUGIN_ABI_VERSION 3u
+/// 4: job_offer's document_url, links, repairs, canonical; exporter_info::summary;
+///    read_options::facts and names; document_line::link_texts.
+#define OFFERKIT_PLUGIN_ABI_VERSION 4u
 
 extern "C" {
 

@@ -9,6 +9,7 @@
 #include <offerkit/export.hpp>
 
 #include <offerkit/diagnostics.hpp>
+#include <offerkit/facts.hpp>
 #include <offerkit/job_offer.hpp>
 
 #include <string>
@@ -20,6 +21,10 @@ namespace offerkit {
 /// that still give an offer (missing required field, unreadable date, a line
 /// that could not be placed, deadline before posting date) are warnings with
 /// line numbers in `diags`. Throws errc::invalid_utf8 naming the byte offset.
-OFFERKIT_API job_offer parse_posting(std::string_view text, const std::string& source_name, diagnostics& diags);
+/// The posting's facts are cross-checked (offerkit/facts.hpp) against each
+/// other and its front matter; `facts` says whether contradictions the
+/// evidence resolves are repaired (the default) or kept as written.
+OFFERKIT_API job_offer parse_posting(std::string_view text, const std::string& source_name, diagnostics& diags,
+                                     fact_policy facts = fact_policy::repair);
 
 }  // namespace offerkit

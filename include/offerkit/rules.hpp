@@ -29,6 +29,16 @@ enum class rule_id : std::uint8_t {
     missing_deadline,             ///< no deadline
     deadline_before_posting,      ///< the deadline before the posting date
     deadline_long_after_posting,  ///< the deadline more than a year after the posting date
+    window_unusual,               ///< an application window shorter than a week or longer than 13 weeks
+    posting_far_from_reference,   ///< the posting date far from the reference's date
+    reference_format,             ///< the reference not in its usual spelling ("3134-26-0677 SR")
+    reference_year_mismatch,      ///< the reference's year not the year of its date
+    // Cross-checks that need more than the offer (offerkit/facts.hpp, offerkit/batch.hpp):
+    // in the catalogue for their identifiers and labels; check_offer does not run them.
+    weekday_mismatch,   ///< the weekday written with a date is not its weekday
+    dates_swapped,      ///< the posting date and the deadline swapped
+    metadata_mismatch,  ///< a date of the posting differs from its metadata's
+    duplicate_offer,    ///< the same offer (canonical reference) read twice in a batch
 };
 
 /// One rule of the catalogue.
@@ -53,8 +63,8 @@ struct finding {
     std::string message;  ///< "the deadline 2026-03-27 is before the posting date 2026-04-17"
 };
 
-/// Runs every rule on `offer` and appends what they find to `out`, in
-/// catalogue order. Returns the number appended.
+/// Runs every rule that needs only the offer on `offer` and appends what
+/// they find to `out`, in catalogue order. Returns the number appended.
 OFFERKIT_API std::size_t check_offer(const job_offer& offer, std::vector<finding>& out);
 
 /// The diagnostic of `f` at `where`: the rule's severity, its message, its identifier.

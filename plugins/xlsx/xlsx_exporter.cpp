@@ -1020,7 +1020,8 @@ const exporter_info& xlsx_exporter::info() const noexcept {
             {"year", "yearly report for YYYY: one sheet per month and a year summary", "", true},
             {"as-of", "the day the report is made, YYYY-MM-DD (default: today in Nouméa, UTC+11)", "", true},
             {"lang", "labels: fr or en", "fr", true},
-        }};
+        },
+        true};  // a summary: each offer of the batch once
     return i;
 }
 

@@ -9,12 +9,13 @@
 
 namespace offerkit::detail {
 
-/// text (posting text and Markdown), json, jsonl, jobposting, in this order.
+/// text (posting text and Markdown), json, jsonl, jobposting, csv (open data), in this order.
 std::vector<std::shared_ptr<const importer>> make_core_importers();
 
 std::shared_ptr<const importer> make_posting_importer();
 std::shared_ptr<const importer> make_json_importer();
 std::shared_ptr<const importer> make_jsonl_importer();
 std::shared_ptr<const importer> make_jobposting_importer();
+std::shared_ptr<const importer> make_csv_importer();
 
 }  // namespace offerkit::detail

@@ -8,6 +8,7 @@ document_session::document_session(input_source input, const read_options& optio
                                    document_reader read)
     : input_(std::move(input)),
       max_bytes_(options.limits.max_file_bytes),
+      facts_(options.facts),
       format_(std::move(format)),
       read_(std::move(read)),
       location_{input_.name(), 0, 0, {}} {}
@@ -18,7 +19,7 @@ bool document_session::next(job_offer& out, diagnostics& diags) {
     std::string bytes;
     input_.read_all(bytes, max_bytes_);
     const posting_document doc = read_(bytes, input_.name());
-    out = parse_posting(doc, input_.name(), diags);
+    out = parse_posting(doc, input_.name(), diags, facts_);
     return true;
 }
 

@@ -245,7 +245,8 @@ std::shared_ptr<const importer> make_jsonl_importer() { return std::make_shared<
 std::shared_ptr<const importer> make_jobposting_importer() { return std::make_shared<jobposting_importer>(); }
 
 std::vector<std::shared_ptr<const importer>> make_core_importers() {
-    return {make_posting_importer(), make_json_importer(), make_jsonl_importer(), make_jobposting_importer()};
+    return {make_posting_importer(), make_json_importer(), make_jsonl_importer(), make_jobposting_importer(),
+            make_csv_importer()};
 }
 
 }  // namespace offerkit::detail

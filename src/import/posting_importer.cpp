@@ -11,12 +11,12 @@ namespace {
 class posting_session final : public import_session {
 public:
     posting_session(input_source source, const read_options& options)
-        : input_(std::move(source), options), location_{input_.name(), 0, 0, {}} {}
+        : input_(std::move(source), options), location_{input_.name(), 0, 0, {}}, facts_(options.facts) {}
 
     bool next(job_offer& out, diagnostics& diags) override {
         if (done_) return false;
         done_ = true;  // one posting per input, whether it reads or not
-        out = parse_posting(input_.read_document(), input_.name(), diags);
+        out = parse_posting(input_.read_document(), input_.name(), diags, facts_);
         return true;
     }
     const source_location& location() const noexcept override { return location_; }
@@ -26,6 +26,7 @@ public:
 private:
     text_input input_;
     source_location location_;
+    fact_policy facts_;
     bool done_ = false;
 };
 

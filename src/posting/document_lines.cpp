@@ -318,7 +318,8 @@ std::vector<text_line> document_lines(const posting_document& document, const st
                     l.bullet = true;
                     l.number = std::max(d.number, 0);
                 }
-                l.links = d.links;
+                for (std::size_t k = 0; k < d.links.size(); ++k)
+                    l.links.push_back({d.links[k], k < d.link_texts.size() ? d.link_texts[k] : std::string()});
             }
             take_typed_marker(l);
             if (l.bullet && l.list_level == 0) l.list_level = 1;
@@ -405,7 +406,7 @@ std::string to_markdown(const posting_document& document) {
             pos = l.bold_end[k];
         }
         md.append(l.text, pos, std::string::npos);
-        for (const auto& u : l.links) md += " <" + u + ">";
+        for (const auto& u : l.links) md += " <" + u.url + ">";
         md += '\n';
     }
     return md;

@@ -29,11 +29,12 @@ bool ascii_punct(char c) noexcept {
 }
 bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 
-/// Removes HTML tags (keeping their text, and the href of links in `links`).
-std::string strip_html(std::string_view s, std::vector<std::string>& links, bool& had_tags) {
+/// Removes HTML tags (keeping their text, and the href of links with their words in `links`).
+std::string strip_html(std::string_view s, std::vector<line_link>& links, bool& had_tags) {
     std::string out;
     out.reserve(s.size());
     std::size_t i = 0;
+    std::size_t open_link = std::string::npos;  // the <a> whose words are being read
     while (i < s.size()) {
         if (s[i] == '<') {
             const std::size_t close = s.find('>', i + 1);
@@ -44,7 +45,7 @@ std::string strip_html(std::string_view s, std::vector<std::string>& links, bool
                 std::string_view tag = s.substr(i + 1, close - i - 1);
                 if (starts_with(tag, "http://") || starts_with(tag, "https://") || starts_with(tag, "mailto:")) {
                     // autolink <https://…>
-                    links.emplace_back(tag);
+                    links.push_back({std::string(tag), std::string(tag)});
                     out.append(tag);
                     i = close + 1;
                     continue;
@@ -53,13 +54,21 @@ std::string strip_html(std::string_view s, std::vector<std::string>& links, bool
                 const std::size_t href = tag.find("href=\"");
                 if (href != std::string_view::npos) {
                     const std::size_t e = tag.find('"', href + 6);
-                    if (e != std::string_view::npos) links.emplace_back(tag.substr(href + 6, e - href - 6));
+                    if (e != std::string_view::npos) {
+                        links.push_back({std::string(tag.substr(href + 6, e - href - 6)), {}});
+                        if (starts_with(tag, "a ")) open_link = links.size() - 1;
+                    }
+                }
+                if (starts_with(tag, "/a")) {
+                    if (open_link < links.size()) links[open_link].text = text::squeeze_space(links[open_link].text);
+                    open_link = std::string::npos;
                 }
                 if (starts_with(tag, "br")) out += ' ';
                 i = close + 1;
                 continue;
             }
         }
+        if (open_link < links.size()) links[open_link].text += s[i];
         out += s[i++];
     }
     return out;
@@ -237,7 +246,10 @@ void clean_inline(std::string_view s, text_line& line) {
         }
         if (c == '[' && link_here && link_open == i) {  // link: keep the text, remember the target
             const std::size_t cb = link_close, cp = link_paren;
-            line.links.emplace_back(s.substr(cb + 2, cp - cb - 2));
+            std::string words;
+            for (std::size_t k = i + 1; k < cb; ++k)
+                if (s[k] != '*' && s[k] != '_') words += s[k];
+            line.links.push_back({std::string(s.substr(cb + 2, cp - cb - 2)), text::squeeze_space(words)});
             for (std::size_t k = i + 1; k < cb; ++k) {
                 if (s[k] == '*' || s[k] == '_') continue;
                 if (s[k] == ' ') {
@@ -387,7 +399,7 @@ std::vector<text_line> split_lines(std::string_view text, std::size_t first_line
             // an HTML block with nothing to read, or only the converter's link to the PDF itself
             bool pdf_link_only = !line.links.empty();
             for (const auto& u : line.links) {
-                const std::string f = fold(u);
+                const std::string f = fold(u.url);
                 if (!(ends_with(f, ".pdf") || f.find("/download") != std::string::npos)) pdf_link_only = false;
             }
             line.html_only = block && (s.empty() || pdf_link_only);

@@ -12,12 +12,19 @@
 
 namespace offerkit::posting {
 
+/// A hyperlink on a line: its target and the words it is attached to.
+struct line_link {
+    std::string url;
+    std::string text;  ///< the linked words as written ("télécharger"); may be empty
+    friend bool operator==(const line_link&, const line_link&) = default;
+};
+
 struct text_line {
     std::size_t no = 0;                     ///< 1-based line number in the input
     std::string text;                       ///< cleaned text
     std::vector<std::uint32_t> bold_start;  ///< byte offsets in `text` where a bold run starts
     std::vector<std::uint32_t> bold_end;    ///< … and ends (same count)
-    std::vector<std::string> links;         ///< link targets found on the line
+    std::vector<line_link> links;           ///< links found on the line
     int heading = 0;                        ///< Markdown heading level (0: none)
     bool bullet = false;                    ///< the line started with a bullet or a number marker
     int number = 0;                         ///< "1." / "1)" / "A." marker value (0: none)

@@ -214,10 +214,12 @@ void parser::accept_hits(std::size_t idx, const std::vector<label_hit>& cands, s
 void parser::process(std::size_t idx) {
     const text_line& l = lines_[idx];
     if (l.html_only) {
-        for (const auto& u : l.links) (void)u;  // links of HTML blocks are the converter's (PDF download)
+        // The links of HTML blocks are the converter's: the posting's own PDF.
+        for (const auto& u : l.links) document_urls_.push_back(u.url);
         return;
     }
     if (l.blank()) return;
+    keep_links(l);
     // A label inside a line needs a colon after it or bold markers: without
     // either, only the start of the line can hold one.
     const bool start_only = section_ == field::apply || section_ == field::contact ||

@@ -59,7 +59,8 @@ enum class zone { title, header, body };
 
 class parser {
 public:
-    parser(const std::string& source, diagnostics& diags) : source_(source), diags_(diags) {}
+    parser(const std::string& source, diagnostics& diags, fact_policy facts = fact_policy::repair)
+        : source_(source), diags_(diags), facts_(facts) {}
 
     job_offer run(std::string_view text);
     job_offer run(const posting_document& document);
@@ -68,6 +69,7 @@ private:
     // --- input
     const std::string& source_;
     diagnostics& diags_;
+    fact_policy facts_;
     std::vector<text_line> lines_;
     folded fold_buf_;  // the current line, folded (reused: no allocation per line)
 
@@ -108,6 +110,11 @@ private:
     std::size_t last_text_line_ = 0;          // an address tail moved by the converter was given back to the location
     std::string contact_text_;
     std::vector<std::string> urls_;
+    std::vector<std::string> document_urls_;
+    std::string reference_date_words_;  // "8 mai 2026" of "3134-26-0686/SR du 8 mai 2026"
+    std::size_t fm_line_ =
+        1;  // the front matter's first line  // links to the posting's own document (a converter's "PDF original")
+    void keep_links(const text_line& l);
     job_offer offer_;
 
     // --- helpers

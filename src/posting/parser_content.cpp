@@ -201,7 +201,7 @@ void parser::content(std::size_t idx, const text_line& l, std::string_view text,
         text = pseudo.text;
     }
     for (const auto& u : l.links)
-        if (section_ == field::apply || section_ == field::contact) urls_.push_back(u);
+        if (section_ == field::apply || section_ == field::contact) urls_.push_back(u.url);
     switch (section_) {
         case field::details:
         case field::context: paragraph(offer_.description, *line, text); return;
@@ -331,10 +331,49 @@ void parser::condition_line(const text_line& l, std::string_view text) {
     c.push_back(std::move(t));
 }
 
+// The JSON field a section's text goes to, for offer.links.
+static std::optional<std::string> field_key_of(field section) {
+    switch (section) {
+        case field::details:
+        case field::context: return "description";
+        case field::missions: return "missions";
+        case field::activities:
+        case field::main_activities:
+        case field::secondary_activities: return "activities";
+        case field::conditions: return "conditions";
+        case field::profile:
+        case field::profile_part: return "profile";
+        case field::contact:
+        case field::contact_continued: return "contacts";
+        case field::apply: return "how_to_apply";
+        default: return std::nullopt;
+    }
+}
+
+void parser::keep_links(const text_line& l) {
+    for (const auto& u : l.links) {
+        if (u.url.empty()) continue;
+        // "[drh@opt.nc](mailto:drh@opt.nc)": the address is in the text already.
+        if (text::iequals_ascii(std::string_view(u.url).substr(0, std::min<std::size_t>(u.url.size(), 7)), "mailto:") &&
+            text::iequals_ascii(std::string_view(u.url).substr(7), u.text))
+            continue;
+        const std::string f = fold(u.text);
+        // A link whose words name the posting's own document.
+        if (f.find("pdf original") != std::string::npos || f.find("document original") != std::string::npos ||
+            f.find("version pdf") != std::string::npos) {
+            document_urls_.push_back(u.url);
+            continue;
+        }
+        hyperlink h{field_key_of(section_), u.text.empty() ? std::nullopt : std::optional<std::string>(u.text), u.url};
+        if (std::find(offer_.links.begin(), offer_.links.end(), h) == offer_.links.end())
+            offer_.links.push_back(std::move(h));
+    }
+}
+
 void parser::apply_line(const text_line& l, std::string_view text) {
     std::string t(trim(text));  // cleaned lines are already squeezed
     if (t.empty() || t == ".") return;
-    for (const auto& u : l.links) urls_.push_back(u);
+    for (const auto& u : l.links) urls_.push_back(u.url);
     // bare addresses written in the text ("… sur https://emploi.example.nc/offre/12")
     for (std::size_t at = t.find("http"); at != std::string::npos; at = t.find("http", at + 4)) {
         if (t.compare(at, 7, "http://") != 0 && t.compare(at, 8, "https://") != 0) continue;

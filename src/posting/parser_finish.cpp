@@ -64,6 +64,8 @@ void parser::finish(const front_matter& fm) {
             }
         }
         offer_.reference = ref;
+        reference_date_words_ = text::squeeze_space(trim(when));
+        if (reference_date_words_.rfind("du ", 0) == 0) reference_date_words_.erase(0, 3);
         if (!when.empty()) {
             const auto d = find_french_date(when);
             if (d.value)
@@ -252,9 +254,44 @@ void parser::finish(const front_matter& fm) {
         }
         if (!offer_.url) offer_.url = fmv("url");
     }
+    // The posting's own document: the front matter's url_pdf, else a converter's link to it.
+    if (fm.present)
+        if (const std::string* u = fm.find("url_pdf"); u && !trim(*u).empty())
+            offer_.document_url = std::string(trim(*u));
+    if (!offer_.document_url && !document_urls_.empty()) offer_.document_url = document_urls_.front();
+    const std::size_t first_line = lines_.empty() ? 1 : lines_.front().no;
+    // The facts cross-checked (offerkit/facts.hpp), before the rules of the catalogue see them.
+    {
+        fact_evidence evidence;
+        evidence.where = {source_, first_line, 0, {}};
+        auto words_of = [&](field f) -> std::optional<written_date> {
+            const auto& s = slot(f);
+            if (!s.set) return std::nullopt;
+            return written_date{text::squeeze_space(clean_value(s.value)), {source_, s.line, 0, {}}};
+        };
+        evidence.posted_on = words_of(field::posted_on);
+        evidence.deadline = words_of(field::deadline);
+        if (!reference_date_words_.empty())
+            evidence.reference_date =
+                written_date{reference_date_words_, {source_, slot(field::reference).line, 0, {}}};
+        if (fm.present) {
+            offer_metadata m;
+            m.source = "the front matter";
+            m.where = {source_, fm_line_, 0, {}};
+            auto fm_iso = [&](std::initializer_list<std::string_view> keys) -> std::optional<date> {
+                for (auto k : keys)
+                    if (const std::string* v = fm.find(k))
+                        if (auto d = date::parse_iso(trim(*v).substr(0, 10))) return d;
+                return std::nullopt;
+            };
+            m.deadline = fm_iso({"date_cloture", "date_limite"});
+            m.posted_on = fm_iso({"date_mis_en_ligne", "date_publication", "date_depot"});
+            if (m.deadline || m.posted_on) evidence.metadata.push_back(std::move(m));
+        }
+        check_facts(offer_, evidence, facts_, diags_);
+    }
     // The rules of the catalogue, located at the line of their field (a
     // missing field: the first line).
-    const std::size_t first_line = lines_.empty() ? 1 : lines_.front().no;
     std::vector<finding> found;
     check_offer(offer_, found);
     for (auto& f : found) {
@@ -270,13 +307,14 @@ void parser::finish(const front_matter& fm) {
 
 namespace offerkit {
 
-job_offer parse_posting(std::string_view text, const std::string& source_name, diagnostics& diags) {
-    posting::parser p(source_name, diags);
+job_offer parse_posting(std::string_view text, const std::string& source_name, diagnostics& diags, fact_policy facts) {
+    posting::parser p(source_name, diags, facts);
     return p.run(text);
 }
 
-job_offer parse_posting(const posting_document& document, const std::string& source_name, diagnostics& diags) {
-    posting::parser p(source_name, diags);
+job_offer parse_posting(const posting_document& document, const std::string& source_name, diagnostics& diags,
+                        fact_policy facts) {
+    posting::parser p(source_name, diags, facts);
     return p.run(document);
 }
 

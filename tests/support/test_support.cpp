@@ -1,5 +1,7 @@
 #include "support/test_support.hpp"
 
+#include <offerkit/referential.hpp>
+
 #include <sys/wait.h>
 #include <unistd.h>
 #include <array>
@@ -130,9 +132,26 @@ job_offer full_offer() {
     o.contacts = {{"Marie Dupont-Wéa", "Cheffe du service Études", "marie.dupont@example.nc", "26 12 34"},
                   {std::nullopt, "Secrétariat DSI", std::nullopt, "+687 26 00 00"}};
     o.url = "https://emploi.example.nc/offres/9001-25-0042";
+    o.document_url = "https://emploi.example.nc/offres/9001-25-0042.pdf";
+    o.links.push_back({"how_to_apply", "télécharger", "https://emploi.example.nc/formulaire.pdf"});
     o.extra.set("Relations fonctionnelles", "Direction financière, prestataires");
     o.extra.set("Régime indemnitaire", "Prime de technicité — 15 %");
+    o.repairs.push_back({"deadline", "weekday-mismatch", "2028-06-16", "2025-06-16", "lundi 16 juin 2028",
+                         "16 June 2028 is a Friday; 16 June 2025 is a Monday", "9001.md:12"});
+    o.canonical = {
+        "exemple-nc:25-0042", "exemple-nc", "Ville d'Exemple", "exemple-nc/dsi", "Direction des systèmes d'information",
+        "technicien",         "Technicien", "noumea",          "Nouméa",         "province-sud"};
     return o;
+}
+
+job_offer with_keys(job_offer o) {
+    if (o.canonical.empty()) referential::builtin().canonicalize(o);
+    return o;
+}
+
+std::vector<job_offer> with_keys(std::vector<job_offer> offers) {
+    for (auto& o : offers) o = with_keys(std::move(o));
+    return offers;
 }
 
 job_offer minimal_offer() {

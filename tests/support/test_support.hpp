@@ -55,6 +55,10 @@ std::string cli_command();
 job_offer full_offer();
 /// An offer with only the required fields.
 job_offer minimal_offer();
+/// `o` as `offerkit convert` writes it: with canonical keys (the built-in lists) when it had none.
+job_offer with_keys(job_offer o);
+/// with_keys of each.
+std::vector<job_offer> with_keys(std::vector<job_offer> offers);
 
 /// The exit status of a test executable whose test cases skipped (and passed
 /// otherwise); CTest reports it as a skip.

@@ -1,0 +1,384 @@
+// The "csv" importer: the employers' open data, one posting a row, in the
+// DRHFPNC schema of data.gouv.nc ("avis de vacances de poste (AVP)
+// DRHFPNC": numero, libelle_poste, date_mis_en_ligne, date_cloture, url_pdf…;
+// docs/opendata-csv.md). RFC 4180: fields separated by commas (or
+// semicolons, as a French spreadsheet saves them), quoted with '"' when they
+// hold a separator, a quote or a line break. A row read alone is an offer of
+// metadata only; offerkit/batch.hpp joins it to the posting it describes.
+#include "import/core_importers.hpp"
+#include "import/text_input.hpp"
+
+#include <offerkit/text.hpp>
+
+#include <algorithm>
+#include <array>
+#include <optional>
+#include <tuple>
+
+namespace offerkit::detail {
+
+namespace {
+
+// The columns read, by their names in the DRHFPNC schema.
+enum class column : std::uint8_t {
+    id,
+    reference,  // numero
+    title,      // libelle_poste
+    rome_label,
+    posted_on,  // date_mis_en_ligne
+    employer,   // libelle_collectivite
+    grade,
+    grade_2,
+    domain,
+    domain_2,
+    residency,
+    available_from,
+    availability_kind,
+    direction,
+    direction_acronym,
+    unit,  // service_libelle
+    location,
+    created,
+    deadline,  // date_cloture
+    presentation,
+    job_family,  // emploi_resp
+    missions,
+    main_activities,
+    secondary_activities,
+    conditions,
+    knowledge,
+    know_how,
+    behaviour,
+    republication,
+    contact,
+    contact_phone,
+    contact_email,
+    contact_2,
+    contact_2_phone,
+    contact_2_email,
+    hr_name,
+    filing_address,
+    postal_address,
+    hr_email,
+    status,
+    openings,
+    availability_other,
+    document_url,
+    count
+};
+
+constexpr std::array<std::string_view, static_cast<std::size_t>(column::count)> column_names = {
+    "id",
+    "numero",
+    "libelle_poste",
+    "libelle_emploi_rome",
+    "date_mis_en_ligne",
+    "libelle_collectivite",
+    "libelle_corps_grade",
+    "libelle_corps_grade_2",
+    "libelle_domaine",
+    "libelle_domaine_2",
+    "duree_residence_exigee",
+    "date_a_pourvoir",
+    "date_a_pourvoir_libelle",
+    "direction_libelle",
+    "direction_acronyme",
+    "service_libelle",
+    "lieu_travail",
+    "date_creation",
+    "date_cloture",
+    "presentation",
+    "emploi_resp",
+    "mission",
+    "activites_principales",
+    "activites_secondaires",
+    "conditions_particulieres",
+    "savoir",
+    "savoir_faire",
+    "comportements",
+    "commentaire_republication",
+    "contact",
+    "contact_telephone",
+    "contact_email",
+    "contact_secondaire",
+    "contact_secondaire_telephone",
+    "contact_secondaire_email",
+    "collectivite_nom_rh",
+    "collectivite_adresse_depot",
+    "collectivite_adresse_postale",
+    "collectivite_email",
+    "statut",
+    "nb_postes_a_pourvoir",
+    "a_pourvoir_autre",
+    "url_pdf",
+};
+
+constexpr std::array required_columns = {column::reference, column::title, column::employer};
+
+// What a header needs to be this schema's: its key columns.
+bool looks_like_avp_header(std::string_view line) {
+    const std::string f = text::ascii_lower(line.substr(0, std::min<std::size_t>(line.size(), 4096)));
+    return f.find("numero") != std::string::npos && f.find("libelle_poste") != std::string::npos &&
+           f.find("date_cloture") != std::string::npos;
+}
+
+// One record: its fields and the line it starts on.
+struct record {
+    std::vector<std::string> fields;
+    std::size_t line = 0;
+};
+
+// RFC 4180 records from `text`, one at a time.
+class csv_records {
+public:
+    csv_records(std::string_view text, std::string name) : text_(text), name_(std::move(name)) {
+        if (text_.substr(0, 3) == "\xEF\xBB\xBF") text_.remove_prefix(3);
+        const std::size_t eol = text_.find('\n');
+        const std::string_view first = text_.substr(0, eol);
+        // A French spreadsheet saves with semicolons.
+        if (std::count(first.begin(), first.end(), ';') > std::count(first.begin(), first.end(), ',')) separator_ = ';';
+    }
+
+    /// False at the end. Throws errc::syntax_error for a quote left open.
+    bool next(record& r) {
+        r.fields.clear();
+        while (at_ < text_.size() && (text_[at_] == '\r' || text_[at_] == '\n')) {  // blank lines
+            if (text_[at_] == '\n') ++line_;
+            ++at_;
+        }
+        if (at_ >= text_.size()) return false;
+        r.line = line_;
+        std::string field;
+        bool quoted = false, was_quoted = false;
+        while (at_ < text_.size()) {
+            const char c = text_[at_];
+            if (quoted) {
+                if (c == '"') {
+                    if (at_ + 1 < text_.size() && text_[at_ + 1] == '"') {
+                        field += '"';
+                        at_ += 2;
+                        continue;
+                    }
+                    quoted = false;
+                    ++at_;
+                    continue;
+                }
+                if (c == '\n') ++line_;
+                field += c;
+                ++at_;
+                continue;
+            }
+            if (c == '"' && field.empty() && !was_quoted) {
+                quoted = was_quoted = true;
+                ++at_;
+                continue;
+            }
+            if (c == separator_) {
+                r.fields.push_back(std::move(field));
+                field.clear();
+                was_quoted = false;
+                ++at_;
+                continue;
+            }
+            if (c == '\r' || c == '\n') {
+                if (c == '\r' && at_ + 1 < text_.size() && text_[at_ + 1] == '\n') ++at_;
+                ++at_;
+                ++line_;
+                break;
+            }
+            field += c;
+            ++at_;
+        }
+        if (quoted)
+            throw error(errc::syntax_error,
+                        name_ + ":" + std::to_string(r.line) + ": a quoted field is not closed (a '\"' is missing)");
+        r.fields.push_back(std::move(field));
+        return true;
+    }
+
+private:
+    std::string_view text_;
+    std::string name_;
+    std::size_t at_ = 0;
+    std::size_t line_ = 1;
+    char separator_ = ',';
+};
+
+std::optional<std::string> text_of(std::string_view s) {
+    std::string t = text::squeeze_space(s);
+    if (t.empty() || t == "/" || t == "-") return std::nullopt;
+    return t;
+}
+
+// A multi-line cell as items: one a line, bullets removed.
+std::vector<std::string> items_of(std::string_view s) {
+    std::vector<std::string> out;
+    std::size_t from = 0;
+    while (from <= s.size()) {
+        std::size_t eol = s.find('\n', from);
+        if (eol == std::string_view::npos) eol = s.size();
+        std::string line = text::squeeze_space(s.substr(from, eol - from));
+        for (std::string_view b : {"- ", "• ", "* ", "– "})
+            if (line.rfind(b, 0) == 0) line = text::squeeze_space(std::string_view(line).substr(b.size()));
+        if (!line.empty()) out.push_back(std::move(line));
+        from = eol + 1;
+    }
+    return out;
+}
+
+class csv_session final : public import_session {
+public:
+    csv_session(input_source source, const read_options& options)
+        : input_(std::move(source), options), location_{input_.name(), 0, 0, {}} {}
+
+    bool next(job_offer& out, diagnostics& diags) override {
+        if (!loaded_) load();
+        record r;
+        if (!records_->next(r)) return false;
+        location_ = {input_.name(), r.line, 0, {}};
+        if (r.fields.size() != header_size_)
+            throw error(errc::syntax_error, location_.to_string() + ": the row has " + std::to_string(r.fields.size()) +
+                                                " fields, the header " + std::to_string(header_size_) +
+                                                " (a separator or a quote out of place?)");
+        out = job_offer{};
+        read_row(r, out, diags);
+        return true;
+    }
+    const source_location& location() const noexcept override { return location_; }
+    std::string_view format() const noexcept override { return "csv"; }
+
+private:
+    void load() {
+        loaded_ = true;
+        text_ = input_.read_document();
+        records_.emplace(text_, input_.name());
+        record header;
+        if (!records_->next(header)) throw error(errc::syntax_error, input_.name() + ": empty input: no header row");
+        header_size_ = header.fields.size();
+        index_.fill(npos);
+        for (std::size_t i = 0; i < header.fields.size(); ++i) {
+            const std::string h = text::ascii_lower(text::squeeze_space(header.fields[i]));
+            for (std::size_t c = 0; c < column_names.size(); ++c)
+                if (column_names[c] == h) index_[c] = i;
+        }
+        std::string missing;
+        for (column c : required_columns)
+            if (index_[static_cast<std::size_t>(c)] == npos)
+                missing += (missing.empty() ? "" : ", ") + std::string(column_names[static_cast<std::size_t>(c)]);
+        if (!missing.empty())
+            throw error(errc::syntax_error, input_.name() + ":" + std::to_string(header.line) +
+                                                ": not the DRHFPNC open-data schema: the header lacks " + missing);
+    }
+
+    std::string_view cell(const record& r, column c) const {
+        const std::size_t i = index_[static_cast<std::size_t>(c)];
+        return i == npos ? std::string_view() : std::string_view(r.fields[i]);
+    }
+    std::optional<std::string> text(const record& r, column c) const { return text_of(cell(r, c)); }
+
+    std::optional<date> day(const record& r, column c, diagnostics& diags) const {
+        const auto t = text(r, c);
+        if (!t) return std::nullopt;
+        if (auto d = date::parse_iso(std::string_view(*t).substr(0, 10))) return d;
+        diags.warn({input_.name(), r.line, 0, std::string(column_names[static_cast<std::size_t>(c)])},
+                   "\"" + *t + "\" is not a date (YYYY-MM-DD)");
+        return std::nullopt;
+    }
+
+    void read_row(const record& r, job_offer& o, diagnostics& diags) const {
+        o.reference = text(r, column::reference).value_or("");
+        o.title = text(r, column::title).value_or("");
+        o.employer = text(r, column::employer).value_or("");
+        // direction_libelle repeats the employer in OPT-NC's rows: a direction only when it differs.
+        if (auto d = text(r, column::direction); d && text::fold(*d) != text::fold(o.employer)) o.direction = d;
+        o.unit = text(r, column::unit);
+        std::string grade = text(r, column::grade).value_or("");
+        if (auto g2 = text(r, column::grade_2)) grade += (grade.empty() ? "" : " ou ") + *g2;
+        if (auto dom = text(r, column::domain)) grade += (grade.empty() ? "" : " - ") + *dom;
+        if (!grade.empty()) o.grade = grade;
+        o.job_family = text(r, column::job_family);
+        if (!o.job_family)
+            if (auto rome = text(r, column::rome_label); rome && *rome != "HORS_ROME") o.job_family = rome;
+        o.location = text(r, column::location);
+        o.residency_requirement = text(r, column::residency);
+        o.posted_on = day(r, column::posted_on, diags);
+        o.deadline = day(r, column::deadline, diags);
+        o.available_from = day(r, column::available_from, diags);
+        const auto kind = text(r, column::availability_kind).value_or("");
+        if (kind == "IMMEDIATEMENT")
+            o.availability = "Immédiatement";
+        else if (kind == "SUSCEPTIBLE_VACANT")
+            o.availability = "Susceptible d'être vacant";
+        else if (kind == "A_DATE" && o.available_from)
+            o.availability = "À compter du " + o.available_from->to_iso();
+        else if (auto other = text(r, column::availability_other))
+            o.availability = other;
+        if (auto n = text(r, column::openings); n && n != "0") {
+            if (std::all_of(n->begin(), n->end(), [](char c) { return c >= '0' && c <= '9'; }) && n->size() <= 4)
+                o.openings = std::stoi(*n);
+            else
+                o.extra.set("nb_postes_a_pourvoir", *n);
+        }
+        o.description = items_of(cell(r, column::presentation));
+        o.missions = items_of(cell(r, column::missions));
+        if (auto a = items_of(cell(r, column::main_activities)); !a.empty())
+            o.activities.push_back({activity_kind::main, std::nullopt, std::move(a)});
+        if (auto a = items_of(cell(r, column::secondary_activities)); !a.empty())
+            o.activities.push_back({activity_kind::secondary, std::nullopt, std::move(a)});
+        o.conditions = items_of(cell(r, column::conditions));
+        for (auto [c, title] : {std::pair{column::knowledge, "Savoirs"}, std::pair{column::know_how, "Savoir-faire"},
+                                std::pair{column::behaviour, "Savoir-être"}})
+            if (auto items = items_of(cell(r, c)); !items.empty()) o.profile.push_back({title, std::move(items)});
+        for (auto [n, p, e] : {std::tuple{column::contact, column::contact_phone, column::contact_email},
+                               std::tuple{column::contact_2, column::contact_2_phone, column::contact_2_email}}) {
+            contact k{text(r, n), std::nullopt, text(r, e), text(r, p)};
+            if (k.name || k.email || k.phone) o.contacts.push_back(std::move(k));
+        }
+        if (auto a = text(r, column::filing_address)) o.how_to_apply.push_back("Dépôt : " + *a);
+        if (auto a = text(r, column::postal_address)) o.how_to_apply.push_back("Voie postale : " + *a);
+        if (auto a = text(r, column::hr_email)) o.how_to_apply.push_back("Courriel : " + *a);
+        o.document_url = text(r, column::document_url);
+        // The rest of the row, kept under its column names.
+        for (column c : {column::id, column::direction_acronym, column::hr_name, column::republication, column::status,
+                         column::created})
+            if (auto v = text(r, c)) o.extra.set(std::string(column_names[static_cast<std::size_t>(c)]), *v);
+    }
+
+    static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+    text_input input_;
+    source_location location_;
+    bool loaded_ = false;
+    std::string text_;
+    std::optional<csv_records> records_;
+    std::size_t header_size_ = 0;
+    std::array<std::size_t, static_cast<std::size_t>(column::count)> index_{};
+};
+
+class csv_importer final : public importer {
+public:
+    const importer_info& info() const noexcept override {
+        static const importer_info i{"csv",
+                                     "the employers' open data: DRHFPNC AVP rows (data.gouv.nc), one posting a row",
+                                     {".csv"},
+                                     "text/csv",
+                                     {}};
+        return i;
+    }
+    input_match sniff(std::string_view file_name, std::string_view head) const noexcept override {
+        std::string_view h = head;
+        if (h.substr(0, 3) == "\xEF\xBB\xBF") h.remove_prefix(3);
+        const std::string_view first = h.substr(0, h.find('\n'));
+        if (!looks_like_avp_header(first)) return input_match::none;
+        return has_extension(file_name, ".csv") ? input_match::extension : input_match::content;
+    }
+    std::unique_ptr<import_session> open(input_source input, const read_options& options) const override {
+        check_options(info(), options.options);
+        return std::make_unique<csv_session>(std::move(input), options);
+    }
+};
+
+}  // namespace
+
+std::shared_ptr<const importer> make_csv_importer() { return std::make_shared<csv_importer>(); }
+
+}  // namespace offerkit::detail
