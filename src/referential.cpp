@@ -499,6 +499,18 @@ void referential::canonicalize(job_offer& offer) const {
             }
         }
     }
+    // No direction given: a title that starts with a direction's acronym says it ("DT - Chargé d'affaires…").
+    if (!c.direction && c.employer) {
+        const std::string_view t = offer.title;
+        const std::size_t sp = t.find(' ');
+        const std::string_view head = t.substr(0, sp), rest = sp == std::string_view::npos ? "" : t.substr(sp + 1);
+        const bool dash = rest.rfind("- ", 0) == 0 || rest.rfind("\u2013", 0) == 0 || rest.rfind("\u2014", 0) == 0;
+        if (dash && all_upper(head))
+            if (auto m = impl_->match_name(referential_list::directions, head, *c.employer); m.entry) {
+                c.direction = m.entry->key;
+                c.direction_name = m.entry->name;
+            }
+    }
     if (offer.grade && !text::squeeze_space(*offer.grade).empty()) {
         const auto grades = match_grades(*offer.grade);
         if (!grades.empty()) {

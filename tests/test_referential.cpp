@@ -168,3 +168,19 @@ TEST_CASE("a bad referential file is refused with its path") {
                Catch::Contains("bad.json: grade: unknown key"));
     CHECK_THROWS_AS(referential::from_file("/nonexistent/ref.json"), error);
 }
+
+TEST_CASE("a title that starts with a direction's acronym names the direction when no field does") {
+    job_offer o;
+    o.reference = "26-0420";
+    o.employer = "Office des postes et télécommunications";
+    o.title = "DT - Chargé d'affaires Télécom grands comptes stratégiques - AE";
+    referential::builtin().canonicalize(o);
+    CHECK(o.canonical.direction == "opt-nc/dt");
+    o.title = "DPSP – Chargé(e) de relation client";
+    referential::builtin().canonicalize(o);
+    CHECK(o.canonical.direction == "opt-nc/dpsp");
+    o.title = "RH – Assistant";  // not an acronym of the lists: nothing guessed
+    referential::builtin().canonicalize(o);
+    CHECK_FALSE(o.canonical.direction);
+    CHECK_FALSE(o.direction);  // the offer's own field is never written
+}

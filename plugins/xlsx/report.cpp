@@ -138,6 +138,7 @@ const char* issue_label(const labels& l, issue_kind k) {
                           "Missing posting date (offer not counted in any month)");
         case issue_kind::text_cut:
             return l.pick("Texte trop long, coupé à 32 767 caractères", "Text too long, cut to 32,767 characters");
+        case issue_kind::repaired: return l.pick("Valeur corrigée", "Value repaired");
     }
     return "?";
 }
@@ -254,15 +255,42 @@ void report::list(const job_offer& offer, int sheet, std::uint32_t row) {
     }
 
     static const std::string none;  // a reference, not a copy of each offer's value
-    ++by_employer[offer.employer];
-    ++by_direction[offer.direction ? *offer.direction : none];
-    ++by_grade[offer.grade ? *offer.grade : none];
+    const canonical_keys& c = offer.canonical;
+    auto count = [&](std::unordered_map<std::string, std::uint32_t>& counts, const std::optional<std::string>& key,
+                     const std::optional<std::string>& name, const std::optional<std::string>& as_written) {
+        if (key && name)
+            ++counts[names_by_key_.try_emplace(*key, *name).first->second];
+        else
+            ++counts[as_written ? *as_written : none];
+    };
+    count(by_employer, c.employer, c.employer_name, offer.employer);
+    count(by_direction, c.direction, c.direction_name, offer.direction);
+    count(by_grade, c.grade, c.grade_name, offer.grade);
+
+    // One row per repair, the repairs of one rule together (a swap repairs two fields).
+    for (std::size_t i = 0; i < offer.repairs.size();) {
+        const auto& rule_name = offer.repairs[i].rule;
+        const rule* which = nullptr;
+        for (const auto& candidate : rules())
+            if (rule_name && candidate.name == *rule_name) which = &candidate;
+        std::string detail, evidence;
+        for (; i < offer.repairs.size() && offer.repairs[i].rule == rule_name; ++i) {
+            const repair& r = offer.repairs[i];
+            if (!detail.empty()) detail += " ; ";
+            detail += r.field.value_or("") + " : " + r.as_written.value_or("—") + " → " + r.value.value_or("—");
+            if (r.text) detail += " (« " + *r.text + " »)";
+            if (r.evidence && *r.evidence != evidence) evidence = *r.evidence;
+        }
+        if (!evidence.empty()) detail += " — " + evidence;
+        note_issue(issue_kind::repaired, offer, cut_bytes(detail, 2000), sheet, row);
+        issues.back().label = which ? l.pick(which->label_fr.data(), which->label_en.data()) : nullptr;
+    }
 
     if (offer.reference.empty()) {
         note_issue(issue_kind::missing_reference, offer, {}, sheet, row);
     } else {
-        auto [it, inserted] =
-            references.try_emplace(offer.reference, first_seen{static_cast<std::uint16_t>(sheet), row, 1});
+        auto [it, inserted] = references.try_emplace(c.reference ? *c.reference : offer.reference,
+                                                     first_seen{static_cast<std::uint16_t>(sheet), row, 1});
         if (!inserted) {
             ++it->second.count;
             note_issue(issue_kind::duplicate_reference, offer, {}, sheet, row);
@@ -273,7 +301,7 @@ void report::list(const job_offer& offer, int sheet, std::uint32_t row) {
 }
 
 void report::note_issue(issue_kind kind, const job_offer& offer, std::string detail, int sheet, std::uint32_t row) {
-    issue_row q{kind, {}, {}, {}, offer.posted_on, offer.deadline, std::move(detail), sheet, row};
+    issue_row q{kind, nullptr, {}, {}, {}, offer.posted_on, offer.deadline, std::move(detail), sheet, row};
     // Only what the Qualité sheet shows, each bounded (the long text is the problem itself).
     q.reference = cut_bytes(offer.reference, 255);
     q.title = cut_bytes(offer.title, 1024);

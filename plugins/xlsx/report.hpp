@@ -123,6 +123,7 @@ enum class issue_kind : int {
     duplicate_reference,
     missing_posting_date,
     text_cut,
+    repaired,  ///< a value offerkit repaired (job_offer::repairs), or a duplicate merged
 };
 
 const char* rule_label(const labels& l, rule_id id);
@@ -160,6 +161,7 @@ struct figures {
 
 struct issue_row {
     issue_kind kind;
+    const char* label = nullptr;  // repaired: the rule's label
     std::string reference, title, employer;
     std::optional<date> posted, deadline;
     std::string detail;
@@ -199,12 +201,16 @@ public:
     figures period;                         ///< offers published in the period (what the offer sheets hold)
     figures all;                            ///< every offer received, whatever its posting month
     std::array<std::uint64_t, 12> trend{};  ///< monthly report: the 12 months up to the report month
+    /// Offers by the canonical name of their employer, direction and grade
+    /// (job_offer::canonical: one row per employer whatever the spelling), else as written.
     std::unordered_map<std::string, std::uint32_t> by_employer, by_direction, by_grade;
-    std::unordered_map<std::string, first_seen> references;
+    std::unordered_map<std::string, first_seen> references;  ///< by canonical reference, else as written
     std::vector<issue_row> issues;
 
 private:
     const settings& s_;
+    // The name shown for each canonical key: the first met (keys and names go together).
+    std::unordered_map<std::string, std::string> names_by_key_;
 };
 
 }  // namespace offerkit::xlsx_plugin

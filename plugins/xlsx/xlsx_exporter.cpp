@@ -816,7 +816,7 @@ void xlsx_session::write_quality() {
                      [](const issue_row& a, const issue_row& b) { return a.kind < b.kind; });
     lxw_row_t row = 1;
     for (const auto& q : report_.issues) {
-        put_label(ws, row, 0, issue_label(l, q.kind));
+        put_label(ws, row, 0, q.label ? q.label : issue_label(l, q.kind));
         put_text(ws, row, 1, q.reference, nullptr, "reference", nullptr, -1);
         put_text(ws, row, 2, q.title, nullptr, "title", nullptr, -1);
         put_text(ws, row, 3, q.employer, nullptr, "employer", nullptr, -1);

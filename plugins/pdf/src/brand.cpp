@@ -100,7 +100,7 @@ brand load_brand(const fs::path& file) {
         fs::path q(p);
         return q.is_absolute() ? q : dir / q;
     };
-    static const char* known[] = {"format", "name",   "organisation", "slogan", "website", "footer",
+    static const char* known[] = {"format", "name",   "organisation", "slogan", "website", "footer",   "careers_page",
                                   "logo",   "colors", "colours",      "fonts",  "lang",    "employers"};
     for (const auto& kv : o)
         if (std::find(std::begin(known), std::end(known), std::string_view(kv.key())) == std::end(known))
@@ -113,6 +113,7 @@ brand load_brand(const fs::path& file) {
     if (auto s = str("slogan")) b.slogan = *s;
     if (auto s = str("website")) b.website = *s;
     if (auto s = str("footer")) b.footer = *s;
+    if (auto s = str("careers_page")) b.careers_page = *s;
     if (auto s = str("logo"); s && !s->empty()) {
         b.logo = resolve(*s);
         std::error_code fe;
@@ -207,6 +208,19 @@ const brand& brand_set::pick(std::string_view employer, bool* matched) const {
         }
     if (matched) *matched = false;
     return fallback_;
+}
+
+const brand& brand_set::pick(const job_offer& offer, bool* matched) const {
+    bool found = false;
+    for (const auto* name : {&offer.canonical.employer, &offer.canonical.employer_name})
+        if (*name && !(*name)->empty()) {
+            const brand& b = pick(**name, &found);
+            if (found) {
+                if (matched) *matched = true;
+                return b;
+            }
+        }
+    return pick(offer.employer, matched);
 }
 
 }  // namespace offerkit::plugins::pdf

@@ -364,6 +364,20 @@ private:
         std::vector<unsigned char> dark;
     };
 
+    // `address` as printed under the QR code: without its scheme, cut with "…" to `width`.
+    static std::string fitting_address(page_painter& p, const std::string& address, double size, double width) {
+        std::string s = address;
+        for (std::string_view scheme : {"https://", "http://", "mailto:"})
+            if (s.rfind(scheme, 0) == 0) s.erase(0, scheme.size());
+        if (p.font(regular).measure(s, size) <= width) return s;
+        while (!s.empty() && p.font(regular).measure(s + "…", size) > width) {
+            // one whole character: its continuation bytes, then its first byte
+            while (!s.empty() && (static_cast<unsigned char>(s.back()) & 0xC0) == 0x80) s.pop_back();
+            if (!s.empty()) s.pop_back();
+        }
+        return s + "…";
+    }
+
     std::optional<qr_code> make_qr(const std::string& url) {
         QRcode* q = QRcode_encodeString(url.c_str(), 0, QR_ECLEVEL_M, QR_MODE_8, 1);
         if (!q) {
@@ -382,15 +396,26 @@ private:
         auto rows = facts();
         const std::string deadline = date_text(o_.deadline);
         std::optional<qr_code> qr;
-        if (o_.url && !clean_text(*o_.url).empty()) {
+        // The QR code and the printed address: the offer's page, else its own
+        // document, else the employer's careers page (the brand's).
+        std::string address;
+        for (auto [value, key] :
+             {std::pair{o_.url ? clean_text(*o_.url) : std::string(), "url"},
+              std::pair{o_.document_url ? clean_text(*o_.document_url) : std::string(), "document_url"},
+              std::pair{clean_text(b_.careers_page), "careers_page"}}) {
+            if (value.empty()) continue;
             // offerkit's one rule for links: a QR code never sends a phone
             // to javascript:, file: or a network share.
-            const std::string url = clean_text(*o_.url);
-            if (is_safe_link(url))
-                qr = make_qr(url);
-            else
-                warnings.push_back("url: \"" + excerpt(url, 60) +
-                                   "\" is not a web (http, https) or mail address; no QR code drawn");
+            if (!is_safe_link(value)) {
+                warnings.push_back(std::string(key) + ": \"" + excerpt(value, 60) +
+                                   "\" is not a web (http, https) or mail address; not used for the QR code");
+                continue;
+            }
+            qr = make_qr(value);
+            if (qr) {
+                address = value;
+                break;
+            }
         }
         if (rows.empty() && deadline.empty() && !qr) return;
 
@@ -432,7 +457,7 @@ private:
             box_h = box_pad + static_cast<double>(dl_label_lines.size()) * 11 + 4 +
                     static_cast<double>(dl_value_lines.size()) * 16 + box_pad - 4;
         }
-        const double qr_size = 96, caption_h = 12;
+        const double qr_size = 96, caption_h = address.empty() ? 12 : 21;
         double right_h = box_h;
         if (qr) right_h += (box_h > 0 ? 10 : 0) + qr_size + caption_h;
         const double inner_h = std::max(left_h, right_h);
@@ -506,6 +531,10 @@ private:
                 p.rects(rs, black);
                 const double cw = p.font(regular).measure(l_.qr_caption, 7.5);
                 p.text(regular, 7.5, text_grey, qx + (qr_size - cw) / 2, qy - 9, l_.qr_caption);
+                // The address itself, for those who cannot scan: as much as fits the column.
+                const std::string shown = fitting_address(p, address, 6.5, rc_w);
+                const double aw = p.font(regular).measure(shown, 6.5);
+                p.text(regular, 6.5, text_grey, qx + (qr_size - aw) / 2, qy - 18, shown);
             }
         };
         flow_.push_back(std::move(e));

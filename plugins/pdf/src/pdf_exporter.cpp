@@ -40,7 +40,7 @@ struct settings {
     /// directory names is reported once: the fallback is used, and said so.
     const brand& brand_for(const job_offer& offer, diagnostics& diags) {
         bool matched = false;
-        const brand& b = brands.pick(offer.employer, &matched);
+        const brand& b = brands.pick(offer, &matched);
         if (!matched && !brands_dir.empty() && unmatched.insert(offer.employer).second) {
             const std::string used = b.source.empty() ? "the built-in default brand" : "the brand " + b.source.string();
             diags.warn({{}, 0, 0, "employer"},

@@ -42,7 +42,10 @@ struct brand {
     std::string name;          ///< short id, e.g. "default", "opt-example"
     std::string organisation;  ///< shown in the header; empty = the offer's employer
     std::string slogan;
-    std::string website;                 ///< footer, left
+    std::string website;  ///< footer, left
+    /// The employer's page of job offers: the flyer's QR code and address when
+    /// the offer has neither a url nor a document_url. Empty = none.
+    std::string careers_page;
     std::string footer;                  ///< footer text (left, after the website)
     std::filesystem::path logo;          ///< 8-bit non-interlaced PNG; empty = none
     rgb primary{0.13, 0.23, 0.36};       ///< header band, headings
@@ -54,9 +57,11 @@ struct brand {
     /// simple WinAnsi-encoded fonts when the text is all Windows-1252 (both
     /// smaller and much faster with libharu). false: always full CID fonts.
     bool allow_fast_fonts = true;
-    std::string lang = "fr";             ///< "fr" or "en"
-    std::vector<std::string> employers;  ///< employers this brand is picked for
-    std::filesystem::path source;        ///< the file it was read from; empty = built-in
+    std::string lang = "fr";  ///< "fr" or "en"
+    /// Employers this brand is picked for: canonical keys ("opt-nc",
+    /// offerkit/referential.hpp) or names (any spelling the lists know).
+    std::vector<std::string> employers;
+    std::filesystem::path source;  ///< the file it was read from; empty = built-in
 };
 
 /// The neutral built-in brand (DejaVu Sans fonts, no logo, the employer's name in the header).
@@ -78,6 +83,9 @@ public:
     /// The brand for `employer`; `matched` (when given) tells whether a brand
     /// of the set names it, or the fallback was taken.
     const brand& pick(std::string_view employer, bool* matched = nullptr) const;
+    /// The brand for `offer`: by its canonical employer (key, then name), then
+    /// by its employer as written.
+    const brand& pick(const job_offer& offer, bool* matched = nullptr) const;
     const std::vector<brand>& brands() const noexcept { return brands_; }
 
 private:
