@@ -719,3 +719,27 @@ TEST_CASE("the exporter describes itself", "[xlsx]") {
     for (const auto& o : i.options) names.push_back(o.name);
     REQUIRE(names == std::vector<std::string>{"month", "year", "as-of", "lang"});
 }
+
+TEST_CASE("all the real inputs in one yearly workbook: each employer, grade and offer once", "[xlsx][real]") {
+    OFFERKIT_REQUIRE_SHARED(shared);
+    offerkit::testing::temp_dir dir;
+    using offerkit::testing::shell_quote;
+    std::string inputs;
+    for (const auto& sub : {"real/opt-avp-markdown", "real/opt-jobposting-jsonld", "seeds"})
+        for (const auto& e : fs::directory_iterator(shared / sub)) inputs += " " + shell_quote(e.path().string());
+    inputs += " " + shell_quote((shared / "real" / "drhfpnc-csv" / "avp_opt.csv").string());
+    const std::string cli = offerkit::testing::cli_command() + " convert" + inputs + " -q";
+    auto r = offerkit::testing::run(cli + " --to xlsx --year 2026 --as-of 2026-12-01 -o " +
+                                    shell_quote((dir / "2026.xlsx").string()));
+    INFO(r.output);
+    REQUIRE(r.exit_code == 0);
+    r = offerkit::testing::run(cli + " --dedupe --to jsonl -o " + shell_quote((dir / "offers.jsonl").string()));
+    REQUIRE(r.exit_code == 0);
+    const auto check = offerkit::testing::run(
+        offerkit::testing::python() + " " +
+        shell_quote((offerkit::testing::tests_dir() / "tools" / "check_real_workbook.py").string()) + " " +
+        shell_quote((dir / "2026.xlsx").string()) + " " + shell_quote((dir / "offers.jsonl").string()));
+    INFO(check.output);
+    CHECK(check.exit_code == 0);
+    CHECK(check.output == "ok\n");
+}
