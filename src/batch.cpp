@@ -113,6 +113,36 @@ void confirm_swaps_by_sequence(std::vector<batch_entry>& entries, fact_policy po
     }
 }
 
+// A reference numbered with fewer digits than the employer's others ("3134-26-679/SR" among "…-0677/SR").
+void check_number_widths(std::vector<batch_entry>& entries) {
+    std::map<std::string, std::map<std::size_t, std::size_t>> widths;  // employer and prefix → width → count
+    auto series_of = [](const batch_entry& e, const reference_parts& p) {
+        return e.offer.canonical.employer.value_or("") + " " + p.prefix;
+    };
+    for (const auto& e : entries)
+        if (auto p = parse_reference(e.offer.reference); p && !p->prefix.empty() && !e.joined)
+            ++widths[series_of(e, *p)][p->number.size()];
+    for (auto& e : entries) {
+        const auto p = parse_reference(e.offer.reference);
+        if (!p || p->prefix.empty() || e.joined) continue;
+        const auto& counts = widths[series_of(e, *p)];
+        std::size_t total = 0, usual = 0, usual_count = 0;
+        for (const auto& [w, n] : counts) {
+            total += n;
+            if (n > usual_count) usual = w, usual_count = n;
+        }
+        // A clear habit: at least three references, three in four of one width.
+        if (total < 3 || usual_count * 4 < total * 3 || p->number.size() >= usual) continue;
+        e.diags.add(to_diagnostic(
+            {rule_id::reference_format, "the reference \"" + e.offer.reference + "\" is usually spelt \"" +
+                                            usual_reference_spelling(*p, usual) + "\": " + std::to_string(usual_count) +
+                                            " of the " + std::to_string(total) + " references of " +
+                                            e.offer.canonical.employer.value_or("its employer") + " read have " +
+                                            std::to_string(usual) + "-digit numbers (kept as written)"},
+            e.where));
+    }
+}
+
 // The version kept of one offer read several times: the latest reference or posting date, then the last read.
 bool kept_before(const batch_entry& a, std::size_t ia, const batch_entry& b, std::size_t ib) {
     const auto when = [](const job_offer& o) { return o.reference_date ? o.reference_date : o.posted_on; };
@@ -140,8 +170,9 @@ std::size_t review_batch(std::vector<batch_entry>& entries, fact_policy policy, 
             for (std::size_t d : docs) join(entries[d], entries[m], policy);
         }
     }
-    // 2. Swaps the employer's sequence of references confirms.
+    // 2. Swaps the employer's sequence of references confirms; references numbered unlike the others.
     confirm_swaps_by_sequence(entries, policy);
+    check_number_widths(entries);
     // 3. Each offer once.
     for (auto& [key, group] : by_reference) {
         std::vector<std::size_t> readings;

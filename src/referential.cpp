@@ -38,7 +38,7 @@ struct word_list {
     std::vector<std::size_t> offsets;
 };
 
-word_list split_words(std::string_view text) {
+word_list split_words(std::string_view text, bool singular = true) {
     word_list out;
     text::folded f;
     text::fold(text, f);
@@ -46,6 +46,8 @@ word_list split_words(std::string_view text) {
     std::size_t start = 0;
     auto flush = [&](std::size_t end) {
         if (!word.empty() && !is_small_word(word)) {
+            // French plurals compare as their singular: "cadre d'emploi des techniciens" names "technicien".
+            if (singular && word.size() > 3 && word.back() == 's') word.pop_back();
             out.words.push_back(word);
             out.offsets.push_back(f.src[start]);
         }
@@ -153,6 +155,10 @@ struct referential::impl {
                 };
                 add_phrase(e.name);
                 for (const auto& v : e.variants) add_phrase(v);
+                for (const auto& v : e.whole_text) {  // matched only as the whole text
+                    auto w = words_for(list, v);
+                    if (!w.empty()) ix.exact.emplace(join(w, ' '), i);
+                }
                 for (const auto& a : e.acronyms) ix.acronyms.emplace(acronym_form(a), i);
             }
             std::stable_sort(ix.phrases.begin(), ix.phrases.end(),
@@ -302,6 +308,7 @@ referential referential::from_json(std::string_view text, const std::string& nam
         e.name = read_text(o, "name", name, path, true);
         e.acronyms = read_texts(o, "acronyms", name, path);
         e.variants = read_texts(o, "variants", name, path);
+        e.whole_text = read_texts(o, "whole_text", name, path);
         if (with_parent) e.parent = read_text(o, parent_key, name, path, false);
         return e;
     };
@@ -424,8 +431,9 @@ std::vector<referential_match> referential::match_grades(std::string_view text) 
             const bool overlaps =
                 std::any_of(taken.begin(), taken.end(), [&](const auto& t) { return at < t.second && t.first < end; });
             if (overlaps) continue;
+            const referential_entry* entry = &entries[i];  // not the binding: Clang 14 lambdas cannot capture those
             const bool again =
-                std::any_of(found.begin(), found.end(), [&](const auto& f) { return f.second.entry == &entries[i]; });
+                std::any_of(found.begin(), found.end(), [&](const auto& f) { return f.second.entry == entry; });
             taken.emplace_back(at, end);
             if (!again) found.push_back({at, {&entries[i], words.offsets[at]}});
         }
@@ -442,11 +450,24 @@ referential_match referential::match_commune(std::string_view text) const {
     const auto words = split_words(text);
     std::size_t best_at = std::string::npos;
     const referential_entry* best = nullptr;
+    // "Immeuble Île-de-Pins, 12 rue de l'Alma, Nouméa": a commune's name after one of these
+    // words names a building or a street, not the place of work.
+    static constexpr std::string_view address_words[] = {
+        "immeuble", "residence", "rue",     "avenue", "boulevard", "route",       "batiment", "centre",
+        "place",    "allee",     "impasse", "chemin", "promenade", "lotissement", "quai",     "esplanade"};
+    auto in_address = [&](std::size_t at) {
+        return at > 0 && std::find(std::begin(address_words), std::end(address_words), words.words[at - 1]) !=
+                             std::end(address_words);
+    };
     for (const auto& [phrase, i] : ix.phrases) {  // longest first: ties at a position go to the longer
-        const std::size_t at = impl::find_phrase(words.words, phrase);
-        if (at != std::string::npos && (best_at == std::string::npos || at < best_at)) {
-            best_at = at;
-            best = &entries[i];
+        for (std::size_t at = impl::find_phrase(words.words, phrase); at != std::string::npos;
+             at = impl::find_phrase(words.words, phrase, at + 1)) {
+            if (in_address(at)) continue;
+            if (best_at == std::string::npos || at < best_at) {
+                best_at = at;
+                best = &entries[i];
+            }
+            break;
         }
     }
     if (!best) return {};
@@ -455,7 +476,7 @@ referential_match referential::match_commune(std::string_view text) const {
 
 std::string referential_words(std::string_view text) { return join(split_words(text).words, ' '); }
 
-std::string referential_slug(std::string_view text) { return join(split_words(text).words, '-'); }
+std::string referential_slug(std::string_view text) { return join(split_words(text, false).words, '-'); }
 
 namespace {
 
@@ -572,7 +593,8 @@ std::optional<reference_parts> parse_reference(std::string_view reference) {
         --n;
     }
     if (n < 2 || n > 3) return std::nullopt;
-    for (std::size_t i = 0; i < n; ++i)
+    p.year_digits = static_cast<int>(groups[n - 2].first.size());
+    for (std::size_t i = n == 3 ? 1 : 0; i < n; ++i)  // a prefix may be letters ("ALP-26-0702/RH")
         if (!groups[i].second) return std::nullopt;
     const std::string& year = groups[n - 2].first;
     const std::string& number = groups[n - 1].first;
@@ -589,9 +611,9 @@ std::optional<reference_parts> parse_reference(std::string_view reference) {
 }
 
 namespace {
-std::string padded_number(const std::string& number) {
+std::string padded_number(const std::string& number, std::size_t width = 4) {
     std::string n = number;
-    while (n.size() < 4) n.insert(n.begin(), '0');
+    while (n.size() < width) n.insert(n.begin(), '0');
     return n;
 }
 std::string two_digits(int year) {
@@ -600,10 +622,10 @@ std::string two_digits(int year) {
 }
 }  // namespace
 
-std::string usual_reference_spelling(const reference_parts& parts) {
+std::string usual_reference_spelling(const reference_parts& parts, std::size_t width) {
     std::string s = parts.prefix;
     if (!s.empty()) s += '-';
-    s += two_digits(parts.year) + "-" + padded_number(parts.number);
+    s += (parts.year_digits == 4 ? "20" : "") + two_digits(parts.year) + "-" + padded_number(parts.number, width);
     if (!parts.suffix.empty()) s += "/" + parts.suffix;
     return s;
 }

@@ -95,8 +95,8 @@ constexpr std::array<entry, 14> catalogue{{
                 " days " + (days < 0 ? "before" : "after") + " the reference's date " + o.reference_date->to_iso();
      }},
     {{rule_id::reference_format, "reference-format", severity::warning, "reference",
-      "a reference with a prefix is spelt PREFIX-YY-NNNN/SUFFIX", "Référence mal orthographiée",
-      "Reference not in its usual spelling"},
+      "a reference with a prefix is spelt PREFIX-YY-NNNN/SUFFIX ('-' between the groups, '/' before the suffix)",
+      "Référence mal orthographiée", "Reference not in its usual spelling"},
      [](const job_offer& o) -> std::optional<std::string> {
          const auto p = coded_reference(o);
          if (!p) return std::nullopt;

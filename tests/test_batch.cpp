@@ -89,6 +89,23 @@ TEST_CASE("the employer's neighbouring references confirm a swap") {
     CHECK(apart[1].offer.deadline == d(2026, 6, 19));
 }
 
+TEST_CASE("a reference numbered with fewer digits than the employer's others is reported") {
+    std::vector<batch_entry> b{entry("3134-26-0677/SR", d(2026, 5, 8), d(2026, 5, 29)),
+                               entry("3134-26-679/SR", d(2026, 5, 8), d(2026, 5, 29)),
+                               entry("3134-26-0680/SR", d(2026, 5, 8), d(2026, 5, 29)),
+                               entry("3134-26-0682/SR", d(2026, 5, 8), d(2026, 5, 29))};
+    review_batch(b, fact_policy::repair);
+    REQUIRE(b[1].diags.size() == 1);
+    CHECK(b[1].diags.items()[0].rule == "reference-format");
+    CHECK_THAT(b[1].diags.items()[0].message, Catch::Contains("is usually spelt \"3134-26-0679/SR\": 3 of the 4"));
+    CHECK(b[0].diags.empty());
+    // Two references are no habit.
+    std::vector<batch_entry> few{entry("3134-26-0677/SR", d(2026, 5, 8), d(2026, 5, 29)),
+                                 entry("3134-26-679/SR", d(2026, 5, 8), d(2026, 5, 29))};
+    review_batch(few, fact_policy::repair);
+    CHECK(few[1].diags.empty());
+}
+
 TEST_CASE("the same offer read twice: the latest reference or posting date wins, then the last read") {
     auto a = entry("3134-26-0712/SR", d(2026, 5, 8), d(2026, 5, 29), "text", "a.md");
     a.offer.document_url = "https://data.example.nc/0712.pdf";

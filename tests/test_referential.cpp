@@ -88,6 +88,10 @@ TEST_CASE("canonicalize fills keys and names and keeps the offer's words") {
     CHECK(north.commune == "kone");
     CHECK(north.province == "province-nord");
     CHECK(keys_of("OPT", std::nullopt, std::nullopt, "Agences de Ouégoa et Pouébo").commune == "ouegoa");
+    // a commune's name in a building's or a street's: not the place
+    CHECK(keys_of("OPT", std::nullopt, std::nullopt, "Immeuble Île-des-Pins – 12 rue de l'Alma, Nouméa").commune ==
+          "noumea");
+    CHECK(keys_of("OPT", std::nullopt, std::nullopt, "Vao, Île des Pins").commune == "ile-des-pins");
 }
 
 TEST_CASE("names the lists do not know still group: case, accents and small words aside") {
@@ -119,7 +123,9 @@ TEST_CASE("a reference's number is its key whatever the spelling") {
     CHECK(p->number == "0677");
     CHECK(p->suffix == "SR");
     CHECK(usual_reference_spelling(*p) == "3134-26-0677/SR");
-    CHECK(usual_reference_spelling(*parse_reference("3134-26-679/SR")) == "3134-26-0679/SR");
+    CHECK(usual_reference_spelling(*parse_reference("3134-26-679/SR")) == "3134-26-679/SR");
+    CHECK(usual_reference_spelling(*parse_reference("3134-26-679/SR"), 4) == "3134-26-0679/SR");
+    CHECK(usual_reference_spelling(*parse_reference("VPE-2026-017")) == "VPE-2026-017");
     CHECK_FALSE(parse_reference("Avis n°12"));
 }
 
@@ -183,4 +189,13 @@ TEST_CASE("a title that starts with a direction's acronym names the direction wh
     referential::builtin().canonicalize(o);
     CHECK_FALSE(o.canonical.direction);
     CHECK_FALSE(o.direction);  // the offer's own field is never written
+}
+
+TEST_CASE("a whole-text spelling names an employer only alone, and plurals match") {
+    CHECK(employer_key("Nouvelle-Calédonie") == "gouv-nc");
+    CHECK(employer_key("Chambre d'agriculture de Nouvelle-Calédonie") == "(none)");
+    const auto c = keys_of("Nouvelle-Calédonie", std::nullopt,
+                           "Cadre d'emploi des techniciens / Domaine : Environnement", std::nullopt, "ALP-26-0702/RH");
+    CHECK(c.grade == "technicien");
+    CHECK(c.reference == "gouv-nc:26-0702");
 }

@@ -8,6 +8,7 @@
 #include <offerkit/exporter.hpp>
 #include <offerkit/plugins/xlsx.hpp>
 #include <offerkit/registry.hpp>
+#include <offerkit/rules.hpp>
 
 #include <algorithm>
 #include <clocale>
@@ -319,9 +320,11 @@ std::string expected_json(const report& r, const std::vector<job_offer>& offers,
     std::map<std::string, long> emp, dir, grade;
     for (const auto& o : offers) {
         if (!in_period(o)) continue;
-        ++emp[o.employer.empty() ? none : o.employer];
-        ++dir[o.direction ? *o.direction : none];
-        ++grade[o.grade ? *o.grade : none];
+        // by canonical name (job_offer::canonical) when the offer has keys, else as written
+        const auto& c = o.canonical;
+        ++emp[c.employer_name ? *c.employer_name : o.employer.empty() ? none : o.employer];
+        ++dir[c.direction_name ? *c.direction_name : o.direction ? *o.direction : none];
+        ++grade[c.grade_name ? *c.grade_name : o.grade ? *o.grade : none];
     }
 
     // Quality.
@@ -352,6 +355,12 @@ std::string expected_json(const report& r, const std::vector<job_offer>& offers,
             count("Référence en double", "Duplicate reference");
         if (o.title.size() > 32767)
             count("Texte trop long, coupé à 32 767 caractères", "Text too long, cut to 32,767 characters");
+        // one row per rule of the offer's repairs, labelled with the rule's label
+        for (std::size_t i = 0; i < o.repairs.size(); ++i)
+            if (i == 0 || o.repairs[i].rule != o.repairs[i - 1].rule)
+                for (const auto& ru : rules())
+                    if (o.repairs[i].rule && ru.name == *o.repairs[i].rule)
+                        count(std::string(ru.label_fr).c_str(), std::string(ru.label_en).c_str());
     }
 
     const std::string summary_sheet = pick(r, "Synthèse", "Summary");

@@ -35,7 +35,10 @@ struct referential_entry {
     std::string name;                   ///< canonical spelling: "Office des postes et télécommunications"
     std::vector<std::string> acronyms;  ///< matched as whole words, case kept: "OPT-NC", "OPT"
     std::vector<std::string> variants;  ///< other spellings
-    std::string parent;                 ///< a direction's employer, a commune's province; else empty
+    /// Spellings that name it only as the whole text ("Nouvelle-Calédonie" as
+    /// an employer), never inside a longer name.
+    std::vector<std::string> whole_text;
+    std::string parent;  ///< a direction's employer, a commune's province; else empty
 };
 
 /// How a name was matched.
@@ -106,18 +109,21 @@ private:
 /// The parts of a reference such as "3134-26-0686/SR": its groups of digits
 /// and its trailing letters.
 struct reference_parts {
-    std::string prefix;  ///< the digits before the year ("3134"); may be empty
-    int year = 0;        ///< two digits ("26")
-    std::string number;  ///< the sequence number as written ("0686", "679")
-    std::string suffix;  ///< trailing letters ("SR"); may be empty
+    std::string prefix;   ///< what comes before the year ("3134", "ALP"); may be empty
+    int year = 0;         ///< two digits ("26")
+    int year_digits = 2;  ///< as written: 2 ("26") or 4 ("2026")
+    std::string number;   ///< the sequence number as written ("0686", "679")
+    std::string suffix;   ///< trailing letters ("SR"); may be empty
 };
 
 /// The parts of `reference` when it has the shape `[PREFIX-]YY-NUMBER[ /SUFFIX]`
 /// (separators '-', '/', ' ', '_'; a four-digit year 20YY is also read);
 /// nothing otherwise.
 OFFERKIT_API std::optional<reference_parts> parse_reference(std::string_view reference);
-/// The usual spelling of `parts`: "3134-26-0686/SR" (the number padded to four digits).
-OFFERKIT_API std::string usual_reference_spelling(const reference_parts& parts);
+/// The usual spelling of `parts`: "3134-26-0686/SR" ('-' between the groups,
+/// '/' before the suffix, the year as written), the number padded with zeros
+/// to `width` digits (0: as written).
+OFFERKIT_API std::string usual_reference_spelling(const reference_parts& parts, std::size_t width = 0);
 /// The reference's number, spelling aside: "26-0686" for "3134-26-0686/SR",
 /// "3134-26-0686 SR", "3134-26-686/SR" and "26-0686"; for another shape, its
 /// letters and digits in upper case ("DRH2025-12" → "DRH202512").
@@ -125,11 +131,11 @@ OFFERKIT_API std::string reference_number_key(std::string_view reference);
 
 /// `text`'s words for matching: case and accents folded, punctuation made
 /// spaces, the small words (de, des, du, la, le, les, l', d', et, à, au, aux,
-/// en) left out: "Office des Postes et des Télécommunications" → "office
-/// postes telecommunications".
+/// en) left out, plurals made singular (a final s dropped): "Office des
+/// Postes et des Télécommunications" → "office poste telecommunication".
 OFFERKIT_API std::string referential_words(std::string_view text);
-/// A key made of `text`'s words (referential_words), joined by '-': "agence-lagons-pacifique"
-/// for "Agence des lagons du Pacifique".
+/// A key made of `text`'s words (as referential_words, plurals kept), joined
+/// by '-': "agence-lagons-pacifique" for "Agence des lagons du Pacifique".
 OFFERKIT_API std::string referential_slug(std::string_view text);
 
 }  // namespace offerkit

@@ -138,9 +138,7 @@ job_offer full_offer() {
     o.extra.set("Régime indemnitaire", "Prime de technicité — 15 %");
     o.repairs.push_back({"deadline", "weekday-mismatch", "2028-06-16", "2025-06-16", "lundi 16 juin 2028",
                          "16 June 2028 is a Friday; 16 June 2025 is a Monday", "9001.md:12"});
-    o.canonical = {
-        "exemple-nc:25-0042", "exemple-nc", "Ville d'Exemple", "exemple-nc/dsi", "Direction des systèmes d'information",
-        "technicien",         "Technicien", "noumea",          "Nouméa",         "province-sud"};
+    referential::builtin().canonicalize(o);  // the keys offerkit gives it: every one set
     return o;
 }
 

@@ -399,6 +399,7 @@ private:
         // The QR code and the printed address: the offer's page, else its own
         // document, else the employer's careers page (the brand's).
         std::string address;
+        std::vector<std::string> skipped;
         for (auto [value, key] :
              {std::pair{o_.url ? clean_text(*o_.url) : std::string(), "url"},
               std::pair{o_.document_url ? clean_text(*o_.document_url) : std::string(), "document_url"},
@@ -407,8 +408,8 @@ private:
             // offerkit's one rule for links: a QR code never sends a phone
             // to javascript:, file: or a network share.
             if (!is_safe_link(value)) {
-                warnings.push_back(std::string(key) + ": \"" + excerpt(value, 60) +
-                                   "\" is not a web (http, https) or mail address; not used for the QR code");
+                skipped.push_back(std::string(key) + ": \"" + excerpt(value, 60) +
+                                  "\" is not a web (http, https) or mail address");
                 continue;
             }
             qr = make_qr(value);
@@ -417,6 +418,8 @@ private:
                 break;
             }
         }
+        for (auto& w : skipped)
+            warnings.push_back(w + (qr ? "; the QR code leads to " + address : "; no QR code drawn"));
         if (rows.empty() && deadline.empty() && !qr) return;
 
         const double pad = 12, bar = 3;
