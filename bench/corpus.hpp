@@ -4,6 +4,7 @@
 #pragma once
 
 #include <offerkit/job_offer.hpp>
+#include <offerkit/referential.hpp>
 
 #include <array>
 #include <cstdint>
@@ -121,6 +122,8 @@ inline job_offer make_offer(std::size_t i, std::uint64_t seed = 42) {
         {"Jean-Pierre Wéa", "Chef de service", "jp.wea@example.nc", "26 " + std::to_string(10 + r.below(89)) + " 00"}};
     o.url = "https://emploi.example.nc/offres/" + std::to_string(i);
     o.extra.set("Relations fonctionnelles", "Directions opérationnelles, prestataires");
+    // As offerkit writes offers: with their canonical keys (a reader then keeps them).
+    referential::builtin().canonicalize(o);
     return o;
 }
 

@@ -5,7 +5,9 @@
 #include <offerkit/rules.hpp>
 
 #include <algorithm>
+#include <cstdlib>
 #include <map>
+#include <tuple>
 
 namespace offerkit {
 
@@ -187,6 +189,15 @@ std::size_t review_batch(std::vector<batch_entry>& entries, fact_policy policy, 
             if (i == keep) continue;
             batch_entry& other = entries[i];
             other.duplicate_of = keep;
+            // Two readings of one offer (a posting and its JobPosting's datePosted, validThrough) agree on the dates.
+            for (auto [mine, theirs, what] : {std::tuple{other.offer.posted_on, winner.offer.posted_on, "posting date"},
+                                              std::tuple{other.offer.deadline, winner.offer.deadline, "deadline"}})
+                if (mine && theirs && std::llabs(days_between(*mine, *theirs)) > metadata_tolerance_days)
+                    other.diags.add(to_diagnostic(
+                        {rule_id::metadata_mismatch, std::string("the ") + what + " " + mine->to_iso() +
+                                                         " differs from " + place(winner) + "'s " + theirs->to_iso() +
+                                                         " (another reading of the same offer)"},
+                        other.where));
             other.diags.add(to_diagnostic(
                 {rule_id::duplicate_offer, winner.offer.reference + " (" + key + ") is read twice: " + place(other) +
                                                " and " + place(winner) + "; the version of " + place(winner) +

@@ -126,6 +126,13 @@ TEST_CASE("the same offer read twice: the latest reference or posting date wins,
     review_batch(by_date, fact_policy::repair);
     CHECK(by_date[0].kept());  // the later posting date, though read first
     CHECK(by_date[1].duplicate_of == 0);
+    // ... and the readings' dates disagree: said
+    REQUIRE(by_date[1].diags.size() == 3);
+    CHECK(by_date[1].diags.items()[0].rule == "metadata-mismatch");
+    CHECK_THAT(by_date[1].diags.items()[0].message,
+               Catch::Contains("the posting date 2026-05-08 differs from new.md's 2026-05-15"));
+    CHECK(by_date[1].diags.items()[1].rule == "metadata-mismatch");
+    CHECK(by_date[1].diags.items()[2].rule == "duplicate-offer");
 
     std::vector<batch_entry> no_merge{a, b};
     review_batch(no_merge, fact_policy::repair, false);

@@ -137,3 +137,19 @@ TEST_CASE("a docx's structure reaches the parser: styles lists tables and furnit
     CHECK_THAT(md, !Catch::Contains("www.example.nc"));                   // the header is furniture
     CHECK_THAT(md, Catch::Contains("**Référence** : 9606-26-0210/CHS"));  // a label|value row read as "label : value"
 }
+
+TEST_CASE("a Word hyperlink keeps the words it is attached to") {
+    const fs::path src = tests_dir() / "data" / "documents" / "fict-gouv-allcaps.docx";  // an address as a hyperlink
+    const posting_document doc = plugins::read_docx(read_file(src), src.string());
+    const auto linked =
+        std::find_if(doc.lines.begin(), doc.lines.end(), [](const document_line& l) { return !l.links.empty(); });
+    REQUIRE(linked != doc.lines.end());
+    REQUIRE(linked->link_texts.size() == linked->links.size());
+    CHECK_THAT(linked->link_texts[0], Catch::StartsWith("Les candidatures"));
+    diagnostics d;
+    const job_offer o = parse_posting(doc, src.string(), d);
+    REQUIRE(o.links.size() == 1);
+    CHECK(o.links[0].field == "how_to_apply");
+    CHECK(o.links[0].url == "https://emploi.example.nc/offres/9101-26-0815");
+    CHECK_THAT(*o.links[0].text, Catch::StartsWith("Les candidatures"));
+}

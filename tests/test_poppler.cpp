@@ -126,6 +126,10 @@ c.save()
     CHECK(o.reference == "9999-26-0001/SR");
     CHECK(o.url == std::optional<std::string>("https://emploi.example.nc/offres/9999"));
     CHECK(o.how_to_apply == std::vector<std::string>{"Déposez votre dossier sur le formulaire en ligne."});
+    // the link stays with the words it covers
+    CHECK(linked->link_texts == std::vector<std::string>{"formulaire en ligne."});  // whole words, as drawn
+    REQUIRE(o.links.size() == 1);
+    CHECK(o.links[0] == hyperlink{"how_to_apply", "formulaire en ligne", "https://emploi.example.nc/offres/9999"});
 }
 
 TEST_CASE("layout: bold fonts bullets furniture hyphens and columns from geometry alone") {

@@ -364,7 +364,9 @@ void parser::keep_links(const text_line& l) {
             document_urls_.push_back(u.url);
             continue;
         }
-        hyperlink h{field_key_of(section_), u.text.empty() ? std::nullopt : std::optional<std::string>(u.text), u.url};
+        // A PDF's link covers whole words: "ligne." gives "ligne".
+        const std::string words = trim_trailing_marks(u.text, ".,;:");
+        hyperlink h{field_key_of(section_), words.empty() ? std::nullopt : std::optional<std::string>(words), u.url};
         if (std::find(offer_.links.begin(), offer_.links.end(), h) == offer_.links.end())
             offer_.links.push_back(std::move(h));
     }

@@ -5,6 +5,7 @@
 #include "src/wordml.hpp"
 
 #include <offerkit/error.hpp>
+#include <offerkit/text.hpp>
 #include <offerkit/utf8.hpp>
 
 #include <pugixml.hpp>
@@ -517,11 +518,20 @@ private:
             if (is(n, "r")) {
                 run(n, line, boxes);
             } else if (is(n, "hyperlink")) {
+                std::size_t slot = std::string::npos;
                 if (const char* id = attr(n, "id")) {
                     auto it = current_rels_->find(id);
-                    if (it != current_rels_->end() && it->second.kind == "hyperlink") add_link(line, it->second.target);
+                    if (it != current_rels_->end() && it->second.kind == "hyperlink")
+                        slot = add_link(line, it->second.target);
                 }
+                const std::size_t from = line.text.size();
                 inline_content(n, line, boxes, depth + 1);
+                // the words the link is attached to
+                if (slot != std::string::npos) {
+                    if (line.link_texts.size() <= slot) line.link_texts.resize(slot + 1);
+                    if (line.link_texts[slot].empty())
+                        line.link_texts[slot] = text::squeeze_space(std::string_view(line.text).substr(from));
+                }
             } else if (is(n, "fldSimple")) {
                 if (const char* instr = attr(n, "instr")) field_instruction(instr, line);
                 inline_content(n, line, boxes, depth + 1);
@@ -625,14 +635,16 @@ private:
         if (q == std::string_view::npos) return;
         const std::size_t e = instr.find('"', q + 1);
         if (e == std::string_view::npos) return;
-        add_link(line, std::string(instr.substr(q + 1, e - q - 1)));
+        (void)add_link(line, std::string(instr.substr(q + 1, e - q - 1)));
     }
 
-    static void add_link(document_line& line, std::string target) {
-        if (target.empty()) return;
-        for (const auto& l : line.links)
-            if (l == target) return;
+    // The index of `target` in the line's links, added when new (npos for an empty target).
+    static std::size_t add_link(document_line& line, std::string target) {
+        if (target.empty()) return std::string::npos;
+        for (std::size_t i = 0; i < line.links.size(); ++i)
+            if (line.links[i] == target) return i;
         line.links.push_back(std::move(target));
+        return line.links.size() - 1;
     }
 
     void add(document_line& line, std::string_view text, bool bold) {

@@ -289,8 +289,14 @@ private:
             }
             const auto b = static_cast<std::uint32_t>(t.size());
             t += w.text;
-            if (!w.link.empty() && std::find(p.out.links.begin(), p.out.links.end(), w.link) == p.out.links.end())
-                p.out.links.push_back(w.link);
+            if (!w.link.empty()) {  // the link's target, and the words it covers
+                auto at = std::find(p.out.links.begin(), p.out.links.end(), w.link);
+                const auto slot = static_cast<std::size_t>(at - p.out.links.begin());
+                if (at == p.out.links.end()) p.out.links.push_back(w.link);
+                if (p.out.link_texts.size() <= slot) p.out.link_texts.resize(slot + 1);
+                std::string& words = p.out.link_texts[slot];
+                words += (words.empty() ? "" : " ") + w.text;
+            }
             if (w.bold) {
                 auto& spans = p.out.bold;
                 if (!spans.empty() && spans.back().end + 1 >= b)
