@@ -317,7 +317,7 @@ private:
             if (std::all_of(n->begin(), n->end(), [](char c) { return c >= '0' && c <= '9'; }) && n->size() <= 4)
                 o.openings = std::stoi(*n);
             else
-                o.extra.set("nb_postes_a_pourvoir", *n);
+                o.extra.set("Nombre de postes", *n);
         }
         o.description = items_of(cell(r, column::presentation));
         o.missions = items_of(cell(r, column::missions));
@@ -338,10 +338,13 @@ private:
         if (auto a = text(r, column::postal_address)) o.how_to_apply.push_back("Voie postale : " + *a);
         if (auto a = text(r, column::hr_email)) o.how_to_apply.push_back("Courriel : " + *a);
         o.document_url = text(r, column::document_url);
-        // The rest of the row, kept under its column names.
-        for (column c : {column::id, column::direction_acronym, column::hr_name, column::republication, column::status,
-                         column::created})
-            if (auto v = text(r, c)) o.extra.set(std::string(column_names[static_cast<std::size_t>(c)]), *v);
+        // The rest of the row, kept under labels a reader understands (docs/opendata-csv.md).
+        for (auto [c, label] : {std::pair{column::id, "Identifiant des données ouvertes"},
+                                std::pair{column::direction_acronym, "Sigle de la direction"},
+                                std::pair{column::hr_name, "Service des ressources humaines"},
+                                std::pair{column::republication, "Commentaire de republication"},
+                                std::pair{column::status, "Statut"}, std::pair{column::created, "Créé le"}})
+            if (auto v = text(r, c)) o.extra.set(label, *v);
     }
 
     static constexpr std::size_t npos = static_cast<std::size_t>(-1);
