@@ -20,11 +20,6 @@ std::string weekday_in_words(int weekday) { return std::string(text::weekday_nam
 
 bool near(const date& a, const date& b) { return std::llabs(days_between(a, b)) <= metadata_tolerance_days; }
 
-// The longest application window taken for real (366 days: rule deadline-long-after-posting).
-constexpr long long longest_window_days = 366;
-// A posting date may come a few days before the reference's date (the notice signed, then posted).
-constexpr long long posting_before_reference_days = 7;
-
 diagnostic warning(rule_id id, std::string message, const source_location& where) {
     return to_diagnostic({id, std::move(message)}, where);
 }

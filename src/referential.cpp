@@ -44,7 +44,7 @@ word_list split_words(std::string_view text, bool singular = true) {
     text::fold(text, f);
     std::string word;
     std::size_t start = 0;
-    auto flush = [&](std::size_t end) {
+    auto flush = [&] {
         if (!word.empty() && !is_small_word(word)) {
             // French plurals compare as their singular: "cadre d'emploi des techniciens" names "technicien".
             if (singular && word.size() > 3 && word.back() == 's') word.pop_back();
@@ -52,7 +52,6 @@ word_list split_words(std::string_view text, bool singular = true) {
             out.offsets.push_back(f.src[start]);
         }
         word.clear();
-        (void)end;
     };
     for (std::size_t i = 0; i < f.text.size(); ++i) {
         const char c = f.text[i];
@@ -61,10 +60,10 @@ word_list split_words(std::string_view text, bool singular = true) {
             if (word.empty()) start = i;
             word += c;
         } else {
-            flush(i);
+            flush();
         }
     }
-    flush(f.text.size());
+    flush();
     return out;
 }
 
@@ -88,17 +87,12 @@ std::string acronym_form(std::string_view s) {
 // only when written in upper case: "Agence OPT KONE" → {"Agence", "OPT", "KONE"}.
 std::vector<std::pair<std::string, std::size_t>> raw_tokens(std::string_view text) {
     std::vector<std::pair<std::string, std::size_t>> out;
+    constexpr std::string_view separators = " ()\t,;:/.\"";
     std::size_t i = 0;
     while (i < text.size()) {
-        while (i < text.size() &&
-               (text[i] == ' ' || text[i] == '(' || text[i] == ')' || text[i] == ',' || text[i] == ';' ||
-                text[i] == ':' || text[i] == '/' || text[i] == '.' || text[i] == '\t' || text[i] == '"'))
-            ++i;
+        while (i < text.size() && separators.find(text[i]) != std::string_view::npos) ++i;
         const std::size_t b = i;
-        while (i < text.size() &&
-               !(text[i] == ' ' || text[i] == '(' || text[i] == ')' || text[i] == ',' || text[i] == ';' ||
-                 text[i] == ':' || text[i] == '/' || text[i] == '.' || text[i] == '\t' || text[i] == '"'))
-            ++i;
+        while (i < text.size() && separators.find(text[i]) == std::string_view::npos) ++i;
         if (i > b) {
             std::string_view t = text.substr(b, i - b);
             while (!t.empty() && t.back() == '-') t.remove_suffix(1);

@@ -22,17 +22,12 @@ std::optional<std::string> missing(bool absent, std::string_view field) {
     return "required field missing: " + std::string(field);
 }
 
-// Days from the posting date beyond which a deadline is taken for a typing
-// error (a year, and the day of a leap year).
-constexpr long long longest_window_days = 366;
-
-// The entries are in the order of rule_id (checked below).
 // An application window outside these bounds (days) is unusual; beyond the
-// longest, deadline-long-after-posting reports it instead.
+// longest (longest_window_days, rules.hpp), deadline-long-after-posting reports it instead.
 constexpr long long shortest_usual_window_days = 7;
 constexpr long long longest_usual_window_days = 92;
-// The posting date may come a week before the reference's date, or a month after it.
-constexpr long long posting_before_reference_days = 7;
+// The posting date may come a week before the reference's date (posting_before_reference_days,
+// rules.hpp), or a month after it.
 constexpr long long posting_after_reference_days = 31;
 
 // The parts of a reference with a prefix ("3134-26-0686/SR"), when it has that shape.
@@ -42,6 +37,7 @@ std::optional<reference_parts> coded_reference(const job_offer& o) {
     return p;
 }
 
+// The entries are in the order of rule_id (checked below).
 constexpr std::array<entry, 14> catalogue{{
     {{rule_id::missing_reference, "missing-reference", severity::warning, "reference",
       "the offer has a reference (\"Référence\"), which names its files and identifies it", "Référence manquante",

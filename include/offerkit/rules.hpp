@@ -41,6 +41,14 @@ enum class rule_id : std::uint8_t {
     duplicate_offer,    ///< the same offer (canonical reference) read twice in a batch
 };
 
+/// Days from the posting date beyond which a deadline is taken for a typing
+/// error (a year, and the day of a leap year): rule deadline-long-after-posting,
+/// and the longest window a repaired date may give (offerkit/facts.hpp).
+inline constexpr long long longest_window_days = 366;
+/// Days a posting date may come before its reference's date (the notice
+/// signed, then posted): rule posting-far-from-reference, and the repairs.
+inline constexpr long long posting_before_reference_days = 7;
+
 /// One rule of the catalogue.
 struct rule {
     rule_id id;
