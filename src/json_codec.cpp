@@ -297,11 +297,21 @@ private:
     void read(std::vector<std::string>& m, const json::value& v, const std::string& path, job_offer&) const {
         m = strings(v, path);
     }
-    void read(activity_kind& m, const json::value& v, const std::string& path, job_offer&) const {
+    // An enum of the model (activities[].kind, status, events[].kind): one of its names.
+    template <class E>
+    requires is_model_enum_v<E>
+    void read(E& m, const json::value& v, const std::string& path, job_offer&) const {
         const auto& k = expect_string(v, path);
-        const auto kind = activity_kind_from_string(k);
-        if (!kind) throw_at(errc::invalid_value, path, "expected \"main\" or \"secondary\", got " + json_excerpt(v));
-        m = *kind;
+        const auto value = enum_from_string<E>(k);
+        if (!value) throw_at(errc::invalid_value, path, "expected " + enum_choices<E>() + ", got " + json_excerpt(v));
+        m = *value;
+    }
+    template <class E>
+    requires is_model_enum_v<E>
+    void read(std::optional<E>& m, const json::value& v, const std::string& path, job_offer& root) const {
+        m.reset();
+        if (v.is_null()) return;
+        read(m.emplace(), v, path, root);
     }
     void read(extra_fields& m, const json::value& v, const std::string& path, job_offer&) const {
         if (v.is_null()) return;
@@ -461,7 +471,17 @@ private:
 
     // One writer per type of member.
     void put(const std::string& s) { append_json_string(out_, s); }
-    void put(activity_kind k) { append_json_string(out_, to_string(k)); }
+    template <class E>
+    requires is_model_enum_v<E>
+    void put(E e) { append_json_string(out_, enum_names<E>::value[static_cast<std::size_t>(e)]); }
+    template <class E>
+    requires is_model_enum_v<E>
+    void put(const std::optional<E>& e) {
+        if (e)
+            put(*e);
+        else
+            out_ += "null";
+    }
     void put(const std::optional<int>& n) {
         if (n)
             out_ += std::to_string(*n);

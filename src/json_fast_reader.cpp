@@ -66,15 +66,16 @@ constexpr int top_key_count = static_cast<int>(top_keys.size());
 static_assert(top_key_count <= 64, "seen keys are a 64-bit mask");
 constexpr int k_format = 0;
 // The keys the handler treats apart; the others are read by their type.
-constexpr int k_openings = id_of(top_keys, "openings"), k_managed_staff = id_of(top_keys, "managed_staff"),
-              k_activities = id_of(top_keys, "activities"), k_profile = id_of(top_keys, "profile"),
-              k_contacts = id_of(top_keys, "contacts"), k_extra = id_of(top_keys, "extra"),
-              k_links = id_of(top_keys, "links"), k_repairs = id_of(top_keys, "repairs"),
-              k_canonical = id_of(top_keys, "canonical");
+constexpr int k_managed_staff = id_of(top_keys, "managed_staff"), k_activities = id_of(top_keys, "activities"),
+              k_profile = id_of(top_keys, "profile"), k_contacts = id_of(top_keys, "contacts"),
+              k_extra = id_of(top_keys, "extra"), k_links = id_of(top_keys, "links"),
+              k_repairs = id_of(top_keys, "repairs"), k_canonical = id_of(top_keys, "canonical"),
+              k_status = id_of(top_keys, "status"), k_events = id_of(top_keys, "events");
 constexpr auto top_required_strings = members_of<job_offer, std::string, 1>();  // reference, title, employer
 constexpr auto top_texts = members_of<job_offer, std::optional<std::string>, 1>();
 constexpr auto top_dates = members_of<job_offer, std::optional<date>, 1>();
 constexpr auto top_lists = members_of<job_offer, std::vector<std::string>, 1>();
+constexpr auto top_ints = members_of<job_offer, std::optional<int>, 1>();  // openings, applications, posts_filled
 
 constexpr auto activity_keys = keys_of<activity_section>();
 constexpr int activity_key_count = static_cast<int>(activity_keys.size());
@@ -85,15 +86,61 @@ constexpr auto profile_keys = keys_of<profile_section>();
 constexpr int profile_key_count = static_cast<int>(profile_keys.size());
 constexpr int p_title = id_of(profile_keys, "title"), p_items = id_of(profile_keys, "items");
 
-// Records: the model's objects whose members are all texts (managed_staff, a
-// contact, a link, a repair, the canonical keys), read by one kind of frame.
+// Records: the model's objects of texts, dates and kinds (managed_staff, a
+// contact, a link, a repair, an event, the canonical keys), read by one kind of frame.
 struct record_type {
     const std::string_view* keys;
     int key_count;
     std::optional<std::string>* (*text)(void* object, int key);  // nullptr: no such key
     void* (*element)(void* list, std::size_t i);                 // a list of them: element i, reused
     void (*truncate)(void* list, std::size_t n);
+    std::uint32_t scalars;   // keys whose value is a date or a kind, read from a string
+    std::uint32_t required;  // keys that must be present
+    // Sets scalar key `key` from `s` (nullptr: null); false when the value is refused.
+    bool (*scalar)(void* object, int key, const std::string* s);
 };
+
+// A member read from a string other than a text: a date (null allowed) or a kind.
+template <class M>
+inline constexpr bool is_scalar_member_v = std::is_same_v<M, std::optional<date>> || is_model_enum_v<M>;
+
+template <class T>
+constexpr std::uint32_t key_mask(bool (*pick)(bool scalar, bool required)) {
+    std::uint32_t mask = 0;
+    int i = 0;
+    for_each_field_of<T>([&](const auto& d) {
+        using M = typename std::remove_cvref_t<decltype(d)>::member_type;
+        if (pick(is_scalar_member_v<M>, d.required)) mask |= std::uint32_t{1} << i;
+        ++i;
+    });
+    return mask;
+}
+
+template <class T>
+bool set_scalar(void* object, int key, const std::string* s) {
+    bool ok = false;
+    int i = 0;
+    for_each_field(*static_cast<T*>(object), [&](const auto&, auto& member) {
+        if (i++ != key) return;
+        using M = std::remove_cvref_t<decltype(member)>;
+        if constexpr (std::is_same_v<M, std::optional<date>>) {
+            if (!s) {
+                member.reset();
+                ok = true;
+            } else if (const auto d = date::parse_iso(*s)) {
+                member = *d;
+                ok = true;
+            }
+        } else if constexpr (is_model_enum_v<M>) {
+            if (s)
+                if (const auto e = enum_from_string<M>(*s)) {
+                    member = *e;
+                    ok = true;
+                }
+        }
+    });
+    return ok;
+}
 
 template <class T>
 inline constexpr auto record_keys = keys_of<T>();
@@ -103,7 +150,8 @@ inline constexpr auto record_texts = members_of<T, std::optional<std::string>>()
 template <class T>
 constexpr record_type record_of() {
     static_assert(field_count_v<T> <= 32, "seen keys of a record are a 32-bit mask");
-    return {record_keys<T>.data(), static_cast<int>(record_keys<T>.size()),
+    return {record_keys<T>.data(),
+            static_cast<int>(record_keys<T>.size()),
             [](void* object, int k) -> std::optional<std::string>* {
                 const auto i = static_cast<std::size_t>(k);
                 const auto& members = record_texts<T>;
@@ -116,7 +164,10 @@ constexpr record_type record_of() {
             [](void* list, std::size_t n) {
                 auto& v = *static_cast<std::vector<T>*>(list);
                 if (n < v.size()) v.erase(v.begin() + static_cast<std::ptrdiff_t>(n), v.end());
-            }};
+            },
+            key_mask<T>([](bool scalar, bool) { return scalar; }),
+            key_mask<T>([](bool, bool required) { return required; }),
+            &set_scalar<T>};
 }
 
 constexpr record_type staff_record = record_of<managed_staff_counts>();
@@ -124,6 +175,7 @@ constexpr record_type contact_record = record_of<contact>();
 constexpr record_type link_record = record_of<hyperlink>();
 constexpr record_type repair_record = record_of<repair>();
 constexpr record_type canonical_record = record_of<canonical_keys>();
+constexpr record_type event_record = record_of<offer_event>();
 
 int find_key(const std::string_view* table, int n, std::string_view key, int hint) noexcept {
     if (hint >= 0 && hint < n && table[hint] == key) return hint;
@@ -236,6 +288,8 @@ public:
                 int n = f.kind == frame_kind::record ? f.type->key_count : activity_key_count;
                 if (f.kind == frame_kind::profile) n = profile_key_count;
                 std::uint64_t missing = ~f.seen & all_keys(n);
+                if (f.kind == frame_kind::record && (missing & f.type->required))
+                    return fail(ec);  // the DOM reader says which
                 while (missing) {
                     f.slot = std::countr_zero(missing);
                     missing &= missing - 1;
@@ -259,6 +313,7 @@ public:
                 case k_contacts: return push(frame_kind::records, &out_.contacts, ec, &contact_record);
                 case k_links: return push(frame_kind::records, &out_.links, ec, &link_record);
                 case k_repairs: return push(frame_kind::records, &out_.repairs, ec, &repair_record);
+                case k_events: return push(frame_kind::records, &out_.events, ec, &event_record);
                 default: return fail(ec);
             }
         }
@@ -350,13 +405,15 @@ public:
     bool on_number_part(json::string_view, json::error_code&) { return true; }
 
     bool on_int64(std::int64_t i, json::string_view, json::error_code& ec) {
-        if (!is_openings() || i < 0 || i > std::numeric_limits<int>::max()) return fail(ec);
-        out_.openings = static_cast<int>(i);
+        auto* n = top_int_here();
+        if (!n || i < 0 || i > std::numeric_limits<int>::max()) return fail(ec);
+        *n = static_cast<int>(i);
         return true;
     }
     bool on_uint64(std::uint64_t u, json::string_view, json::error_code& ec) {
-        if (!is_openings() || u > static_cast<std::uint64_t>(std::numeric_limits<int>::max())) return fail(ec);
-        out_.openings = static_cast<int>(u);
+        auto* n = top_int_here();
+        if (!n || u > static_cast<std::uint64_t>(std::numeric_limits<int>::max())) return fail(ec);
+        *n = static_cast<int>(u);
         return true;
     }
     bool on_double(double, json::string_view, json::error_code& ec) { return fail(ec); }
@@ -377,9 +434,10 @@ private:
         return true;
     }
 
-    bool is_openings() const noexcept {
+    // The whole-number member whose value comes next (openings, applications, posts_filled), or nullptr.
+    std::optional<int>* top_int_here() noexcept {
         const frame& f = stack_[depth_];
-        return f.kind == frame_kind::top && f.slot == k_openings;
+        return f.kind == frame_kind::top ? top_member(top_ints, f.slot) : nullptr;
     }
 
     // The member of key `k` of the offer if it has type M (members_of), else nullptr.
@@ -398,11 +456,12 @@ private:
         switch (f.kind) {
             case frame_kind::top: {
                 if (auto* required = top_member(top_required_strings, f.slot)) return required;
-                if (f.slot == k_format || top_date(f.slot)) return &scratch_;
+                if (f.slot == k_format || f.slot == k_status || top_date(f.slot)) return &scratch_;
                 auto* o = top_string(f.slot);
                 return o ? emplace(*o) : nullptr;
             }
             case frame_kind::record: {
+                if (f.slot >= 0 && (f.type->scalars >> f.slot & 1u)) return &scratch_;
                 auto* o = f.type->text(f.target, f.slot);
                 return o ? emplace(*o) : nullptr;
             }
@@ -427,6 +486,10 @@ private:
         const frame& f = stack_[depth_];
         if (f.kind == frame_kind::top) {
             if (f.slot == k_format) return s == job_offer_format;
+            if (f.slot == k_status) {
+                out_.status = enum_from_string<offer_status>(s);
+                return out_.status.has_value();
+            }
             if (auto* d = top_date(f.slot)) {
                 const auto parsed = date::parse_iso(s);
                 if (!parsed) return false;
@@ -434,6 +497,8 @@ private:
             }
             return true;
         }
+        if (f.kind == frame_kind::record && f.slot >= 0 && (f.type->scalars >> f.slot & 1u))
+            return f.type->scalar(f.target, f.slot, &s);
         if (f.kind == frame_kind::activity && f.slot == a_kind) {
             auto& section = *static_cast<activity_section*>(f.target);
             const auto kind = activity_kind_from_string(s);
@@ -458,8 +523,13 @@ private:
             v->clear();
             return true;
         }
+        if (auto* n = top_member(top_ints, k)) {
+            n->reset();
+            return true;
+        }
         switch (k) {
-            case k_openings: out_.openings.reset(); return true;
+            case k_status: out_.status.reset(); return true;
+            case k_events: out_.events.clear(); return true;
             case k_managed_staff: out_.managed_staff = {}; return true;
             case k_activities: out_.activities.clear(); return true;
             case k_profile: out_.profile.clear(); return true;
@@ -477,6 +547,7 @@ private:
         switch (f.kind) {
             case frame_kind::top: return null_top(f.slot);
             case frame_kind::record: {
+                if (f.slot >= 0 && (f.type->scalars >> f.slot & 1u)) return f.type->scalar(f.target, f.slot, nullptr);
                 auto* o = f.type->text(f.target, f.slot);
                 if (o) o->reset();
                 return o != nullptr;

@@ -19,8 +19,10 @@
 
 #include <offerkit/job_offer.hpp>
 
+#include <array>
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <tuple>
 #include <type_traits>
@@ -42,7 +44,7 @@ struct field {
 };
 
 /// The fields of a model type, in JSON order: specialised for job_offer,
-/// hyperlink, repair, canonical_keys,
+/// hyperlink, repair, offer_event, canonical_keys,
 /// managed_staff_counts, activity_section, profile_section and contact.
 template <class T>
 struct fields_of;
@@ -121,6 +123,19 @@ struct fields_of<repair> {
 };
 
 template <>
+struct fields_of<offer_event> {
+    using T = offer_event;
+    using text = std::optional<std::string>;
+    static constexpr auto value = std::tuple{
+        field<T, event_kind>{&T::kind, "kind", "Événement", "Event", "", true},
+        field<T, std::optional<date>>{&T::on, "date", "Date", "Date", "", true},
+        field<T, text>{&T::reference, "reference", "Nouvelle référence", "New reference", "", false},
+        field<T, text>{&T::note, "note", "Commentaire", "Note", "", false},
+        field<T, text>{&T::source, "source", "Source", "Source", "", false},
+    };
+};
+
+template <>
 struct fields_of<canonical_keys> {
     using T = canonical_keys;
     using text = std::optional<std::string>;
@@ -178,6 +193,13 @@ struct fields_of<job_offer> {
         field<T, text>{&T::url, "url", "Lien", "Link", "url", false},
         field<T, text>{&T::document_url, "document_url", "Document de l'offre", "Posting document", "", false},
         field<T, std::vector<hyperlink>>{&T::links, "links", "Liens du texte", "Links in the text", "", false},
+        field<T, std::optional<offer_status>>{&T::status, "status", "Statut", "Status", "", false},
+        field<T, std::vector<offer_event>>{&T::events, "events", "Suivi", "Tracking events", "", false},
+        field<T, std::optional<int>>{&T::applications, "applications", "Candidatures reçues", "Applications received",
+                                     "", false},
+        field<T, std::optional<int>>{&T::posts_filled, "posts_filled", "Postes pourvus", "Posts filled", "", false},
+        field<T, day>{&T::start_date, "start_date", "Prise de poste", "Start date", "", false},
+        field<T, text>{&T::republication_of, "republication_of", "Republication de", "Re-publication of", "", false},
         field<T, extra_fields>{&T::extra, "extra", "Autres informations", "Other information", "", false},
         field<T, std::vector<repair>>{&T::repairs, "repairs", "Corrections", "Repairs", "", false},
         field<T, canonical_keys>{&T::canonical, "canonical", "Noms de référence", "Canonical names", "", false},
@@ -236,11 +258,59 @@ constexpr const field<T, M>& field_of(M T::*member) {
     return *found;  // every member of a model type is described
 }
 
+/// The JSON names of a model enum, in the order of its values: specialised for
+/// activity_kind, offer_status and event_kind, so that codecs read and write
+/// every enum with one function.
+template <class E>
+struct enum_names;
+template <>
+struct enum_names<activity_kind> {
+    static constexpr std::array<std::string_view, 2> value{"main", "secondary"};
+};
+template <>
+struct enum_names<offer_status> {
+    static constexpr std::array<std::string_view, 5> value{"published", "closed", "filled", "cancelled",
+                                                           "unsuccessful"};
+};
+template <>
+struct enum_names<event_kind> {
+    static constexpr std::array<std::string_view, 6> value{"published", "republished", "closed",
+                                                           "filled",    "cancelled",   "unsuccessful"};
+};
+
+/// True for the enums of the model (those with enum_names).
+template <class E>
+inline constexpr bool is_model_enum_v = requires {
+    enum_names<E>::value;
+};
+
+/// The enum value whose JSON name is `s`: "filled" → offer_status::filled.
+template <class E>
+requires is_model_enum_v<E>
+constexpr std::optional<E> enum_from_string(std::string_view s) noexcept {
+    const auto& names = enum_names<E>::value;
+    for (std::size_t i = 0; i < names.size(); ++i)
+        if (names[i] == s) return static_cast<E>(i);
+    return std::nullopt;
+}
+
+/// The names of E quoted and joined for a message: "\"main\" or \"secondary\"".
+template <class E>
+requires is_model_enum_v<E> std::string enum_choices() {
+    const auto& names = enum_names<E>::value;
+    std::string s;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        if (i) s += i + 1 == names.size() ? " or " : ", ";
+        s += '"';
+        s += names[i];
+        s += '"';
+    }
+    return s;
+}
+
 /// "main" → activity_kind::main, "secondary" → activity_kind::secondary.
 constexpr std::optional<activity_kind> activity_kind_from_string(std::string_view s) noexcept {
-    if (s == "main") return activity_kind::main;
-    if (s == "secondary") return activity_kind::secondary;
-    return std::nullopt;
+    return enum_from_string<activity_kind>(s);
 }
 
 /// True when a member holds nothing: an empty string or list, no value, no entry.
@@ -248,7 +318,7 @@ template <class M>
 constexpr bool field_empty(const M& m) noexcept {
     if constexpr (std::is_same_v<M, std::string>)
         return m.empty();
-    else if constexpr (std::is_same_v<M, activity_kind>)
+    else if constexpr (is_model_enum_v<M>)
         return false;
     else if constexpr (requires { m.has_value(); })
         return !m.has_value();

@@ -106,6 +106,49 @@ struct canonical_keys {
     friend bool operator==(const canonical_keys&, const canonical_keys&) = default;
 };
 
+/// Where an offer stands in its recruitment (docs/tracking.md): published and
+/// open to applications, closed to applications, or ended — filled, cancelled,
+/// unsuccessful (no one hired; often re-published under a new reference).
+enum class offer_status { published, closed, filled, cancelled, unsuccessful };
+
+/// "published", "closed", "filled", "cancelled", "unsuccessful", as in JSON.
+constexpr std::string_view to_string(offer_status s) noexcept {
+    switch (s) {
+        case offer_status::published: return "published";
+        case offer_status::closed: return "closed";
+        case offer_status::filled: return "filled";
+        case offer_status::cancelled: return "cancelled";
+        case offer_status::unsuccessful: return "unsuccessful";
+    }
+    return "published";
+}
+
+/// What happened to an offer, on a day: what HR records after publication.
+enum class event_kind { published, republished, closed, filled, cancelled, unsuccessful };
+
+/// "published", "republished", "closed", "filled", "cancelled", "unsuccessful", as in JSON.
+constexpr std::string_view to_string(event_kind k) noexcept {
+    switch (k) {
+        case event_kind::published: return "published";
+        case event_kind::republished: return "republished";
+        case event_kind::closed: return "closed";
+        case event_kind::filled: return "filled";
+        case event_kind::cancelled: return "cancelled";
+        case event_kind::unsuccessful: return "unsuccessful";
+    }
+    return "published";
+}
+
+/// One dated event of an offer's recruitment (a row of a tracking file, offerkit/tracking.hpp).
+struct offer_event {
+    event_kind kind = event_kind::published;
+    std::optional<date> on;                ///< the day it happened (JSON key "date")
+    std::optional<std::string> reference;  ///< republished: the reference of the new offer, when known
+    std::optional<std::string> note;       ///< HR's comment as written
+    std::optional<std::string> source;     ///< where it was recorded: "suivi-2026.csv:12"
+    friend bool operator==(const offer_event&, const offer_event&) = default;
+};
+
 /// Labelled values the model has no field for, in the order met, keyed by the
 /// label as written. Kept so that nothing of a posting is lost.
 struct extra_fields {
@@ -163,6 +206,13 @@ struct job_offer {
     std::optional<std::string> url;           ///< the offer's page
     std::optional<std::string> document_url;  ///< the posting's own document (its PDF)
     std::vector<hyperlink> links;             ///< hyperlinks of the text, with their words
+    // The recruitment after publication (docs/tracking.md): recorded by HR, merged from tracking files.
+    std::optional<offer_status> status;           ///< where it stands; derived from `events` when they are known
+    std::vector<offer_event> events;              ///< what happened, in date order
+    std::optional<int> applications;              ///< applications received
+    std::optional<int> posts_filled;              ///< posts filled (of `openings`, 1 when not given)
+    std::optional<date> start_date;               ///< the day the person hired takes up the post
+    std::optional<std::string> republication_of;  ///< the reference of the offer this one re-publishes
     extra_fields extra;
     std::vector<repair> repairs;  ///< values corrected from the evidence (docs/facts.md)
     canonical_keys canonical;     ///< names matched against the reference lists

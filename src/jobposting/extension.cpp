@@ -24,7 +24,12 @@ json::value ext_value(const std::string& s) { return json::value(s); }
 json::value ext_value(const std::optional<std::string>& s) { return json::value(*s); }
 json::value ext_value(const std::optional<date>& d) { return json::value(d->to_iso()); }
 json::value ext_value(const std::optional<int>& n) { return json::value(*n); }
-json::value ext_value(activity_kind k) { return json::value(to_string(k)); }
+template <class E>
+requires is_model_enum_v<E> json::value ext_value(E e) {
+    return json::value(enum_names<E>::value[static_cast<std::size_t>(e)]);
+}
+template <class E>
+requires is_model_enum_v<E> json::value ext_value(const std::optional<E>& e) { return ext_value(*e); }
 json::value ext_value(const std::vector<std::string>& v) { return strings_value(v); }
 json::value ext_value(const extra_fields& e) {
     json::array a;
@@ -113,11 +118,18 @@ void ext_read(const context& c, std::optional<int>& m, const json::value& v, con
 void ext_read(const context& c, std::vector<std::string>& m, const json::value& v, const std::string& p) {
     m = ext_strings(c, v, p);
 }
-void ext_read(const context& c, activity_kind& m, const json::value& v, const std::string& p) {
-    const std::string kind = ext_string(c, v, p);
-    const auto k = activity_kind_from_string(kind);
-    if (!k) c.value_error(p, "expected \"main\" or \"secondary\", found \"" + kind + "\"");
-    m = *k;
+template <class E>
+requires is_model_enum_v<E>
+void ext_read(const context& c, E& m, const json::value& v, const std::string& p) {
+    const std::string name = ext_string(c, v, p);
+    const auto e = enum_from_string<E>(name);
+    if (!e) c.value_error(p, "expected " + enum_choices<E>() + ", found \"" + name + "\"");
+    m = *e;
+}
+template <class E>
+requires is_model_enum_v<E>
+void ext_read(const context& c, std::optional<E>& m, const json::value& v, const std::string& p) {
+    ext_read(c, m.emplace(), v, p);
 }
 void ext_read(const context& c, extra_fields& m, const json::value& v, const std::string& p) {
     if (!v.is_array()) c.type_error(p, "an array of objects", v);

@@ -134,6 +134,15 @@ job_offer full_offer() {
     o.url = "https://emploi.example.nc/offres/9001-25-0042";
     o.document_url = "https://emploi.example.nc/offres/9001-25-0042.pdf";
     o.links.push_back({"how_to_apply", "télécharger", "https://emploi.example.nc/formulaire.pdf"});
+    o.status = offer_status::filled;
+    o.events = {
+        {event_kind::published, date::from_ymd(2025, 5, 16), std::nullopt, std::nullopt, "suivi.csv:2"},
+        {event_kind::republished, date::from_ymd(2025, 6, 9), "9001-25-0042/SR bis", "Deuxième appel", "suivi.csv:3"},
+        {event_kind::filled, date::from_ymd(2025, 7, 4), std::nullopt, "Commission du 3 juillet", "suivi.csv:5"}};
+    o.applications = 14;
+    o.posts_filled = 1;
+    o.start_date = date::from_ymd(2025, 8, 1);
+    o.republication_of = "9001-25-0017/SR";
     o.extra.set("Relations fonctionnelles", "Direction financière, prestataires");
     o.extra.set("Régime indemnitaire", "Prime de technicité — 15 %");
     o.repairs.push_back({"deadline", "weekday-mismatch", "2028-06-16", "2025-06-16", "lundi 16 juin 2028",
