@@ -591,4 +591,6 @@ job_offer offer_from_json(std::string_view text, const source_location& where, d
     return detail::offer_from_value(v, where, diags);
 }
 
+void append_json_quoted(std::string& out, std::string_view s) { detail::append_json_string(out, s); }
+
 }  // namespace offerkit

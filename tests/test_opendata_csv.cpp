@@ -98,6 +98,8 @@ TEST_CASE("an open-data row gives an offer: dates, names, availability, texts, c
     CHECK(o.contacts[0].email == "rh@bourail.example.nc");
     CHECK(o.document_url == "https://data.example.nc/files/0042/download/");
     CHECK(*o.extra.find("Commentaire de republication") == "Republication de l'avis 26-0011, dit \"sans suite\"");
+    CHECK(o.republication_of == "26-0011");  // the comment names the offer it repeats
+    CHECK_FALSE(offers[1].republication_of);
     CHECK(*o.extra.find("Identifiant des données ouvertes") == "91001");
     // The second row: a bad date is a warning naming the line and the column; 0 posts is "not given".
     CHECK_FALSE(offers[1].deadline);

@@ -65,6 +65,42 @@ bool load_referential(const std::vector<std::string>& files, referential& out) {
 }
 
 // "file:line: path" of an entry, for messages about it.
+// The --as-of day: the one given, else today in Nouméa.
+bool parse_as_of(const std::string& text, date& out) {
+    if (text.empty()) {
+        out = today_in_noumea();
+        return true;
+    }
+    const auto d = date::parse_iso(text);
+    if (!d) {
+        std::cerr << "offerkit: error: --as-of " << text
+                  << ": not a date; expected YYYY-MM-DD, e.g. --as-of 2026-06-30\n";
+        return false;
+    }
+    out = *d;
+    return true;
+}
+
+// Reads the --tracking files into `log`, printing what their rows say.
+// Returns false when a file cannot be read at all; counts the rows refused in `refused`.
+bool load_tracking(const std::vector<std::string>& files, tracking_log& log, std::size_t& refused,
+                   std::size_t& warnings) {
+    for (const auto& f : files) {
+        diagnostics diags;
+        try {
+            log.add(read_tracking_file(f, diags));
+        } catch (const error& e) {
+            print(diags);
+            std::cerr << "offerkit: error: --tracking: " << e.what() << '\n';
+            return false;
+        }
+        print(diags);
+        refused += diags.count(severity::error);
+        warnings += diags.count(severity::warning);
+    }
+    return true;
+}
+
 std::string origin_of(const source_location& where) {
     std::string origin = where.to_string();
     if (!where.path.empty()) origin += (origin.empty() ? "" : ": ") + where.path;
@@ -86,8 +122,8 @@ void warn(const std::vector<plugin_load_failure>& failures) {
 int run_convert(const registry& reg, const convert_request& request) {
     const exporter* exp = reg.find(request.format);
     try {
-        if (!exp) reg.get(request.format);  // throws the message listing known formats
-        check_options(exp->info(), request.options);
+        if (!exp) reg.get(request.format);            // throws the message listing known formats
+        check_options(exp->info(), request.options);  // as given: --as-of is added only where it is known
     } catch (const error& e) {
         std::cerr << "offerkit: error: " << e.what() << '\n';
         return exit_usage;
@@ -100,6 +136,17 @@ int run_convert(const registry& reg, const convert_request& request) {
     if (!load_referential(request.referentials, names)) return exit_usage;
     // Summaries are given each offer once; other formats when asked.
     const bool dedupe = request.dedupe || exp->info().summary;
+    date as_of;
+    if (!parse_as_of(request.as_of, as_of)) return exit_usage;
+    option_map export_options = request.options;
+    const bool takes_as_of = std::any_of(exp->info().options.begin(), exp->info().options.end(),
+                                         [](const option_info& o) { return o.name == "as-of"; });
+    if (!request.as_of.empty() && takes_as_of) export_options.try_emplace("as-of", request.as_of);
+    if (auto it = export_options.find("as-of"); it != export_options.end() && request.as_of.empty())
+        if (auto d = date::parse_iso(it->second)) as_of = *d;  // --option as-of=… dates the tracking too
+    tracking_log tracking(as_of);
+    std::size_t tracking_refused = 0, tracking_warnings = 0;
+    if (!load_tracking(request.tracking, tracking, tracking_refused, tracking_warnings)) return exit_bad_input;
 
     export_target target;
     target.path = request.output;
@@ -109,7 +156,7 @@ int run_convert(const registry& reg, const convert_request& request) {
     std::unique_ptr<parallel_export> parallel;
     const unsigned jobs = request.jobs ? request.jobs : std::max(1u, std::thread::hardware_concurrency());
     try {
-        const bool per_offer = exp->layout(request.options) == output_layout::file_per_offer;
+        const bool per_offer = exp->layout(export_options) == output_layout::file_per_offer;
         if (per_offer) {
             if (request.output == "-") {
                 std::cerr << "offerkit: error: format " << request.format
@@ -132,9 +179,9 @@ int run_convert(const registry& reg, const convert_request& request) {
             target.stream = &std::cout;
         }
         if (jobs > 1 && per_offer)
-            parallel = std::make_unique<parallel_export>(*exp, target, request.options, jobs);
+            parallel = std::make_unique<parallel_export>(*exp, target, export_options, jobs);
         else
-            session = exp->begin(target, request.options, diags);
+            session = exp->begin(target, export_options, diags);
     } catch (const error& e) {
         std::cerr << "offerkit: error: " << e.what() << '\n';
         return e.code() == errc::invalid_option ? exit_usage : exit_bad_input;
@@ -160,6 +207,8 @@ int run_convert(const registry& reg, const convert_request& request) {
     };
     // Exports one offer (its diagnostics printed first).
     auto export_one = [&](batch_entry& e) {
+        const bool exported = e.kept() || !(e.joined || dedupe);
+        if (exported && tracking.size()) tracking.apply(e.offer, e.diags);
         if (!e.diags.empty()) {
             bar.clear();
             print(e.diags);
@@ -228,6 +277,13 @@ int run_convert(const registry& reg, const convert_request& request) {
         collect_parallel_failures();
     }
     bar.clear();
+    tracking.report_unclaimed(diags);
+    stats.warnings += tracking_warnings;
+    if (tracking_refused) {
+        stats.failed += tracking_refused;
+        stats.failures.push_back(std::to_string(tracking_refused) + " tracking row" +
+                                 (tracking_refused == 1 ? "" : "s") + " could not be read (see above)");
+    }
     print(diags);
     stats.warnings += diags.count(severity::warning);
     if (stats.failed && !request.keep_going) {
@@ -272,7 +328,11 @@ int run_validate(const registry& formats, const validate_request& request) {
     read_opts.facts = request.as_written ? fact_policy::as_written : fact_policy::repair;
     referential names;
     if (!load_referential(request.referentials, names)) return exit_usage;
+    date as_of;
+    if (!parse_as_of(request.as_of, as_of)) return exit_usage;
+    tracking_log tracking(as_of);
     std::size_t offers = 0, errors = 0, warnings = 0;
+    if (!load_tracking(request.tracking, tracking, errors, warnings)) return exit_bad_input;
     auto show = [&](const diagnostics& diags) {
         for (auto d : diags) {
             if (request.strict) d.level = severity::error;
@@ -308,7 +368,13 @@ int run_validate(const registry& formats, const validate_request& request) {
         }
     }
     review_batch(batch, read_opts.facts, false);
+    if (tracking.size())
+        for (auto& e : batch)
+            if (e.kept()) tracking.apply(e.offer, e.diags);
     for (const auto& e : batch) show(e.diags);
+    diagnostics unclaimed;
+    tracking.report_unclaimed(unclaimed);
+    show(unclaimed);
     if (!request.quiet)
         std::cerr << "offerkit: " << offers << " offer" << (offers == 1 ? "" : "s") << " checked, " << errors
                   << " error" << (errors == 1 ? "" : "s") << ", " << warnings << " warning"

@@ -27,6 +27,8 @@ struct convert_request {
     bool dedupe = false;                    ///< export each offer of the batch once (summaries always do)
     bool stream = false;                    ///< export offers as read: no batch review (offerkit/batch.hpp)
     std::vector<std::string> referentials;  ///< --referential files, merged over the built-in lists
+    std::vector<std::string> tracking;      ///< --tracking files: what happened after publication
+    std::string as_of;                      ///< --as-of YYYY-MM-DD: the day of the report and of the tracking
 };
 
 struct validate_request {
@@ -38,6 +40,8 @@ struct validate_request {
     bool quiet = false;
     bool as_written = false;
     std::vector<std::string> referentials;
+    std::vector<std::string> tracking;
+    std::string as_of;
 };
 
 enum class plugin_listing { all, writers, readers };

@@ -151,6 +151,11 @@ int main(int argc, char** argv) {
                       "for inputs too large to hold in memory");
     convert->add_option("--referential", conv.referentials,
                         "Reference lists (JSON, docs/referential.md) merged over the built-in ones (repeatable)");
+    convert->add_option("--tracking", conv.tracking,
+                        "Tracking file (CSV or JSON Lines, docs/tracking.md): what happened to the offers after "
+                        "publication (repeatable)");
+    convert->add_option("--as-of", conv.as_of,
+                        "The day the figures and the tracking are counted on, YYYY-MM-DD (default: today in Nouméa)");
     convert->add_option("-j,--jobs", conv.jobs,
                         "Threads for one-file-per-offer formats (flyers); 0, the default, means one per core. "
                         "The files are the same as with --jobs 1");
@@ -168,6 +173,8 @@ int main(int argc, char** argv) {
     validate->add_flag("-q,--quiet", val.quiet, "Print only problems");
     validate->add_flag("--as-written", val.as_written, "Report contradictions without repairing them");
     validate->add_option("--referential", val.referentials, "Reference lists merged over the built-in ones");
+    validate->add_option("--tracking", val.tracking, "Tracking files to check against the offers (repeatable)");
+    validate->add_option("--as-of", val.as_of, "The day the tracking is checked on, YYYY-MM-DD (default: today)");
 
     auto* plugins = app.add_subcommand("plugins", "List the formats that can be written (--to) and read (--from)");
     bool only_writers = false, only_readers = false;

@@ -39,6 +39,10 @@ OFFERKIT_API job_offer offer_from_json(std::string_view text, const source_locat
 OFFERKIT_API std::vector<job_offer> offers_from_json(std::string_view text, const std::string& source_name,
                                                      diagnostics& diags);
 
+/// Appends `s` as a JSON string (quoted; '"', '\\' and control characters
+/// escaped; UTF-8 kept as is): for the formats that write JSON of their own.
+OFFERKIT_API void append_json_quoted(std::string& out, std::string_view s);
+
 /// A JSON array of offers (pretty) or JSON Lines, with a final newline.
 OFFERKIT_API std::string to_json_array(const std::vector<job_offer>& offers, bool pretty = true);
 OFFERKIT_API std::string to_json_lines(const std::vector<job_offer>& offers);

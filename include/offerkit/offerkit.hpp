@@ -17,10 +17,12 @@
 #include <offerkit/parallel_export.hpp>
 #include <offerkit/posting_parser.hpp>
 #include <offerkit/reader.hpp>
+#include <offerkit/recruitment.hpp>
 #include <offerkit/referential.hpp>
 #include <offerkit/registry.hpp>
 #include <offerkit/rules.hpp>
 #include <offerkit/text.hpp>
 #include <offerkit/text_safety.hpp>
+#include <offerkit/tracking.hpp>
 #include <offerkit/validate.hpp>
 #include <offerkit/version.hpp>

@@ -71,12 +71,6 @@ int to_int(std::string_view s) {
     return v;
 }
 
-date today_in_noumea() {
-    const std::int64_t t = static_cast<std::int64_t>(std::time(nullptr)) + 11 * 3600;
-    const std::int64_t days = t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
-    return date::from_days_since_epoch(days).value_or(date{});
-}
-
 std::string excel_date_formula(const date& d) {
     return "DATE(" + std::to_string(d.year()) + "," + std::to_string(d.month()) + "," + std::to_string(d.day()) + ")";
 }
@@ -155,45 +149,16 @@ settings read_settings(const option_map& options) {
     else
         bad_option("option lang=" + lang + " is not supported; use lang=fr or lang=en");
 
-    if (auto it = options.find("as-of"); it != options.end()) {
-        auto d = date::parse_iso(it->second);
-        if (!d) bad_option("option as-of=" + it->second + " is not a date; expected YYYY-MM-DD, e.g. as-of=2025-06-03");
-        if (d->year() < 1901) bad_option("option as-of=" + it->second + " is before 1901; Excel dates start in 1900");
-        s.as_of = *d;
-        s.as_of_given = true;
-    } else {
-        s.as_of = today_in_noumea();
-    }
-
-    const auto month_it = options.find("month");
-    const auto year_it = options.find("year");
-    if (month_it != options.end() && year_it != options.end())
-        bad_option("options month=" + month_it->second + " and year=" + year_it->second +
-                   " cannot be used together; give month=YYYY-MM for a monthly report or year=YYYY for a yearly one");
-    if (year_it != options.end()) {
-        const std::string& v = year_it->second;
-        if (v.size() != 4 || !all_digits(v) || to_int(v) < 1901)
-            bad_option("option year=" + v + " is not a year; expected YYYY (1901 or later), e.g. year=2025");
-        s.yearly = true;
-        s.year = to_int(v);
-        s.start = *date::from_ymd(s.year, 1, 1);
-        s.end = *date::from_ymd(s.year, 12, 31);
-        return s;
-    }
-    if (month_it != options.end()) {
-        const std::string& v = month_it->second;
-        const bool shape = v.size() == 7 && v[4] == '-' && all_digits(v.substr(0, 4)) && all_digits(v.substr(5, 2));
-        const int y = shape ? to_int(v.substr(0, 4)) : 0, m = shape ? to_int(v.substr(5, 2)) : 0;
-        if (!shape || m < 1 || m > 12 || y < 1901)
-            bad_option("option month=" + v + " is not a month; expected YYYY-MM (1901 or later), e.g. month=2025-05");
-        s.month_mi = month_index(y, m);
-        s.month_given = true;
-    } else {
-        s.month_mi = month_index(s.as_of) - 1;
-        if (s.month_mi < month_index(1901, 1)) s.month_mi = month_index(1901, 1);
-    }
-    s.start = first_day(s.month_mi);
-    s.end = last_day(s.month_mi);
+    const report_period p = report_period_from_options(options, "xlsx");
+    s.yearly = p.yearly;
+    s.as_of = p.as_of;
+    s.as_of_given = p.as_of_given;
+    s.month_given = p.month_given;
+    s.start = p.start;
+    s.end = p.end;
+    s.year = p.start.year();
+    s.month_mi = month_index(p.start);
+    s.period = p;
     return s;
 }
 

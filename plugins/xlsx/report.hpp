@@ -7,6 +7,7 @@
 #include <offerkit/date.hpp>
 #include <offerkit/error.hpp>
 #include <offerkit/exporter.hpp>
+#include <offerkit/recruitment.hpp>
 #include <offerkit/rules.hpp>
 #include <offerkit/text.hpp>
 
@@ -80,9 +81,6 @@ bool all_digits(std::string_view s);
 
 int to_int(std::string_view s);
 
-/// The calendar day now in Nouméa (UTC+11, no daylight saving): the only clock use.
-date today_in_noumea();
-
 std::string excel_date_formula(const date& d);
 
 std::string quote_sheet(std::string_view name);
@@ -140,7 +138,8 @@ struct settings {
     int month_mi = 0;  // monthly report: month index (year*12 + month-1)
     bool month_given = false, as_of_given = false;
     date as_of;
-    date start, end;  // the report period, inclusive
+    date start, end;       // the report period, inclusive
+    report_period period;  // the same, for the recruitment figures
 };
 
 [[noreturn]] void bad_option(const std::string& message);

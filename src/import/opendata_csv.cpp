@@ -5,9 +5,11 @@
 // semicolons, as a French spreadsheet saves them), quoted with '"' when they
 // hold a separator, a quote or a line break. A row read alone is an offer of
 // metadata only; offerkit/batch.hpp joins it to the posting it describes.
+#include "csv_records.hpp"
 #include "import/core_importers.hpp"
 #include "import/text_input.hpp"
 
+#include <offerkit/referential.hpp>
 #include <offerkit/text.hpp>
 
 #include <algorithm>
@@ -122,88 +124,6 @@ bool looks_like_avp_header(std::string_view line) {
            f.find("date_cloture") != std::string::npos;
 }
 
-// One record: its fields and the line it starts on.
-struct record {
-    std::vector<std::string> fields;
-    std::size_t line = 0;
-};
-
-// RFC 4180 records from `text`, one at a time.
-class csv_records {
-public:
-    csv_records(std::string_view text, std::string name) : text_(text), name_(std::move(name)) {
-        if (text_.substr(0, 3) == "\xEF\xBB\xBF") text_.remove_prefix(3);
-        const std::size_t eol = text_.find('\n');
-        const std::string_view first = text_.substr(0, eol);
-        // A French spreadsheet saves with semicolons.
-        if (std::count(first.begin(), first.end(), ';') > std::count(first.begin(), first.end(), ',')) separator_ = ';';
-    }
-
-    /// False at the end. Throws errc::syntax_error for a quote left open.
-    bool next(record& r) {
-        r.fields.clear();
-        while (at_ < text_.size() && (text_[at_] == '\r' || text_[at_] == '\n')) {  // blank lines
-            if (text_[at_] == '\n') ++line_;
-            ++at_;
-        }
-        if (at_ >= text_.size()) return false;
-        r.line = line_;
-        std::string field;
-        bool quoted = false, was_quoted = false;
-        while (at_ < text_.size()) {
-            const char c = text_[at_];
-            if (quoted) {
-                if (c == '"') {
-                    if (at_ + 1 < text_.size() && text_[at_ + 1] == '"') {
-                        field += '"';
-                        at_ += 2;
-                        continue;
-                    }
-                    quoted = false;
-                    ++at_;
-                    continue;
-                }
-                if (c == '\n') ++line_;
-                field += c;
-                ++at_;
-                continue;
-            }
-            if (c == '"' && field.empty() && !was_quoted) {
-                quoted = was_quoted = true;
-                ++at_;
-                continue;
-            }
-            if (c == separator_) {
-                r.fields.push_back(std::move(field));
-                field.clear();
-                was_quoted = false;
-                ++at_;
-                continue;
-            }
-            if (c == '\r' || c == '\n') {
-                if (c == '\r' && at_ + 1 < text_.size() && text_[at_ + 1] == '\n') ++at_;
-                ++at_;
-                ++line_;
-                break;
-            }
-            field += c;
-            ++at_;
-        }
-        if (quoted)
-            throw error(errc::syntax_error,
-                        name_ + ":" + std::to_string(r.line) + ": a quoted field is not closed (a '\"' is missing)");
-        r.fields.push_back(std::move(field));
-        return true;
-    }
-
-private:
-    std::string_view text_;
-    std::string name_;
-    std::size_t at_ = 0;
-    std::size_t line_ = 1;
-    char separator_ = ',';
-};
-
 std::optional<std::string> text_of(std::string_view s) {
     std::string t = text::squeeze_space(s);
     if (t.empty() || t == "/" || t == "-") return std::nullopt;
@@ -224,6 +144,20 @@ std::vector<std::string> items_of(std::string_view s) {
         from = eol + 1;
     }
     return out;
+}
+
+// The first word of `comment` shaped like a reference ("Republication de l'avis 26-0402 (sans suite)": 26-0402).
+std::optional<std::string> reference_in(std::string_view comment) {
+    std::size_t from = 0;
+    while (from < comment.size()) {
+        std::size_t end = comment.find_first_of(" \t(),;:", from);
+        if (end == std::string_view::npos) end = comment.size();
+        std::string_view word = comment.substr(from, end - from);
+        while (!word.empty() && (word.back() == '.' || word.back() == '"')) word.remove_suffix(1);
+        if (word.find('-') != std::string_view::npos && parse_reference(word)) return std::string(word);
+        from = end + 1;
+    }
+    return std::nullopt;
 }
 
 class csv_session final : public import_session {
@@ -338,6 +272,7 @@ private:
         if (auto a = text(r, column::postal_address)) o.how_to_apply.push_back("Voie postale : " + *a);
         if (auto a = text(r, column::hr_email)) o.how_to_apply.push_back("Courriel : " + *a);
         o.document_url = text(r, column::document_url);
+        if (auto c = text(r, column::republication)) o.republication_of = reference_in(*c);
         // The rest of the row, kept under labels a reader understands (docs/opendata-csv.md).
         for (auto [c, label] : {std::pair{column::id, "Identifiant des données ouvertes"},
                                 std::pair{column::direction_acronym, "Sigle de la direction"},
