@@ -216,7 +216,7 @@ std::string expected_json(const report& r, const std::vector<job_offer>& offers,
         r.yearly ? std::to_string(r.year) : month_word(r, r.month, false) + " " + std::to_string(r.year);
 
     // Sheet names.
-    std::vector<std::string> sheets{js(pick(r, "Synthèse", "Summary"))};
+    std::vector<std::string> sheets{js(pick(r, "Synthèse", "Summary")), js(pick(r, "Recrutement", "Recruitment"))};
     std::vector<std::string> offer_sheet_names;
     if (r.yearly)
         for (int m = 1; m <= 12; ++m)
@@ -224,21 +224,22 @@ std::string expected_json(const report& r, const std::vector<job_offer>& offers,
     else
         offer_sheet_names.push_back(pick(r, "Offres", "Offers"));
     for (const auto& n : offer_sheet_names) sheets.push_back(js(n));
+    sheets.push_back(js(pick(r, "Suivi", "Tracking")));
     sheets.push_back(js(pick(r, "Qualité", "Data quality")));
 
     const std::vector<std::string> headers = {
         js(pick(r, "Référence", "Reference")),
         js(pick(r, "Intitulé du poste", "Job title")),
-        js(pick(r, "Employeur", "Employer")),
         js(pick(r, "Direction", "Department")),
-        js(pick(r, "Unité", "Unit")),
         js(pick(r, "Corps / cadre d'emploi", "Grade")),
-        js(pick(r, "Emploi", "Job family")),
-        js(pick(r, "Lieu de travail", "Location")),
         js(pick(r, "Date de dépôt", "Posted on")),
         js(pick(r, "Date limite", "Deadline")),
-        js(pick(r, "Délai de candidature (jours)", "Application window (days)")),
         js(std::string(pick(r, "Statut au ", "Status on ")) + date_text(r, r.as_of)),
+        js(pick(r, "Employeur", "Employer")),
+        js(pick(r, "Unité", "Unit")),
+        js(pick(r, "Emploi", "Job family")),
+        js(pick(r, "Lieu de travail", "Location")),
+        js(pick(r, "Délai de candidature (jours)", "Application window (days)")),
         js(pick(r, "Poste à pourvoir", "Availability")),
         js(pick(r, "Agents encadrés", "Managed staff")),
         js(pick(r, "Lien", "Link"))};
@@ -366,7 +367,11 @@ std::string expected_json(const report& r, const std::vector<job_offer>& offers,
     const std::string summary_sheet = pick(r, "Synthèse", "Summary");
     const std::string message =
         std::string(pick(r, "Aucune offre publiée en ", "No offers were published in ")) + period_text + ".";
-    const int charts = any ? 2 : 1;
+    // The Recrutement sheet's two charts (pipeline, time to fill) when some offer has tracking data.
+    const bool tracked = std::any_of(offers.begin(), offers.end(), [](const job_offer& o) {
+        return !o.events.empty() || o.status || o.applications || o.posts_filled;
+    });
+    const int charts = (any ? 2 : 1) + (tracked ? 2 : 0);
     if (charts_out) *charts_out = charts;
     const std::string title =
         std::string(r.yearly ? pick(r, "Recrutements — synthèse annuelle ", "Recruitment — yearly summary ")

@@ -154,12 +154,16 @@ int main(int argc, char** argv) {
     convert->add_option("--tracking", conv.tracking,
                         "Tracking file (CSV or JSON Lines, docs/tracking.md): what happened to the offers after "
                         "publication (repeatable)");
+    std::map<std::string, plugin_flag> flags = declared_flags(formats);
+    // --as-of dates the tracking too: the CLI's own, given to the formats that take it.
+    const auto as_of_flag = flags.find("as-of");
     convert->add_option("--as-of", conv.as_of,
-                        "The day the figures and the tracking are counted on, YYYY-MM-DD (default: today in Nouméa)");
+                        "The day the tracking is counted on, YYYY-MM-DD (default: today in Nouméa); also "
+                        "given to the formats that take it: " +
+                            (as_of_flag != flags.end() ? as_of_flag->second.help : std::string("none")));
     convert->add_option("-j,--jobs", conv.jobs,
                         "Threads for one-file-per-offer formats (flyers); 0, the default, means one per core. "
                         "The files are the same as with --jobs 1");
-    std::map<std::string, plugin_flag> flags = declared_flags(formats);
     for (auto& [name, flag] : flags)
         if (!convert->get_option_no_throw("--" + name)) convert->add_option("--" + name, flag.value, flag.help);
 

@@ -137,6 +137,47 @@ const char* issue_label(const labels& l, issue_kind k) {
     return "?";
 }
 
+std::size_t wrapped_lines(std::string_view text, double width) {
+    // Characters per line: the column's width, less a margin for wide letters and capitals.
+    const auto per_line = static_cast<std::size_t>(std::max(1.0, width * 0.92 - 1));
+    std::size_t lines = 1, used = 0;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        while (i < text.size() && text[i] == ' ') ++i;
+        std::size_t word = 0;
+        while (i < text.size() && text[i] != ' ') {
+            if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++word;  // code points
+            ++i;
+        }
+        if (word == 0) break;
+        if (used == 0) {
+            used = word;
+        } else if (used + 1 + word <= per_line) {
+            used += 1 + word;
+        } else {
+            ++lines;
+            used = word;
+        }
+        while (used > per_line) {  // a word longer than the line breaks anywhere
+            ++lines;
+            used -= per_line;
+        }
+    }
+    return lines;
+}
+
+const char* status_label(const labels& l, std::optional<offer_status> s) {
+    if (!s) return "—";
+    switch (*s) {
+        case offer_status::published: return l.pick("ouverte", "open");
+        case offer_status::closed: return l.pick("clôturée", "closed");
+        case offer_status::filled: return l.pick("pourvue", "filled");
+        case offer_status::cancelled: return l.pick("annulée", "cancelled");
+        case offer_status::unsuccessful: return l.pick("infructueuse", "unsuccessful");
+    }
+    return "—";
+}
+
 [[noreturn]] void bad_option(const std::string& message) { throw error(errc::invalid_option, "xlsx: " + message); }
 
 settings read_settings(const option_map& options) {

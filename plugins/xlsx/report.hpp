@@ -128,6 +128,14 @@ const char* rule_label(const labels& l, rule_id id);
 
 const char* issue_label(const labels& l, issue_kind k);
 
+/// The lines `text` takes in a wrapped cell `width` characters wide (words
+/// kept whole, as a spreadsheet wraps them; at least 1). Row heights are set
+/// from it: a spreadsheet opened elsewhere does not always grow rows to fit.
+std::size_t wrapped_lines(std::string_view text, double width);
+
+/// "ouverte", "clôturée", "pourvue", "annulée", "infructueuse" (or English); "—" for nothing (not published yet).
+const char* status_label(const labels& l, std::optional<offer_status> s);
+
 // ---------------------------------------------------------------------------
 // Settings from the options
 

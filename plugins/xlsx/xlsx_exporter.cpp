@@ -27,6 +27,7 @@
 #include <offerkit/output_file.hpp>
 #include <offerkit/rules.hpp>
 #include <offerkit/text_safety.hpp>
+#include <offerkit/tracking.hpp>
 
 #include <xlsxwriter.h>
 
@@ -65,24 +66,53 @@ struct sheet_slot {
     bool url_limit_warned = false;
 };
 
+// The columns of an offer sheet: the first ones are printed (chosen for
+// reading on A4 landscape at the font's size), the others are for the screen.
 enum offer_col : int {
     c_reference,
     c_title,
-    c_employer,
     c_direction,
-    c_unit,
     c_grade,
-    c_job_family,
-    c_location,
     c_posted,
     c_deadline,
-    c_window,
     c_status,
+    c_employer,  // the first column not printed
+    c_unit,
+    c_job_family,
+    c_location,
+    c_window,
     c_availability,
     c_managed,
     c_link,
     offer_columns
 };
+constexpr int offer_printed_columns = c_employer;
+// The printed columns (A to G) add up to a landscape A4 page at 100 %; long titles wrap.
+constexpr std::array<double, offer_columns> offer_widths = {17, 44, 28, 24, 11, 11, 15, 32, 28, 24, 28, 13, 26, 14, 40};
+constexpr double row_points = 15;  // one line of 11 pt text
+
+// The columns of the Suivi sheet (one row per offer: its recruitment), printed ones first.
+enum tracking_col : int {
+    t_reference,
+    t_title,
+    t_direction,
+    t_status,
+    t_published,
+    t_closed,
+    t_outcome,
+    t_days,
+    t_posts,
+    t_applications,
+    t_posts_filled,
+    t_start,  // the first column not printed
+    t_republication,
+    t_note,
+    t_source,
+    tracking_columns
+};
+constexpr int tracking_printed_columns = t_start;
+constexpr std::array<double, tracking_columns> tracking_widths = {17, 36, 24, 13, 11, 11, 11, 13,
+                                                                  8,  13, 9,  12, 18, 40, 22};
 
 class xlsx_session final : public export_session {
 public:
@@ -102,6 +132,8 @@ private:
     void add_sheets();
     std::vector<std::string> offer_headers() const;
     void start_offer_sheet(sheet_slot& slot);
+    void start_tracking_sheet();
+    void print_setup(lxw_worksheet* ws);
 
     // writing cells
     void check(lxw_error e, const char* what) const;
@@ -117,6 +149,9 @@ private:
 
     // finishing
     void write_summary();
+    void write_recruitment();
+    void write_tracking_row(const job_offer& offer);
+    void finish_tracking_sheet();
     void write_quality();
     void finish_offer_sheets();
     void warn_empty_period();
@@ -154,11 +189,14 @@ private:
     lxw_format* f_wrap_ = nullptr;
 
     lxw_worksheet* summary_ = nullptr;
+    lxw_worksheet* recruitment_ = nullptr;
     lxw_worksheet* quality_ = nullptr;
-    std::string summary_name_, quality_name_;
+    std::string summary_name_, recruitment_name_, quality_name_;
+    sheet_slot tracking_;             // the Suivi sheet
     std::vector<sheet_slot> sheets_;  // one (monthly) or twelve (yearly) offer sheets
 
-    report report_{s_};  // the figures (after s_: it refers to the settings)
+    report report_{s_};                       // the figures (after s_: it refers to the settings)
+    recruitment_counter recruit_{s_.period};  // the recruitment figures (offerkit/recruitment.hpp)
     std::string scratch_;
 };
 
@@ -214,6 +252,8 @@ void xlsx_session::release() noexcept {
             }
         };
         close_tmpfile(summary_);
+        close_tmpfile(recruitment_);
+        close_tmpfile(tracking_.ws);
         close_tmpfile(quality_);
         for (const auto& slot : sheets_) close_tmpfile(slot.ws);
         lxw_workbook_free(wb_);
@@ -249,10 +289,14 @@ void xlsx_session::make_formats() {
     f_date_ = fmt();
     format_set_num_format(f_date_, s_.lang.date_format());
     format_set_align(f_date_, LXW_ALIGN_LEFT);
+    // Numbers and dates at the top of their rows, with the wrapped texts beside them.
+    format_set_align(f_date_, LXW_ALIGN_VERTICAL_TOP);
     f_int_ = fmt();
     format_set_num_format(f_int_, "#,##0");
+    format_set_align(f_int_, LXW_ALIGN_VERTICAL_TOP);
     f_dec_ = fmt();
     format_set_num_format(f_dec_, "0.0");
+    format_set_align(f_dec_, LXW_ALIGN_VERTICAL_TOP);
     f_pct_ = fmt();
     format_set_num_format(f_pct_, "0.0%");
     f_soon_ = fmt();
@@ -280,16 +324,16 @@ std::vector<std::string> xlsx_session::offer_headers() const {
     };
     return {label(&job_offer::reference),
             label(&job_offer::title),
-            label(&job_offer::employer),
             label(&job_offer::direction),
-            label(&job_offer::unit),
             label(&job_offer::grade),
-            label(&job_offer::job_family),
-            label(&job_offer::location),
             label(&job_offer::posted_on),
             label(&job_offer::deadline),
-            l.pick("Délai de candidature (jours)", "Application window (days)"),
             std::string(l.pick("Statut au ", "Status on ")) + l.date_text(s_.as_of),
+            label(&job_offer::employer),
+            label(&job_offer::unit),
+            label(&job_offer::job_family),
+            label(&job_offer::location),
+            l.pick("Délai de candidature (jours)", "Application window (days)"),
             label(&job_offer::availability),
             label(&job_offer::managed_staff),
             label(&job_offer::url)};
@@ -307,6 +351,7 @@ void xlsx_session::add_sheets() {
         return std::pair{ws, name};
     };
     std::tie(summary_, summary_name_) = add(l.pick("Synthèse", "Summary"));
+    std::tie(recruitment_, recruitment_name_) = add(l.pick("Recrutement", "Recruitment"));
     if (s_.yearly) {
         sheets_.resize(12);
         for (int m = 1; m <= 12; ++m) {
@@ -318,29 +363,76 @@ void xlsx_session::add_sheets() {
         sheets_.resize(1);
         std::tie(sheets_[0].ws, sheets_[0].name) = add(l.pick("Offres", "Offers"));
     }
+    std::tie(tracking_.ws, tracking_.name) = add(l.pick("Suivi", "Tracking"));
     std::tie(quality_, quality_name_) = add(l.pick("Qualité", "Data quality"));
     worksheet_set_tab_color(summary_, 0x1F3864);
+    worksheet_set_tab_color(recruitment_, 0x1F3864);
     worksheet_set_tab_color(quality_, 0xC65911);
     for (auto& slot : sheets_) start_offer_sheet(slot);
+    start_tracking_sheet();
 }
 
 void xlsx_session::start_offer_sheet(sheet_slot& slot) {
-    static constexpr std::array<double, offer_columns> widths = {18, 48, 32, 32, 28, 28, 24, 28,
-                                                                 12, 12, 13, 16, 26, 14, 40};
+    const auto& widths = offer_widths;
     for (int c = 0; c < offer_columns; ++c)
         worksheet_set_column(slot.ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c),
-                             widths[static_cast<std::size_t>(c)], nullptr);
+                             widths[static_cast<std::size_t>(c)], c < offer_printed_columns ? f_wrap_ : nullptr);
     worksheet_set_row(slot.ws, 0, 32, nullptr);
     const auto headers = offer_headers();
     for (int c = 0; c < offer_columns; ++c)
         put_label(slot.ws, 0, static_cast<lxw_col_t>(c), headers[static_cast<std::size_t>(c)], f_header_);
     worksheet_freeze_panes(slot.ws, 1, 1);
-    worksheet_set_landscape(slot.ws);
-    worksheet_set_paper(slot.ws, 9);
-    worksheet_fit_to_pages(slot.ws, 1, 0);
-    check(worksheet_repeat_rows(slot.ws, 0, 0), "cannot set the printed header row");
+    print_setup(slot.ws);
     // References and staff counts such as "3" are text on purpose: no green triangles.
     check(worksheet_ignore_errors(slot.ws, LXW_IGNORE_NUMBER_STORED_AS_TEXT, "A2:O1048576"),
+          "cannot set the ignored errors");
+}
+
+// Paper: A4 landscape, one page wide (the printed columns fit it at about 100 %,
+// so text stays at its size: 11 pt, never below 8), narrow margins, the header
+// row repeated on every page, page numbers in the footer.
+void xlsx_session::print_setup(lxw_worksheet* ws) {
+    worksheet_set_landscape(ws);
+    worksheet_set_paper(ws, 9);  // A4
+    worksheet_set_margins(ws, 0.4, 0.4, 0.6, 0.6);
+    worksheet_fit_to_pages(ws, 1, 0);
+    check(worksheet_repeat_rows(ws, 0, 0), "cannot set the printed header row");
+    check(worksheet_set_footer(ws, s_.lang.pick("&L&A&RPage &P / &N", "&L&A&RPage &P of &N")), "cannot set the footer");
+}
+
+void xlsx_session::start_tracking_sheet() {
+    const labels& l = s_.lang;
+    lxw_worksheet* ws = tracking_.ws;
+    const auto& widths = tracking_widths;
+    for (int c = 0; c < tracking_columns; ++c)
+        worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c),
+                             widths[static_cast<std::size_t>(c)], c < tracking_printed_columns ? f_wrap_ : nullptr);
+    auto label = [&](const auto member) {
+        const auto& d = field_of(member);
+        return std::string(l.en ? d.label_en : d.label_fr);
+    };
+    const std::array<std::string, tracking_columns> headers = {
+        label(&job_offer::reference),
+        label(&job_offer::title),
+        label(&job_offer::direction),
+        std::string(l.pick("Statut au ", "Status on ")) + l.date_text(s_.as_of),
+        l.pick("Publiée le", "Published on"),
+        l.pick("Clôturée le", "Closed on"),
+        l.pick("Issue le", "Outcome on"),
+        l.pick("Jours jusqu'au recrutement", "Days to fill"),
+        l.pick("Postes", "Posts"),
+        label(&job_offer::applications),
+        label(&job_offer::posts_filled),
+        label(&job_offer::start_date),
+        label(&job_offer::republication_of),
+        l.pick("Dernier commentaire", "Last note"),
+        l.pick("Source du suivi", "Tracking source")};
+    worksheet_set_row(ws, 0, 3 * row_points, nullptr);
+    for (int c = 0; c < tracking_columns; ++c)
+        put_label(ws, 0, static_cast<lxw_col_t>(c), headers[static_cast<std::size_t>(c)], f_header_);
+    worksheet_freeze_panes(ws, 1, 1);
+    print_setup(ws);
+    check(worksheet_ignore_errors(ws, LXW_IGNORE_NUMBER_STORED_AS_TEXT, "A2:O1048576"),
           "cannot set the ignored errors");
 }
 
@@ -450,6 +542,8 @@ void xlsx_session::write(const job_offer& given) {
     // Only the single-valued fields become cells: the lists are not scanned.
     const job_offer& offer = fitted(given, scrubbed, text_repertoire::xml, "xlsx", diags_, text_scope::single_values);
     c_locale_scope c_locale;
+    recruit_.add(offer);
+    write_tracking_row(offer);
     const int sheet_index = report_.receive(offer);
     if (sheet_index < 0) return;  // not published in the period: counted only
     const date posted = *offer.posted_on;
@@ -459,6 +553,12 @@ void xlsx_session::write(const job_offer& given) {
                                               " already has 1,048,575 offers, Excel's row limit");
     const auto r = static_cast<lxw_row_t>(++slot.rows);
     lxw_worksheet* ws = slot.ws;
+    // Tall enough for the wrapped texts of the printed columns.
+    std::size_t lines = wrapped_lines(offer.title, offer_widths[c_title]);
+    if (offer.direction) lines = std::max(lines, wrapped_lines(*offer.direction, offer_widths[c_direction]));
+    if (offer.grade) lines = std::max(lines, wrapped_lines(*offer.grade, offer_widths[c_grade]));
+    if (lines > 1)
+        worksheet_set_row(ws, r, row_points * static_cast<double>(std::min<std::size_t>(lines, 20)), nullptr);
 
     put_text(ws, r, c_reference, offer.reference, nullptr, "reference", &offer, sheet_index);
     put_text(ws, r, c_title, offer.title, nullptr, "title", &offer, sheet_index);
@@ -505,8 +605,257 @@ void xlsx_session::write(const job_offer& given) {
     report_.list(offer, sheet_index, r);
 }
 
+// One row of the Suivi sheet: every offer received (each once), whatever its month.
+void xlsx_session::write_tracking_row(const job_offer& offer) {
+    sheet_slot& slot = tracking_;
+    if (slot.rows >= excel_max_data_rows) return;  // the offer sheets say it: 1,048,575 rows
+    const auto r = static_cast<lxw_row_t>(++slot.rows);
+    lxw_worksheet* ws = slot.ws;
+    const auto& direction = offer.canonical.direction_name ? offer.canonical.direction_name : offer.direction;
+    std::size_t lines = wrapped_lines(offer.title, tracking_widths[t_title]);
+    if (direction) lines = std::max(lines, wrapped_lines(*direction, tracking_widths[t_direction]));
+    if (lines > 1)
+        worksheet_set_row(ws, r, row_points * static_cast<double>(std::min<std::size_t>(lines, 20)), nullptr);
+    // Cut to a cell here: a text too long is reported once, by its offer sheet.
+    put_text(ws, r, t_reference, cut_bytes(offer.reference, excel_text_limit), nullptr, "reference", &offer, -1);
+    put_text(ws, r, t_title, cut_bytes(offer.title, excel_text_limit), nullptr, "title", &offer, -1);
+    if (direction)
+        put_text(ws, r, t_direction, cut_bytes(*direction, excel_text_limit), nullptr, "direction", &offer, -1);
+    put_label(ws, r, t_status, status_label(s_.lang, status_on(offer, s_.as_of)));
+    const auto published = published_on(offer);
+    const auto outcome = outcome_of(offer);
+    put_date(ws, r, t_published, published);
+    put_date(ws, r, t_closed, closed_on(offer));
+    if (outcome) put_date(ws, r, t_outcome, outcome->on);
+    if (outcome && outcome->status == offer_status::filled && published && !(outcome->on < *published))
+        put_number(ws, r, t_days, static_cast<double>(days_between(*published, outcome->on)), f_int_);
+    put_number(ws, r, t_posts, posts_of(offer), f_int_);
+    if (offer.applications) put_number(ws, r, t_applications, *offer.applications, f_int_);
+    if (offer.posts_filled || (outcome && outcome->status == offer_status::filled))
+        put_number(ws, r, t_posts_filled, posts_filled_of(offer), f_int_);
+    put_date(ws, r, t_start, offer.start_date);
+    if (offer.republication_of)
+        put_text(ws, r, t_republication, *offer.republication_of, nullptr, "republication_of", &offer, -1);
+    for (auto e = offer.events.rbegin(); e != offer.events.rend(); ++e)
+        if (e->note) {
+            put_text(ws, r, t_note, *e->note, nullptr, "events.note", &offer, -1);
+            break;
+        }
+    if (!offer.events.empty() && offer.events.back().source)
+        put_text(ws, r, t_source, *offer.events.back().source, nullptr, "events.source", &offer, -1);
+}
+
 // ---------------------------------------------------------------------------
 // Finishing
+
+void xlsx_session::finish_tracking_sheet() {
+    const labels& l = s_.lang;
+    lxw_worksheet* ws = tracking_.ws;
+    if (tracking_.rows == 0) {
+        put_label(ws, 1, 0, l.pick("Aucune offre.", "No offers."), f_note_);
+        return;
+    }
+    const auto last = static_cast<lxw_row_t>(tracking_.rows);
+    check(worksheet_print_area(ws, 0, 0, last, tracking_printed_columns - 1), "cannot set the print area");
+    check(worksheet_autofilter(ws, 0, 0, last, tracking_columns - 1), "cannot add the filter");
+}
+
+// The Recrutement sheet: the figures of offerkit/recruitment.hpp, the months,
+// the groups, and the charts of the pipeline and of time to fill.
+void xlsx_session::write_recruitment() {
+    const labels& l = s_.lang;
+    lxw_worksheet* ws = recruitment_;
+    const recruitment_report rr = recruit_.result();
+    const bool tracked = rr.has_tracking();
+    worksheet_set_column(ws, 0, 0, 62, nullptr);
+    worksheet_set_column(ws, 1, 7, 12, nullptr);
+    worksheet_gridlines(ws, LXW_HIDE_ALL_GRIDLINES);
+    print_setup(ws);
+    worksheet_fit_to_pages(ws, 1, 0);
+
+    const std::string period_text = s_.yearly ? std::to_string(s_.year) : l.month_label(s_.month_mi);
+    lxw_row_t row = 0;
+    put_label(ws, row++, 0, std::string(l.pick("Suivi des recrutements — ", "Recruitment tracking — ")) + period_text,
+              f_title_);
+    put_label(ws, row++, 0,
+              std::string(l.pick("Période : du ", "Period: ")) + l.date_text(s_.start) + l.pick(" au ", " to ") +
+                  l.date_text(s_.end) + l.pick(" — situation au ", " — as of ") + l.date_text(s_.as_of),
+              f_subtitle_);
+    if (!tracked) {
+        put_label(ws, row++, 0,
+                  l.pick("Aucune donnée de suivi : seules les publications sont comptées ci-dessous.",
+                         "No tracking data: only publications are counted below."),
+                  f_section_);
+        put_label(ws, row++, 0,
+                  l.pick("Ajoutez le fichier de suivi des RH (--tracking suivi.csv, voir docs/tracking.md) pour "
+                         "compter les postes pourvus, les délais de recrutement et les candidatures.",
+                         "Add HR's tracking file (--tracking tracking.csv, see docs/tracking.md) to count posts "
+                         "filled, time to fill and applications."),
+                  f_note_);
+    } else {
+        put_label(ws, row++, 0,
+                  std::to_string(rr.tracked) + l.pick(" offres suivies sur ", " offers tracked of ") +
+                      std::to_string(rr.offers) + l.pick(" reçues.", " received."),
+                  f_note_);
+    }
+    ++row;
+
+    // Key figures of the period.
+    const recruitment_figures& f = rr.figures;
+    put_label(ws, row++, 0, l.pick("Chiffres du recrutement", "Recruitment figures"), f_section_);
+    put_label(ws, row, 0, l.pick("Indicateur", "Indicator"), f_header_);
+    put_label(ws, row, 1, s_.yearly ? l.pick("Année", "Year") : l.pick("Mois", "Month"), f_header_);
+    ++row;
+    const lxw_row_t pipeline_first = row;
+    auto count = [&](const char* fr, const char* en, std::uint64_t v) {
+        put_label(ws, row, 0, l.pick(fr, en));
+        put_number(ws, row, 1, static_cast<double>(v), f_int_);
+        ++row;
+    };
+    auto value = [&](const char* fr, const char* en, const std::optional<double>& v, lxw_format* fmt) {
+        put_label(ws, row, 0, l.pick(fr, en));
+        if (v)
+            put_number(ws, row, 1, *v, fmt);
+        else
+            put_label(ws, row, 1, "—");
+        ++row;
+    };
+    count("Offres publiées", "Offers published", f.published);
+    count("Offres ouvertes en fin de période", "Offers open at the end of the period", f.open_at_end);
+    count("Offres clôturées", "Offers closed", f.closed);
+    lxw_row_t pipeline_last = row - 1;
+    if (tracked) {
+        count("Offres pourvues", "Offers filled", f.filled);
+        count("Offres infructueuses", "Offers unsuccessful", f.unsuccessful);
+        count("Offres annulées", "Offers cancelled", f.cancelled);
+        count("Republications", "Re-publications", f.re_published);
+        pipeline_last = row - 1;
+    }
+    count("Postes publiés", "Posts published", f.posts_published);
+    if (tracked) {
+        count("Postes pourvus", "Posts filled", f.posts_filled);
+        value("Taux de pourvoi (postes pourvus des offres publiées dans la période)",
+              "Fill rate (posts filled of the offers published in the period)", f.fill_rate, f_pct_);
+        value("Délai de recrutement médian (jours, de la publication au recrutement)",
+              "Median time to fill (days, publication to hire)", f.days_to_fill.median, f_dec_);
+        value("Délai de recrutement, 90e centile (jours)", "Time to fill, 90th percentile (days)", f.days_to_fill.p90,
+              f_dec_);
+        count("Recrutements mesurés", "Hires measured", f.days_to_fill.count);
+        value("Candidatures par offre (médiane)", "Applications per offer (median)", f.applications.median, f_dec_);
+        count("Offres dont les candidatures sont comptées", "Offers with applications counted", f.applications.count);
+    }
+    ++row;
+
+    // Month by month.
+    put_label(
+        ws, row++, 0,
+        s_.yearly ? l.pick("Mois par mois", "Month by month") : l.pick("Les 12 derniers mois", "The last 12 months"),
+        f_section_);
+    const std::array<const char*, 8> month_headers = {l.pick("Mois", "Month"),
+                                                      l.pick("Publiées", "Published"),
+                                                      l.pick("Pourvues", "Filled"),
+                                                      l.pick("Infructueuses", "Unsuccessful"),
+                                                      l.pick("Annulées", "Cancelled"),
+                                                      l.pick("Republiées", "Re-published"),
+                                                      l.pick("Ouvertes en fin de mois", "Open at month end"),
+                                                      l.pick("Délai médian (jours)", "Median days to fill")};
+    const std::size_t month_cols = tracked ? month_headers.size() : 2;
+    for (std::size_t c = 0; c < month_cols; ++c) {
+        const std::size_t h = !tracked && c == 1 ? 1 : c;
+        put_label(ws, row, static_cast<lxw_col_t>(c), month_headers[h], f_header_);
+    }
+    if (!tracked) put_label(ws, row, 2, month_headers[6], f_header_);
+    worksheet_set_row(ws, row, 30, nullptr);
+    ++row;
+    const lxw_row_t months_first = row;
+    for (const auto& m : rr.months) {
+        put_label(ws, row, 0, l.month_label(month_index(m.year, m.month)));
+        put_number(ws, row, 1, static_cast<double>(m.figures.published), f_int_);
+        if (tracked) {
+            put_number(ws, row, 2, static_cast<double>(m.figures.filled), f_int_);
+            put_number(ws, row, 3, static_cast<double>(m.figures.unsuccessful), f_int_);
+            put_number(ws, row, 4, static_cast<double>(m.figures.cancelled), f_int_);
+            put_number(ws, row, 5, static_cast<double>(m.figures.re_published), f_int_);
+            put_number(ws, row, 6, static_cast<double>(m.figures.open_at_end), f_int_);
+            if (m.figures.days_to_fill.median) put_number(ws, row, 7, *m.figures.days_to_fill.median, f_dec_);
+        } else {
+            put_number(ws, row, 2, static_cast<double>(m.figures.open_at_end), f_int_);
+        }
+        ++row;
+    }
+    const lxw_row_t months_last = row - 1;
+    ++row;
+
+    // By direction, grade and commune.
+    auto groups = [&](const char* heading, const char* column, const std::vector<recruitment_group>& items) {
+        put_label(ws, row++, 0, heading, f_section_);
+        put_label(ws, row, 0, column, f_header_);
+        put_label(ws, row, 1, l.pick("Publiées", "Published"), f_header_);
+        put_label(ws, row, 2, l.pick("Postes", "Posts"), f_header_);
+        if (tracked) {
+            put_label(ws, row, 3, l.pick("Pourvues", "Filled"), f_header_);
+            put_label(ws, row, 4, l.pick("Taux de pourvoi", "Fill rate"), f_header_);
+            put_label(ws, row, 5, l.pick("Délai médian (jours)", "Median days to fill"), f_header_);
+        }
+        worksheet_set_row(ws, row, 2 * row_points, nullptr);
+        ++row;
+        std::size_t shown = 0;
+        for (const auto& g : items) {
+            if (g.figures.published == 0 && g.figures.filled == 0 && g.figures.open_at_end == 0) continue;
+            if (shown++ == top_rows) break;  // the summary JSON has them all
+            if (g.name)
+                put_text(ws, row, 0, cut_bytes(*g.name, 1024), nullptr, column, nullptr, -1);
+            else
+                put_label(ws, row, 0, l.pick("(non renseigné)", "(not given)"), f_note_);
+            put_number(ws, row, 1, static_cast<double>(g.figures.published), f_int_);
+            put_number(ws, row, 2, static_cast<double>(g.figures.posts_published), f_int_);
+            if (tracked) {
+                put_number(ws, row, 3, static_cast<double>(g.figures.filled), f_int_);
+                if (g.figures.fill_rate) put_number(ws, row, 4, *g.figures.fill_rate, f_pct_);
+                if (g.figures.days_to_fill.median) put_number(ws, row, 5, *g.figures.days_to_fill.median, f_dec_);
+            }
+            ++row;
+        }
+        if (shown == 0) put_label(ws, row++, 0, l.pick("Aucune offre", "No offers"), f_note_);
+        ++row;
+    };
+    groups(l.pick("Par direction", "By department"), l.pick("Direction", "Department"), rr.by_direction);
+    groups(l.pick("Par corps / cadre d'emploi", "By grade"), l.pick("Corps / cadre d'emploi", "Grade"), rr.by_grade);
+    groups(l.pick("Par commune", "By commune"), l.pick("Commune", "Commune"), rr.by_commune);
+    if (!tracked) return;
+    // Charts below the tables, within their width: the sheet prints one page wide at its size.
+    const lxw_row_t chart_row = row;
+
+    // Charts, to the right of the tables.
+    lxw_chart* pipeline = workbook_add_chart(wb_, LXW_CHART_BAR);
+    lxw_chart_series* ps = chart_add_series(pipeline, nullptr, nullptr);
+    chart_series_set_categories(ps, recruitment_name_.c_str(), pipeline_first, 0, pipeline_last, 0);
+    chart_series_set_values(ps, recruitment_name_.c_str(), pipeline_first, 1, pipeline_last, 1);
+    chart_series_set_name(ps, l.pick("Offres", "Offers"));
+    chart_title_set_name(pipeline, l.pick("Du recrutement à l'issue", "From publication to outcome"));
+    chart_legend_set_position(pipeline, LXW_CHART_LEGEND_NONE);
+    chart_axis_set_min(pipeline->x_axis, 0);
+    chart_axis_set_reverse(pipeline->y_axis);
+    lxw_chart_options p1{};
+    p1.x_scale = 1.0;
+    p1.y_scale = 1.1;
+    check(worksheet_insert_chart_opt(ws, chart_row, 0, pipeline, &p1), "cannot place the pipeline chart");
+
+    lxw_chart* days = workbook_add_chart(wb_, LXW_CHART_COLUMN);
+    lxw_chart_series* ds = chart_add_series(days, nullptr, nullptr);
+    chart_series_set_categories(ds, recruitment_name_.c_str(), months_first, 0, months_last, 0);
+    chart_series_set_values(ds, recruitment_name_.c_str(), months_first, 7, months_last, 7);
+    chart_series_set_name(ds, l.pick("Délai médian (jours)", "Median days to fill"));
+    chart_title_set_name(
+        days, l.pick("Délai de recrutement médian par mois (jours)", "Median time to fill per month (days)"));
+    chart_legend_set_position(days, LXW_CHART_LEGEND_NONE);
+    chart_axis_major_gridlines_set_visible(days->y_axis, LXW_TRUE);
+    chart_axis_set_min(days->y_axis, 0);
+    lxw_chart_options p2{};
+    p2.x_scale = 0.95;
+    p2.y_scale = 1.1;
+    check(worksheet_insert_chart_opt(ws, chart_row, 3, days, &p2), "cannot place the time-to-fill chart");
+}
 
 std::string xlsx_session::ranges_of(int col) const {
     std::string s;
@@ -728,7 +1077,8 @@ void xlsx_session::write_summary() {
             put_label(ws, row, 0, l.month_label(month_index(s_.year, static_cast<int>(k) + 1)));
             if (slot.rows > 0)
                 put_formula(ws, row, 1,
-                            "=COUNT(" + quote_sheet(slot.name) + "!$I$2:$I$" + std::to_string(slot.rows + 1) + ")",
+                            "=COUNT(" + quote_sheet(slot.name) + "!$" + column_letters(c_posted) + "$2:$" +
+                                column_letters(c_posted) + "$" + std::to_string(slot.rows + 1) + ")",
                             slot.rows, f_int_);
             else
                 put_number(ws, row, 1, 0, f_int_);
@@ -842,8 +1192,9 @@ void xlsx_session::write_quality() {
 void xlsx_session::finish_offer_sheets() {
     const labels& l = s_.lang;
     const date soon_end = s_.as_of.plus_days(closes_soon_days).value_or(s_.as_of);
-    const std::string rule =
-        "=AND($J2>=" + excel_date_formula(s_.as_of) + ",$J2<=" + excel_date_formula(soon_end) + ")";
+    const std::string deadline = "$" + column_letters(c_deadline) + "2";
+    const std::string rule = "=AND(" + deadline + ">=" + excel_date_formula(s_.as_of) + "," + deadline +
+                             "<=" + excel_date_formula(soon_end) + ")";
     const auto headers = offer_headers();
     for (auto& slot : sheets_) {
         if (slot.rows == 0) {
@@ -856,6 +1207,7 @@ void xlsx_session::finish_offer_sheets() {
             continue;
         }
         const auto last = static_cast<lxw_row_t>(slot.rows);
+        check(worksheet_print_area(slot.ws, 0, 0, last, offer_printed_columns - 1), "cannot set the print area");
         if (!s_.yearly) {
             // An Excel table: filters, banded rows, named columns.
             std::array<lxw_table_column, offer_columns> cols{};
@@ -940,6 +1292,8 @@ std::vector<fs::path> xlsx_session::finish() {
         c_locale_scope c_locale;
         finish_offer_sheets();
         write_summary();
+        write_recruitment();
+        finish_tracking_sheet();
         write_quality();
         set_properties();
         // libxlsxwriter opens the file only now, and prints to stderr when it

@@ -103,7 +103,7 @@ def main():
                 eq(f"{name}!B{i} title", t.value, title)
             if t.value is not None and t.data_type != "s":
                 fail(f"{name}!B{i}: title cell type {t.data_type!r}, want a string (never a formula)")
-            for col, want in ((8, posted), (9, deadline)):
+            for col, want in ((4, posted), (5, deadline)):
                 c = cells[col]
                 if want is None:
                     eq(f"{name}!{c.coordinate} empty date", c.value, None)
@@ -113,7 +113,7 @@ def main():
                     eq(f"{name}!{c.coordinate} date", iso(c.value), want)
                     if not c.is_date:
                         fail(f"{name}!{c.coordinate}: no date number format")
-            eq(f"{name}!L{i} status", cells[11].value, status)
+            eq(f"{name}!G{i} status", cells[6].value, status)
             link = cells[14]
             eq(f"{name}!O{i} link text", link.value, url)
             has_link = link.hyperlink is not None and link.hyperlink.target is not None
