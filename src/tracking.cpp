@@ -296,6 +296,7 @@ std::vector<tracking_row> read_csv(std::string_view text, const std::string& nam
 
 std::vector<tracking_row> read_jsonl(std::string_view text, const std::string& name, diagnostics& diags) {
     std::vector<tracking_row> rows;
+    const std::size_t errors_before = diags.count(severity::error);
     std::size_t line = 0, from = 0;
     while (from < text.size()) {
         std::size_t eol = text.find('\n', from);
@@ -308,6 +309,11 @@ std::vector<tracking_row> read_jsonl(std::string_view text, const std::string& n
         row.where = {name, line, 0, {}};
         boost::system::error_code ec;
         const json::value v = json::parse(json::string_view(raw.data(), raw.size()), ec);
+        if (rows.empty() && (ec || !v.is_object()) && diags.count(severity::error) == errors_before)
+            // The first line is no object: a JSON document over several lines, not JSON Lines.
+            throw error(errc::syntax_error, name + ":" + std::to_string(line) +
+                                                ": not a tracking file: JSON Lines expected, one object a line "
+                                                "with the keys reference, event, date…");
         if (ec || !v.is_object()) {
             refuse_row(diags, row.where, ec ? "invalid JSON: " + ec.message() : std::string("not a JSON object"));
             continue;

@@ -35,9 +35,9 @@ struct report_period {
     bool month_given = false;  ///< monthly: false when the month is the one before as_of
 
     /// The monthly report of `year`-`month` counted on `as_of`.
-    static report_period month(int year, int month, date as_of);
+    OFFERKIT_API static report_period month(int year, int month, date as_of);
     /// The yearly report of `year` counted on `as_of`.
-    static report_period year(int year, date as_of);
+    OFFERKIT_API static report_period year(int year, date as_of);
 };
 
 /// The period from a summary format's options: `month=YYYY-MM` or `year=YYYY`

@@ -1,0 +1,1 @@
+offerkit_add_test(recruitment LIBRARIES offerkit::summary Boost::json)
