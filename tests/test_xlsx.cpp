@@ -757,3 +757,60 @@ TEST_CASE("all the real inputs in one yearly workbook: each employer, grade and 
     CHECK(check.exit_code == 0);
     CHECK(check.output == "ok\n");
 }
+
+TEST_CASE("printed by LibreOffice: A4 landscape, text at 8 pt or more, the recruitment charts there", "[xlsx][print]") {
+    if (testing::run("command -v soffice && command -v mutool && command -v pdfinfo").exit_code != 0)
+        OFFERKIT_SKIP("LibreOffice (libreoffice-calc), mutool or pdfinfo is not installed");
+    testing::temp_dir dir;
+    const fs::path ex = testing::source_dir() / "examples";
+    std::string inputs;
+    for (const auto& entry : fs::directory_iterator(ex / "postings"))
+        if (entry.path().extension() == ".md" || entry.path().extension() == ".txt")
+            inputs += " " + testing::shell_quote(entry.path().string());
+    inputs += " " + testing::shell_quote((ex / "opendata" / "avp-exemple.csv").string());
+    auto r = testing::run(testing::cli_command() + " convert -q" + inputs + " --tracking " +
+                          testing::shell_quote((ex / "tracking" / "suivi-2026.csv").string()) +
+                          " --as-of 2026-11-02 --to xlsx --month 2026-10 -o " +
+                          testing::shell_quote((dir / "r.xlsx").string()));
+    REQUIRE(r.exit_code == 0);
+    // A profile of its own, so that a LibreOffice already running elsewhere does not interfere.
+    r = testing::run("cd " + testing::shell_quote(dir.path().string()) +
+                     " && timeout 300 soffice -env:UserInstallation=file://" + (dir / "lo").string() +
+                     " --headless --convert-to pdf r.xlsx >/dev/null 2>&1");
+    REQUIRE(fs::exists(dir / "r.pdf"));
+    const std::string pdf = testing::shell_quote((dir / "r.pdf").string());
+
+    // Every page A4 landscape (841.89 × 595.28 pt).
+    r = testing::run("pdfinfo -f 1 -l 99 " + pdf);
+    REQUIRE(r.exit_code == 0);
+    std::size_t pages = 0, landscape = 0;
+    for (std::size_t at = r.output.find(" size: "); at != std::string::npos; at = r.output.find(" size: ", at + 1)) {
+        if (at == 0 || r.output[at - 1] < '0' || r.output[at - 1] > '9') continue;  // "Page    3 size:" only
+        ++pages;
+        if (r.output.compare(r.output.find_first_not_of(' ', at + 6), 18, "841.89 x 595.304 p") == 0 ||
+            r.output.compare(r.output.find_first_not_of(' ', at + 6), 17, "841.89 x 595.28 p") == 0)
+            ++landscape;
+    }
+    CHECK(pages >= 5);  // Synthèse, Recrutement, Offres, Suivi, Qualité
+    CHECK(landscape == pages);
+
+    // The size of every piece of text (mutool's structured text): nothing below 8 pt.
+    r = testing::run("mutool draw -q -F stext -o - " + pdf + " 2>/dev/null");
+    REQUIRE(r.exit_code == 0);
+    double smallest = 1000;
+    std::size_t spans = 0;
+    for (std::size_t at = r.output.find(" size=\""); at != std::string::npos; at = r.output.find(" size=\"", at + 1)) {
+        smallest = std::min(smallest, std::stod(r.output.substr(at + 7, 12)));
+        ++spans;
+    }
+    CHECK(spans > 100);
+    CHECK(smallest >= 8.0);
+
+    // The charts of the Recrutement sheet, and the header of the offer list on its page.
+    r = testing::run("pdftotext -layout " + pdf + " -");
+    CHECK_THAT(r.output, Catch::Contains("Du recrutement à l'issue") &&
+                             Catch::Contains("Délai de recrutement médian par") &&  // the title wraps
+                             Catch::Contains("Taux de pourvoi") && Catch::Contains("Statut au"));
+    // The offer list prints its reading columns only: the screen's columns stay off paper.
+    CHECK_THAT(r.output, !Catch::Contains("Agents encadrés"));
+}

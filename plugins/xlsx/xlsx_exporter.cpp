@@ -671,7 +671,6 @@ void xlsx_session::write_recruitment() {
     worksheet_set_column(ws, 1, 7, 12, nullptr);
     worksheet_gridlines(ws, LXW_HIDE_ALL_GRIDLINES);
     print_setup(ws);
-    worksheet_fit_to_pages(ws, 1, 0);
 
     const std::string period_text = s_.yearly ? std::to_string(s_.year) : l.month_label(s_.month_mi);
     lxw_row_t row = 0;
@@ -945,14 +944,13 @@ lxw_row_t xlsx_session::write_breakdown(lxw_worksheet* ws, lxw_row_t row, const 
 void xlsx_session::write_summary() {
     const labels& l = s_.lang;
     lxw_worksheet* ws = summary_;
-    worksheet_set_column(ws, 0, 0, 62, nullptr);
-    worksheet_set_column(ws, 1, 2, 20, nullptr);
-    worksheet_set_column(ws, 3, 3, 3, nullptr);
+    // Tables and charts side by side fit one landscape page at about 90 %.
+    worksheet_set_column(ws, 0, 0, 64, nullptr);
+    worksheet_set_column(ws, 1, 2, 18, nullptr);
+    worksheet_set_column(ws, 3, 3, 2, nullptr);
     worksheet_gridlines(ws, LXW_HIDE_ALL_GRIDLINES);
     worksheet_activate(ws);
-    worksheet_set_landscape(ws);
-    worksheet_set_paper(ws, 9);  // A4
-    worksheet_fit_to_pages(ws, 1, 0);
+    print_setup(ws);
 
     const std::string period_text = s_.yearly ? std::to_string(s_.year) : l.month_label(s_.month_mi);
     lxw_row_t row = 0;
@@ -1114,7 +1112,7 @@ void xlsx_session::write_summary() {
     chart_axis_major_gridlines_set_visible(trend->y_axis, LXW_TRUE);
     chart_axis_set_min(trend->y_axis, 0);
     lxw_chart_options placement{};
-    placement.x_scale = 1.5;
+    placement.x_scale = 1.0;
     placement.y_scale = 1.2;
     check(worksheet_insert_chart_opt(ws, key_header, 4, trend, &placement), "cannot place the trend chart");
 
@@ -1129,7 +1127,7 @@ void xlsx_session::write_summary() {
         chart_axis_set_min(bars->x_axis, 0);   // the value axis (horizontal): bars start at zero
         chart_axis_set_reverse(bars->y_axis);  // the category axis (vertical in a bar chart): largest on top
         lxw_chart_options p2{};
-        p2.x_scale = 1.5;
+        p2.x_scale = 1.0;
         const auto n = direction_rows->second - direction_rows->first + 1;
         p2.y_scale = std::max(1.2, 0.35 + 0.09 * static_cast<double>(n));
         check(worksheet_insert_chart_opt(ws, std::max<lxw_row_t>(direction_heading, key_header + 20), 4, bars, &p2),
@@ -1140,9 +1138,11 @@ void xlsx_session::write_summary() {
 void xlsx_session::write_quality() {
     const labels& l = s_.lang;
     lxw_worksheet* ws = quality_;
-    static constexpr std::array<double, 8> widths = {54, 18, 44, 30, 12, 12, 40, 22};
+    // Columns A–G are printed (one landscape page at full size, texts wrapped); H is for the screen.
+    static constexpr std::array<double, 8> widths = {30, 16, 30, 20, 11, 11, 38, 22};
     for (std::size_t c = 0; c < widths.size(); ++c)
-        worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), widths[c], nullptr);
+        worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), widths[c],
+                             c < 7 ? f_wrap_ : nullptr);
     const std::array<const char*, 8> headers = {l.pick("Problème", "Problem"),
                                                 l.pick("Référence", "Reference"),
                                                 l.pick("Intitulé du poste", "Job title"),
@@ -1154,28 +1154,31 @@ void xlsx_session::write_quality() {
     worksheet_set_row(ws, 0, 30, nullptr);
     for (std::size_t c = 0; c < headers.size(); ++c) put_label(ws, 0, static_cast<lxw_col_t>(c), headers[c], f_header_);
     worksheet_freeze_panes(ws, 1, 0);
-    worksheet_set_landscape(ws);
-    worksheet_set_paper(ws, 9);
-    worksheet_fit_to_pages(ws, 1, 0);
-    check(worksheet_repeat_rows(ws, 0, 0), "cannot set the printed header row");
+    print_setup(ws);
     if (report_.issues.empty()) {
         put_label(ws, 1, 0, l.pick("Aucune anomalie détectée.", "No data problems found."), f_note_);
+        check(worksheet_print_area(ws, 0, 0, 1, 6), "cannot set the print area");
         return;
     }
     std::stable_sort(report_.issues.begin(), report_.issues.end(),
                      [](const issue_row& a, const issue_row& b) { return a.kind < b.kind; });
     lxw_row_t row = 1;
     for (const auto& q : report_.issues) {
-        put_label(ws, row, 0, q.label ? q.label : issue_label(l, q.kind));
+        const char* label = q.label ? q.label : issue_label(l, q.kind);
+        const std::string detail =
+            q.kind == issue_kind::duplicate_reference
+                ? std::string(l.pick("déjà en ", "already in ")) + location_text(q.first_sheet, q.first_row)
+                : q.detail;
+        std::size_t lines = std::max(wrapped_lines(label, widths[0]), wrapped_lines(q.title, widths[2]));
+        lines = std::max({lines, wrapped_lines(q.employer, widths[3]), wrapped_lines(detail, widths[6])});
+        if (lines > 1)
+            worksheet_set_row(ws, row, row_points * static_cast<double>(std::min<std::size_t>(lines, 30)), nullptr);
+        put_label(ws, row, 0, label);
         put_text(ws, row, 1, q.reference, nullptr, "reference", nullptr, -1);
         put_text(ws, row, 2, q.title, nullptr, "title", nullptr, -1);
         put_text(ws, row, 3, q.employer, nullptr, "employer", nullptr, -1);
         put_date(ws, row, 4, q.posted);
         put_date(ws, row, 5, q.deadline);
-        const std::string detail =
-            q.kind == issue_kind::duplicate_reference
-                ? std::string(l.pick("déjà en ", "already in ")) + location_text(q.first_sheet, q.first_row)
-                : q.detail;
         put_text(ws, row, 6, detail, nullptr, "detail", nullptr, -1);
         if (q.sheet >= 0) {
             const std::string target = "internal:" + quote_sheet(sheets_[static_cast<std::size_t>(q.sheet)].name) +
@@ -1187,6 +1190,7 @@ void xlsx_session::write_quality() {
         ++row;
     }
     check(worksheet_autofilter(ws, 0, 0, row - 1, 7), "cannot add the filter");
+    check(worksheet_print_area(ws, 0, 0, row - 1, 6), "cannot set the print area");
 }
 
 void xlsx_session::finish_offer_sheets() {
@@ -1204,6 +1208,7 @@ void xlsx_session::finish_offer_sheets() {
                            : l.month_label(s_.month_mi)) +
                 ".";
             put_label(slot.ws, 1, 0, message, f_note_);
+            check(worksheet_print_area(slot.ws, 0, 0, 1, offer_printed_columns - 1), "cannot set the print area");
             continue;
         }
         const auto last = static_cast<lxw_row_t>(slot.rows);
