@@ -67,7 +67,7 @@ struct column_name {
     column c;
     std::string_view words;
 };
-constexpr std::array<column_name, 60> column_names{{
+constexpr column_name column_names[] = {
     {column::reference, "reference"},
     {column::reference, "ref"},
     {column::reference, "numero"},
@@ -128,7 +128,21 @@ constexpr std::array<column_name, 60> column_names{{
     {column::note, "commentaires"},
     {column::note, "remarque"},
     {column::note, "observations"},
-}};
+    {column::reference, "offer reference"},
+    {column::reference, "job reference"},
+    {column::reference, "reference number"},
+    {column::applications, "applications received"},
+    {column::applications, "number applications"},
+    {column::posts_filled, "filled posts"},
+    {column::start_date, "hire date"},
+    {column::start_date, "start"},
+    {column::new_reference, "republished as"},
+    {column::republication_of, "previous reference"},
+    {column::republication_of, "republishes"},
+    {column::note, "comment"},
+    {column::note, "comments"},
+    {column::note, "remarks"},
+};
 
 constexpr std::array<std::string_view, static_cast<std::size_t>(column::count)> json_keys{
     "reference",        "event", "date", "posts", "applications", "posts_filled", "start_date", "new_reference",
@@ -182,7 +196,7 @@ public:
             case column::event: {
                 const std::string w = plain_words(v);
                 if (w == "applications" || w == "candidatures" || w == "candidature" || w == "counts" ||
-                    w == "comptage" || w == "point") {
+                    w == "comptage" || w == "point" || w == "candidatures recues" || w == "applications received") {
                     counts_only_ = true;
                     break;
                 }

@@ -180,6 +180,7 @@ private:
     lxw_format* f_section_ = nullptr;
     lxw_format* f_date_ = nullptr;
     lxw_format* f_int_ = nullptr;
+    lxw_format* f_top_int_ = nullptr;  // beside wrapped texts (Suivi)
     lxw_format* f_dec_ = nullptr;
     lxw_format* f_pct_ = nullptr;
     lxw_format* f_soon_ = nullptr;
@@ -293,10 +294,11 @@ void xlsx_session::make_formats() {
     format_set_align(f_date_, LXW_ALIGN_VERTICAL_TOP);
     f_int_ = fmt();
     format_set_num_format(f_int_, "#,##0");
-    format_set_align(f_int_, LXW_ALIGN_VERTICAL_TOP);
+    f_top_int_ = fmt();
+    format_set_num_format(f_top_int_, "#,##0");
+    format_set_align(f_top_int_, LXW_ALIGN_VERTICAL_TOP);
     f_dec_ = fmt();
     format_set_num_format(f_dec_, "0.0");
-    format_set_align(f_dec_, LXW_ALIGN_VERTICAL_TOP);
     f_pct_ = fmt();
     format_set_num_format(f_pct_, "0.0%");
     f_soon_ = fmt();
@@ -628,11 +630,11 @@ void xlsx_session::write_tracking_row(const job_offer& offer) {
     put_date(ws, r, t_closed, closed_on(offer));
     if (outcome) put_date(ws, r, t_outcome, outcome->on);
     if (outcome && outcome->status == offer_status::filled && published && !(outcome->on < *published))
-        put_number(ws, r, t_days, static_cast<double>(days_between(*published, outcome->on)), f_int_);
-    put_number(ws, r, t_posts, posts_of(offer), f_int_);
-    if (offer.applications) put_number(ws, r, t_applications, *offer.applications, f_int_);
+        put_number(ws, r, t_days, static_cast<double>(days_between(*published, outcome->on)), f_top_int_);
+    put_number(ws, r, t_posts, posts_of(offer), f_top_int_);
+    if (offer.applications) put_number(ws, r, t_applications, *offer.applications, f_top_int_);
     if (offer.posts_filled || (outcome && outcome->status == offer_status::filled))
-        put_number(ws, r, t_posts_filled, posts_filled_of(offer), f_int_);
+        put_number(ws, r, t_posts_filled, posts_filled_of(offer), f_top_int_);
     put_date(ws, r, t_start, offer.start_date);
     if (offer.republication_of)
         put_text(ws, r, t_republication, *offer.republication_of, nullptr, "republication_of", &offer, -1);
@@ -822,8 +824,11 @@ void xlsx_session::write_recruitment() {
     groups(l.pick("Par corps / cadre d'emploi", "By grade"), l.pick("Corps / cadre d'emploi", "Grade"), rr.by_grade);
     groups(l.pick("Par commune", "By commune"), l.pick("Commune", "Commune"), rr.by_commune);
     if (!tracked) return;
-    // Charts below the tables, within their width: the sheet prints one page wide at its size.
+    // Charts below the tables, within their width (the sheet prints one page wide at its size),
+    // on a page of their own rather than cut by a page break.
     const lxw_row_t chart_row = row;
+    lxw_row_t page_breaks[] = {chart_row, 0};
+    check(worksheet_set_h_pagebreaks(ws, page_breaks), "cannot set the page break");
 
     // Charts, to the right of the tables.
     lxw_chart* pipeline = workbook_add_chart(wb_, LXW_CHART_BAR);
