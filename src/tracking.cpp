@@ -255,6 +255,16 @@ void refuse_row(diagnostics& diags, source_location where, const std::string& wh
     diags.add({severity::error, std::move(where), why + "; the row is not applied", "tracking-invalid-row"});
 }
 
+// The row read, kept when nothing is wrong with it, else refused with its first problem.
+void keep_or_refuse(std::vector<tracking_row>& rows, tracking_row& row, const row_reader& reader,
+                    std::optional<std::string> problem, diagnostics& diags) {
+    if (!problem) problem = reader.finish();
+    if (problem)
+        refuse_row(diags, row.where, *problem);
+    else
+        rows.push_back(std::move(row));
+}
+
 std::vector<tracking_row> read_csv(std::string_view text, const std::string& name, diagnostics& diags) {
     detail::csv_records records(text, name);
     detail::record header;
@@ -298,12 +308,7 @@ std::vector<tracking_row> read_csv(std::string_view text, const std::string& nam
                 problem = reader.set(*columns[i], r.fields[i]);
                 if (problem) row.where.path = std::string(json_keys[static_cast<std::size_t>(*columns[i])]);
             }
-        if (!problem) problem = reader.finish();
-        if (problem) {
-            refuse_row(diags, row.where, *problem);
-            continue;
-        }
-        rows.push_back(std::move(row));
+        keep_or_refuse(rows, row, reader, std::move(problem), diags);
     }
     return rows;
 }
@@ -358,12 +363,7 @@ std::vector<tracking_row> read_jsonl(std::string_view text, const std::string& n
                 break;
             }
         }
-        if (!problem) problem = reader.finish();
-        if (problem) {
-            refuse_row(diags, row.where, *problem);
-            continue;
-        }
-        rows.push_back(std::move(row));
+        keep_or_refuse(rows, row, reader, std::move(problem), diags);
     }
     return rows;
 }

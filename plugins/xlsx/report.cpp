@@ -61,16 +61,6 @@ std::string two_digits(int v) {
     return s;
 }
 
-bool all_digits(std::string_view s) {
-    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-int to_int(std::string_view s) {
-    int v = 0;
-    for (char c : s) v = v * 10 + (c - '0');
-    return v;
-}
-
 std::string excel_date_formula(const date& d) {
     return "DATE(" + std::to_string(d.year()) + "," + std::to_string(d.month()) + "," + std::to_string(d.day()) + ")";
 }

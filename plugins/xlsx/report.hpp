@@ -77,10 +77,6 @@ date last_day(int mi);
 
 std::string two_digits(int v);
 
-bool all_digits(std::string_view s);
-
-int to_int(std::string_view s);
-
 std::string excel_date_formula(const date& d);
 
 std::string quote_sheet(std::string_view name);

@@ -761,11 +761,9 @@ void xlsx_session::write_recruitment() {
                                                       l.pick("Ouvertes en fin de mois", "Open at month end"),
                                                       l.pick("Délai médian (jours)", "Median days to fill")};
     const std::size_t month_cols = tracked ? month_headers.size() : 2;
-    for (std::size_t c = 0; c < month_cols; ++c) {
-        const std::size_t h = !tracked && c == 1 ? 1 : c;
-        put_label(ws, row, static_cast<lxw_col_t>(c), month_headers[h], f_header_);
-    }
-    if (!tracked) put_label(ws, row, 2, month_headers[6], f_header_);
+    for (std::size_t c = 0; c < month_cols; ++c)
+        put_label(ws, row, static_cast<lxw_col_t>(c), month_headers[c], f_header_);
+    if (!tracked) put_label(ws, row, 2, month_headers[6], f_header_);  // open at month end, beside published
     worksheet_set_row(ws, row, 30, nullptr);
     ++row;
     const lxw_row_t months_first = row;
