@@ -4,6 +4,7 @@
 #include <offerkit/text_safety.hpp>
 
 #include <fcntl.h>
+#include <stdio.h>  // renameat2, RENAME_EXCHANGE (glibc 2.28)
 #include <sys/stat.h>
 #include <unistd.h>
 #include <algorithm>
@@ -39,7 +40,8 @@ std::string message(std::initializer_list<std::string_view> parts) {
 struct pending_files {
     std::shared_mutex m;
     std::set<std::string> paths;
-    bool refusing = false;  // after remove_pending_outputs(refuse_new_outputs): the process is ending
+    std::set<std::string> trees;  // atomic_directory staging trees
+    bool refusing = false;        // after remove_pending_outputs(refuse_new_outputs): the process is ending
 };
 
 pending_files& pending() {
@@ -169,6 +171,11 @@ void remove_pending_outputs(after_removal then) noexcept {
     if (then == after_removal::refuse_new_outputs) p.refusing = true;
     for (const auto& path : p.paths) ::unlink(path.c_str());
     p.paths.clear();
+    for (const auto& tree : p.trees) {
+        std::error_code ec;
+        fs::remove_all(tree, ec);
+    }
+    p.trees.clear();
 }
 
 export_output::export_output(const export_target& target, std::string_view format) : stream_(target.stream) {
@@ -201,6 +208,146 @@ std::vector<fs::path> export_output::commit() {
     if (!file_) return {};
     file_->commit();
     return {file_->final_path()};
+}
+
+namespace {
+
+// Whether `dir` is a tree offerkit may replace: one it made, or an empty one.
+bool replaceable(const fs::path& dir) {
+    std::error_code ec;
+    if (fs::exists(dir / atomic_directory::marker, ec)) return true;
+    return fs::is_empty(dir, ec) && !ec;
+}
+
+}  // namespace
+
+atomic_directory::atomic_directory(fs::path final_path) : final_(std::move(final_path)) {
+    while (final_.has_filename() == false && final_.has_parent_path() && final_ != final_.parent_path())
+        final_ = final_.parent_path();  // "site/" → "site"
+    struct stat st {};
+    if (::stat(final_.c_str(), &st) == 0) {
+        if (!S_ISDIR(st.st_mode))
+            throw error(errc::io_error, message({final_.string(), ": exists and is not a directory"}));
+        if (!replaceable(final_))
+            throw error(
+                errc::io_error,
+                message({final_.string(), ": exists and was not made by offerkit (it has no ", atomic_directory::marker,
+                         " file): offerkit replaces only a directory it made; give a new or empty one"}));
+    }
+    const fs::path parent = final_.has_parent_path() ? final_.parent_path() : fs::path(".");
+    std::string pattern = (parent / message({".", final_.filename().string(), ".tmp-XXXXXX"})).string();
+    auto& p = pending();
+    {
+        std::unique_lock lock(p.m);
+        if (p.refusing)
+            throw error(errc::io_error, message({final_.string(), ": not written: the program is stopping"}));
+        if (!::mkdtemp(pattern.data())) {
+            const int err = errno;
+            throw error(errc::io_error, message({final_.string(), ": cannot create a directory in ", parent.string(),
+                                                 ": ", reason(err)}));
+        }
+        ::chmod(pattern.c_str(), 0755);
+        staging_ = pattern;
+        p.trees.insert(pattern);
+    }
+    write_file(marker, "This directory was made by offerkit; the next run replaces it whole.\n");
+    written_.clear();
+}
+
+atomic_directory::~atomic_directory() { discard(); }
+
+fs::path atomic_directory::checked(const fs::path& relative) const {
+    if (relative.empty() || relative.is_absolute())
+        throw error(errc::usage_error, message({final_.string(), ": not a path inside the tree: ", relative.string()}));
+    for (const auto& part : relative)
+        if (part == "..")
+            throw error(errc::usage_error,
+                        message({final_.string(), ": not a path inside the tree: ", relative.string()}));
+    return relative;
+}
+
+void atomic_directory::write_file(const fs::path& relative, std::string_view bytes) {
+    write_by_name(relative, [&](const fs::path& path) {
+        std::ofstream out(path, std::ios::binary | std::ios::trunc);
+        errno = 0;
+        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        out.close();
+        if (!out) {
+            const int err = errno;
+            throw error(errc::io_error,
+                        message({(final_ / relative).string(), ": write failed: ", reason(err ? err : EIO)}));
+        }
+    });
+}
+
+void atomic_directory::write_by_name(const fs::path& relative, const std::function<void(const fs::path&)>& writer) {
+    const fs::path rel = checked(relative);
+    std::shared_lock lock(pending().m);
+    if (done_ || !pending().trees.count(staging_.string()))
+        throw error(errc::io_error, message({final_.string(), ": the output was removed (interrupted?)"}));
+    const fs::path path = staging_ / rel;
+    std::error_code ec;
+    if (rel.has_parent_path()) fs::create_directories(path.parent_path(), ec);
+    if (ec)
+        throw error(errc::io_error,
+                    message({(final_ / rel).string(), ": cannot create its directory: ", ec.message()}));
+    writer(path);
+    written_.push_back(final_ / rel);
+}
+
+std::vector<fs::path> atomic_directory::commit() {
+    if (done_) return written_;
+    auto& p = pending();
+    std::unique_lock lock(p.m);
+    if (!p.trees.count(staging_.string()))
+        throw error(errc::io_error, message({final_.string(), ": the output was removed before it was complete"}));
+    auto fail = [&](const char* what, int err) {
+        std::error_code ec;
+        fs::remove_all(staging_, ec);
+        p.trees.erase(staging_.string());
+        done_ = true;
+        throw error(errc::io_error, message({final_.string(), ": ", what, ": ", reason(err)}));
+    };
+    struct stat st {};
+    if (::stat(final_.c_str(), &st) != 0) {
+        if (std::rename(staging_.c_str(), final_.c_str()) != 0) fail("cannot move the finished tree into place", errno);
+    } else {
+        if (!S_ISDIR(st.st_mode) || !replaceable(final_))
+            fail("was replaced by something offerkit did not make meanwhile", EEXIST);
+        // One step where the file system can: the old tree and the new swap places.
+        if (::renameat2(AT_FDCWD, staging_.c_str(), AT_FDCWD, final_.c_str(), RENAME_EXCHANGE) != 0) {
+            const int err = errno;
+            if (err != EINVAL && err != ENOSYS && err != ENOTSUP) fail("cannot swap the finished tree into place", err);
+            // Two steps: the old tree aside (onto an empty directory of its own), the new one in.
+            std::string aside = (staging_.string() + "-old-XXXXXX");
+            if (!::mkdtemp(aside.data())) fail("cannot make room for the old tree", errno);
+            if (std::rename(final_.c_str(), aside.c_str()) != 0) fail("cannot move the old tree aside", errno);
+            if (std::rename(staging_.c_str(), final_.c_str()) != 0) {
+                const int e2 = errno;
+                std::rename(aside.c_str(), final_.c_str());  // put the old one back
+                fail("cannot move the finished tree into place", e2);
+            }
+            std::error_code ec;
+            fs::remove_all(aside, ec);
+        } else {
+            std::error_code ec;
+            fs::remove_all(staging_, ec);  // now the old tree
+        }
+    }
+    p.trees.erase(staging_.string());
+    done_ = true;
+    return written_;
+}
+
+void atomic_directory::discard() noexcept {
+    if (done_) return;
+    auto& p = pending();
+    std::unique_lock lock(p.m);
+    if (p.trees.erase(staging_.string())) {
+        std::error_code ec;
+        fs::remove_all(staging_, ec);
+    }
+    done_ = true;
 }
 
 void write_file_atomically(const fs::path& path, std::string_view bytes) {

@@ -5,7 +5,9 @@
 #include <offerkit/error.hpp>
 #include <offerkit/output_file.hpp>
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 using namespace offerkit;
 namespace fs = std::filesystem;
@@ -153,4 +155,64 @@ TEST_CASE("a write error gives its reason") {
             out.commit();
         }(),
         Catch::Contains("/dev/full: write failed: No space left on device"));
+}
+
+TEST_CASE("a directory tree appears whole when committed and replaces the one offerkit made before") {
+    testing::temp_dir dir;
+    const fs::path site = dir / "site";
+    {
+        atomic_directory tree(site);
+        tree.write_file("index.html", "v1");
+        tree.write_file("offres/a.html", "a1");
+        CHECK_FALSE(fs::exists(site));
+        CHECK(fs::exists(tree.staging_path() / "offres" / "a.html"));
+    }  // abandoned: nothing left
+    CHECK(fs::is_empty(dir.path()));
+
+    atomic_directory first(site);
+    first.write_file("index.html", "v1");
+    first.write_file("offres/a.html", "a1");
+    const auto files = first.commit();
+    CHECK(files == std::vector<fs::path>{site / "index.html", site / "offres" / "a.html"});
+    CHECK(fs::exists(site / atomic_directory::marker));
+
+    // A reader that opened the old index keeps reading it; the new tree has only what was written.
+    const int reader = ::open((site / "index.html").c_str(), O_RDONLY);
+    REQUIRE(reader >= 0);
+    atomic_directory second(site);
+    second.write_file("index.html", "v2");
+    CHECK(testing::read_file(site / "index.html") == "v1");  // until commit
+    second.commit();
+    CHECK(testing::read_file(site / "index.html") == "v2");
+    CHECK_FALSE(fs::exists(site / "offres" / "a.html"));
+    char old[3] = {};
+    CHECK(::read(reader, old, 2) == 2);
+    CHECK(std::string(old) == "v1");
+    ::close(reader);
+    // Only the tree and the temporary directory's parent: no staging or old tree left beside it.
+    CHECK(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()) == 1);
+}
+
+TEST_CASE("a directory tree never replaces what offerkit did not make, nor leaves its tree") {
+    testing::temp_dir dir;
+    testing::write_file(dir / "home" / "thesis.odt", "years of work");
+    CHECK_THROWS_WITH(atomic_directory(dir / "home"), Catch::Contains("home: exists and was not made by offerkit") &&
+                                                          Catch::Contains(".offerkit-output"));
+    CHECK(testing::read_file(dir / "home" / "thesis.odt") == "years of work");
+    testing::write_file(dir / "file", "x");
+    CHECK_THROWS_WITH(atomic_directory(dir / "file"), Catch::Contains("file: exists and is not a directory"));
+    fs::create_directory(dir / "empty");
+    atomic_directory empty(dir / "empty/");  // an empty directory is taken, trailing slash or not
+    empty.write_file("a.txt", "a");
+    CHECK_THROWS_WITH(empty.write_file("../escape.txt", "x"), Catch::Contains("not a path inside the tree"));
+    CHECK_THROWS_WITH(empty.write_file("/tmp/escape.txt", "x"), Catch::Contains("not a path inside the tree"));
+    empty.commit();
+    CHECK(testing::read_file(dir / "empty" / "a.txt") == "a");
+
+    atomic_directory pending_tree(dir / "later");
+    pending_tree.write_file("a.txt", "a");
+    remove_pending_outputs();
+    CHECK_FALSE(fs::exists(pending_tree.staging_path()));
+    CHECK_THROWS_WITH(pending_tree.commit(), Catch::Contains("the output was removed"));
+    CHECK_FALSE(fs::exists(dir / "later"));
 }

@@ -93,6 +93,55 @@ private:
     std::string name_;
 };
 
+/// A directory tree (a web site, a publication) that appears at its final
+/// path, whole, only when `commit()` succeeds, and replaces the previous one
+/// in one step: a reader sees the old tree or the new one, never a mix.
+///
+/// The tree is built in a hidden sibling directory (`.<name>.tmp-XXXXXX`);
+/// commit() exchanges it with the existing directory (renameat2
+/// RENAME_EXCHANGE; two renames where the file system cannot) and removes the
+/// old tree. Only a directory offerkit made (it holds the marker file
+/// `.offerkit-output`) or an empty one is replaced: anything else at the
+/// final path is refused, so that `-o ~` never deletes a home directory. The
+/// destructor and remove_pending_outputs() remove an uncommitted tree.
+class OFFERKIT_API atomic_directory {
+public:
+    /// The marker file written at the top of every tree.
+    static constexpr const char* marker = ".offerkit-output";
+
+    /// Throws errc::io_error naming the path when it cannot be built there or
+    /// when the final path holds something offerkit did not make.
+    explicit atomic_directory(std::filesystem::path final_path);
+    ~atomic_directory();
+    atomic_directory(const atomic_directory&) = delete;
+    atomic_directory& operator=(const atomic_directory&) = delete;
+
+    const std::filesystem::path& final_path() const noexcept { return final_; }
+    const std::filesystem::path& staging_path() const noexcept { return staging_; }
+
+    /// Writes `bytes` to `relative` (a path inside the tree, such as
+    /// "offres/26-0420.html"; parents created). Throws errc::io_error, or
+    /// errc::usage_error for a path that leaves the tree.
+    void write_file(const std::filesystem::path& relative, std::string_view bytes);
+    /// Runs `writer(absolute path)` for a library that writes a file of the
+    /// tree by its name, as atomic_output::write_by_name does.
+    void write_by_name(const std::filesystem::path& relative,
+                       const std::function<void(const std::filesystem::path&)>& writer);
+
+    /// Moves the tree into place. Returns the files written, at their final
+    /// paths, in the order written. Throws errc::io_error.
+    std::vector<std::filesystem::path> commit();
+    /// Removes the tree now. Idempotent.
+    void discard() noexcept;
+
+private:
+    std::filesystem::path checked(const std::filesystem::path& relative) const;
+    std::filesystem::path final_;
+    std::filesystem::path staging_;
+    std::vector<std::filesystem::path> written_;
+    bool done_ = false;
+};
+
 /// Writes `bytes` to `path` through an atomic_output.
 OFFERKIT_API void write_file_atomically(const std::filesystem::path& path, std::string_view bytes);
 
@@ -103,7 +152,7 @@ enum class after_removal {
 };
 
 /// Deletes every temporary file of every atomic_output of the process that is
-/// neither committed nor discarded; it waits for a library writing one by its
+/// neither committed nor discarded (and every atomic_directory's tree); it waits for a library writing one by its
 /// name (atomic_output::write_by_name), and such a file cannot come back. For
 /// an interrupted program: the CLI calls it with refuse_new_outputs on SIGINT,
 /// SIGTERM and SIGHUP, then exits. Not async-signal-safe: call it from a

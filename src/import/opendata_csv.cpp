@@ -8,112 +8,21 @@
 #include "csv_records.hpp"
 #include "import/core_importers.hpp"
 #include "import/text_input.hpp"
+#include "opendata_columns.hpp"
 
+#include <offerkit/opendata.hpp>
 #include <offerkit/referential.hpp>
 #include <offerkit/text.hpp>
 
 #include <algorithm>
 #include <array>
 #include <optional>
-#include <tuple>
 
 namespace offerkit::detail {
 
 namespace {
 
-// The columns read, by their names in the DRHFPNC schema.
-enum class column : std::uint8_t {
-    id,
-    reference,  // numero
-    title,      // libelle_poste
-    rome_label,
-    posted_on,  // date_mis_en_ligne
-    employer,   // libelle_collectivite
-    grade,
-    grade_2,
-    domain,
-    domain_2,
-    residency,
-    available_from,
-    availability_kind,
-    direction,
-    direction_acronym,
-    unit,  // service_libelle
-    location,
-    created,
-    deadline,  // date_cloture
-    presentation,
-    job_family,  // emploi_resp
-    missions,
-    main_activities,
-    secondary_activities,
-    conditions,
-    knowledge,
-    know_how,
-    behaviour,
-    republication,
-    contact,
-    contact_phone,
-    contact_email,
-    contact_2,
-    contact_2_phone,
-    contact_2_email,
-    hr_name,
-    filing_address,
-    postal_address,
-    hr_email,
-    status,
-    openings,
-    availability_other,
-    document_url,
-    count
-};
-
-constexpr std::array<std::string_view, static_cast<std::size_t>(column::count)> column_names = {
-    "id",
-    "numero",
-    "libelle_poste",
-    "libelle_emploi_rome",
-    "date_mis_en_ligne",
-    "libelle_collectivite",
-    "libelle_corps_grade",
-    "libelle_corps_grade_2",
-    "libelle_domaine",
-    "libelle_domaine_2",
-    "duree_residence_exigee",
-    "date_a_pourvoir",
-    "date_a_pourvoir_libelle",
-    "direction_libelle",
-    "direction_acronyme",
-    "service_libelle",
-    "lieu_travail",
-    "date_creation",
-    "date_cloture",
-    "presentation",
-    "emploi_resp",
-    "mission",
-    "activites_principales",
-    "activites_secondaires",
-    "conditions_particulieres",
-    "savoir",
-    "savoir_faire",
-    "comportements",
-    "commentaire_republication",
-    "contact",
-    "contact_telephone",
-    "contact_email",
-    "contact_secondaire",
-    "contact_secondaire_telephone",
-    "contact_secondaire_email",
-    "collectivite_nom_rh",
-    "collectivite_adresse_depot",
-    "collectivite_adresse_postale",
-    "collectivite_email",
-    "statut",
-    "nb_postes_a_pourvoir",
-    "a_pourvoir_autre",
-    "url_pdf",
-};
+using column = avp_column;
 
 constexpr std::array required_columns = {column::reference, column::title, column::employer};
 
@@ -125,13 +34,14 @@ bool looks_like_avp_header(std::string_view line) {
 }
 
 std::optional<std::string> text_of(std::string_view s) {
-    std::string t = text::squeeze_space(s);
+    std::string t = text::squeeze_space(opendata::without_spreadsheet_quote(s));
     if (t.empty() || t == "/" || t == "-") return std::nullopt;
     return t;
 }
 
 // A multi-line cell as items: one a line, bullets removed.
 std::vector<std::string> items_of(std::string_view s) {
+    s = opendata::without_spreadsheet_quote(s);
     std::vector<std::string> out;
     std::size_t from = 0;
     while (from <= s.size()) {
@@ -192,13 +102,13 @@ private:
         index_.fill(npos);
         for (std::size_t i = 0; i < header.fields.size(); ++i) {
             const std::string h = text::ascii_lower(text::squeeze_space(header.fields[i]));
-            for (std::size_t c = 0; c < column_names.size(); ++c)
-                if (column_names[c] == h) index_[c] = i;
+            for (std::size_t c = 0; c < avp_column_names.size(); ++c)
+                if (avp_column_names[c] == h) index_[c] = i;
         }
         std::string missing;
         for (column c : required_columns)
             if (index_[static_cast<std::size_t>(c)] == npos)
-                missing += (missing.empty() ? "" : ", ") + std::string(column_names[static_cast<std::size_t>(c)]);
+                missing += (missing.empty() ? "" : ", ") + std::string(name_of(c));
         if (!missing.empty())
             throw error(errc::syntax_error, input_.name() + ":" + std::to_string(header.line) +
                                                 ": not the DRHFPNC open-data schema: the header lacks " + missing);
@@ -214,8 +124,7 @@ private:
         const auto t = text(r, c);
         if (!t) return std::nullopt;
         if (auto d = date::parse_iso(std::string_view(*t).substr(0, 10))) return d;
-        diags.warn({input_.name(), r.line, 0, std::string(column_names[static_cast<std::size_t>(c)])},
-                   "\"" + *t + "\" is not a date (YYYY-MM-DD)");
+        diags.warn({input_.name(), r.line, 0, std::string(name_of(c))}, "\"" + *t + "\" is not a date (YYYY-MM-DD)");
         return std::nullopt;
     }
 
@@ -232,21 +141,19 @@ private:
         if (!grade.empty()) o.grade = grade;
         o.job_family = text(r, column::job_family);
         if (!o.job_family)
-            if (auto rome = text(r, column::rome_label); rome && *rome != "HORS_ROME") o.job_family = rome;
+            if (auto rome = text(r, column::rome_label); rome && *rome != avp_no_rome) o.job_family = rome;
         o.location = text(r, column::location);
         o.residency_requirement = text(r, column::residency);
         o.posted_on = day(r, column::posted_on, diags);
         o.deadline = day(r, column::deadline, diags);
         o.available_from = day(r, column::available_from, diags);
         const auto kind = text(r, column::availability_kind).value_or("");
-        if (kind == "IMMEDIATEMENT")
-            o.availability = "Immédiatement";
-        else if (kind == "SUSCEPTIBLE_VACANT")
-            o.availability = "Susceptible d'être vacant";
-        else if (kind == "A_DATE" && o.available_from)
-            o.availability = "À compter du " + o.available_from->to_iso();
-        else if (auto other = text(r, column::availability_other))
-            o.availability = other;
+        for (auto [code, words] : avp_availability_words)
+            if (kind == code) o.availability = std::string(words);
+        if (kind == avp_from_date && o.available_from)
+            o.availability = std::string(avp_from_date_words) + o.available_from->to_iso();
+        else if (!o.availability)
+            o.availability = text(r, column::availability_other);
         if (auto n = text(r, column::openings); n && n != "0") {
             if (std::all_of(n->begin(), n->end(), [](char c) { return c >= '0' && c <= '9'; }) && n->size() <= 4)
                 o.openings = std::stoi(*n);
@@ -260,26 +167,20 @@ private:
         if (auto a = items_of(cell(r, column::secondary_activities)); !a.empty())
             o.activities.push_back({activity_kind::secondary, std::nullopt, std::move(a)});
         o.conditions = items_of(cell(r, column::conditions));
-        for (auto [c, title] : {std::pair{column::knowledge, "Savoirs"}, std::pair{column::know_how, "Savoir-faire"},
-                                std::pair{column::behaviour, "Savoir-être"}})
-            if (auto items = items_of(cell(r, c)); !items.empty()) o.profile.push_back({title, std::move(items)});
-        for (auto [n, p, e] : {std::tuple{column::contact, column::contact_phone, column::contact_email},
-                               std::tuple{column::contact_2, column::contact_2_phone, column::contact_2_email}}) {
+        for (auto [c, title] : avp_profile_columns)
+            if (auto items = items_of(cell(r, c)); !items.empty())
+                o.profile.push_back({std::string(title), std::move(items)});
+        for (const auto& [n, p, e] : avp_contact_columns) {
             contact k{text(r, n), std::nullopt, text(r, e), text(r, p)};
             if (k.name || k.email || k.phone) o.contacts.push_back(std::move(k));
         }
-        if (auto a = text(r, column::filing_address)) o.how_to_apply.push_back("Dépôt : " + *a);
-        if (auto a = text(r, column::postal_address)) o.how_to_apply.push_back("Voie postale : " + *a);
-        if (auto a = text(r, column::hr_email)) o.how_to_apply.push_back("Courriel : " + *a);
+        for (auto [c, prefix] : avp_apply_columns)
+            if (auto a = text(r, c)) o.how_to_apply.push_back(std::string(prefix) + *a);
         o.document_url = text(r, column::document_url);
         if (auto c = text(r, column::republication)) o.republication_of = reference_in(*c);
         // The rest of the row, kept under labels a reader understands (docs/opendata-csv.md).
-        for (auto [c, label] : {std::pair{column::id, "Identifiant des données ouvertes"},
-                                std::pair{column::direction_acronym, "Sigle de la direction"},
-                                std::pair{column::hr_name, "Service des ressources humaines"},
-                                std::pair{column::republication, "Commentaire de republication"},
-                                std::pair{column::status, "Statut"}, std::pair{column::created, "Créé le"}})
-            if (auto v = text(r, c)) o.extra.set(label, *v);
+        for (auto [c, label] : avp_extra_columns)
+            if (auto v = text(r, c)) o.extra.set(std::string(label), *v);
     }
 
     static constexpr std::size_t npos = static_cast<std::size_t>(-1);
@@ -289,7 +190,7 @@ private:
     std::string text_;
     std::optional<csv_records> records_;
     std::size_t header_size_ = 0;
-    std::array<std::size_t, static_cast<std::size_t>(column::count)> index_{};
+    std::array<std::size_t, avp_column_count> index_{};
 };
 
 class csv_importer final : public importer {
