@@ -344,8 +344,9 @@ TEST_CASE("bad input matrix: outputs that must not be falsified, hang or stay si
     SECTION("an unknown command is named") {
         const auto r = run(cli() + " frobnicate");
         CHECK(r.exit_code == 2);
-        CHECK_THAT(r.output,
-                   Catch::Contains("unknown command \"frobnicate\"; the commands are convert, validate and plugins"));
+        CHECK_THAT(
+            r.output,
+            Catch::Contains("unknown command \"frobnicate\"; the commands are convert, validate, publish and plugins"));
         CHECK_THAT(r.output, !Catch::Contains("A subcommand is required"));
     }
     SECTION("a plugin that throws a standard exception fails the export, it does not terminate") {

@@ -28,6 +28,8 @@ std::vector<job_offer> sample_offers() {
 
 option_map options_for(const std::string& format) {
     if (format == "xlsx") return {{"month", "2026-10"}, {"as-of", "2026-11-02"}};
+    if (format == "html" || format == "rss" || format == "atom" || format == "sitemap")
+        return {{"as-of", "2026-11-02"}, {"base-url", "https://emplois.example.nc/"}};
     return {};
 }
 

@@ -98,7 +98,7 @@ command_result check_csv(const fs::path& csv, const std::string& args) {
 
 TEST_CASE("csv: the header is the open-data file's, same names in the same order", "[csv]") {
     const auto shared = shared_dir();
-    if (!shared) OFFERKIT_SKIP("../shared is not there: no real open-data file to compare with");
+    if (!shared) OFFERKIT_SKIP_WITHOUT_SHARED("../shared is not there: no real open-data file to compare with");
     const fs::path real = *shared / "real" / "drhfpnc-csv" / "avp_opt.csv";
     temp_dir dir;
     const auto r = run(cli_command() + " convert -q" + bundled_inputs() + " --to csv -o " +
@@ -142,7 +142,7 @@ TEST_CASE("csv: the round trip keeps every field the row carries, for every bund
 
 TEST_CASE("csv: the real open-data file comes back as it was, cell for cell", "[csv]") {
     const auto shared = shared_dir();
-    if (!shared) OFFERKIT_SKIP("../shared is not there: no real open-data file");
+    if (!shared) OFFERKIT_SKIP_WITHOUT_SHARED("../shared is not there: no real open-data file");
     const fs::path real = *shared / "real" / "drhfpnc-csv" / "avp_opt.csv";
     temp_dir dir;
     const auto r = run(cli_command() + " convert -q " + shell_quote(real.string()) + " --to csv -o " +

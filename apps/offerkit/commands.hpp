@@ -44,6 +44,14 @@ struct validate_request {
     std::string as_of;
 };
 
+struct publish_request {
+    convert_request convert;  ///< inputs and reading settings; format and output are set per publication
+    std::string output;       ///< the directory published
+    std::string base_url;     ///< the site's address, for feeds, sitemap and absolute links
+    std::string title;        ///< the site's title
+    std::string brands_dir;   ///< the flyers' brand profiles
+};
+
 enum class plugin_listing { all, writers, readers };
 
 /// The formats of the default search path; load failures are returned.
@@ -52,6 +60,8 @@ registry load_formats(std::vector<plugin_load_failure>& failures);
 void warn(const std::vector<plugin_load_failure>& failures);
 
 int run_convert(const registry& formats, const convert_request& request);
+/// `offerkit publish`: the site, feeds, sitemap, CSV, flyers and workbook into one directory, swapped in whole.
+int run_publish(const registry& formats, const publish_request& request);
 int run_validate(const registry& formats, const validate_request& request);
 int run_plugins(const registry& formats, const std::vector<plugin_load_failure>& failures, plugin_listing which);
 

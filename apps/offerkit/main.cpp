@@ -29,12 +29,13 @@ std::string version_text() {
     return text;
 }
 
-constexpr const char* commands[] = {"convert", "validate", "plugins"};
+constexpr const char* commands[] = {"convert", "validate", "publish", "plugins"};
 
 // CLI11 answers "A subcommand is required" to `offerkit frobnicate`: say what is wrong.
 bool known_command_or_option(int argc, char** argv) {
     if (argc < 2) {
-        std::cerr << "offerkit: error: a command is needed: convert, validate or plugins (see offerkit --help)\n";
+        std::cerr
+            << "offerkit: error: a command is needed: convert, validate, publish or plugins (see offerkit --help)\n";
         return false;
     }
     const std::string first = argv[1];
@@ -42,7 +43,7 @@ bool known_command_or_option(int argc, char** argv) {
     for (const char* c : commands)
         if (first == c) return true;
     std::cerr << "offerkit: error: unknown command \"" << first
-              << "\"; the commands are convert, validate and plugins (see offerkit --help)\n";
+              << "\"; the commands are convert, validate, publish and plugins (see offerkit --help)\n";
     return false;
 }
 
@@ -180,6 +181,28 @@ int main(int argc, char** argv) {
     validate->add_option("--tracking", val.tracking, "Tracking files to check against the offers (repeatable)");
     validate->add_option("--as-of", val.as_of, "The day the tracking is checked on, YYYY-MM-DD (default: today)");
 
+    publish_request pub;
+    auto* publish = app.add_subcommand("publish",
+                                       "Publish offers: the site, feeds, sitemap, open-data CSV, flyers and workbook "
+                                       "in one directory (docs/web.md)");
+    publish->add_option("inputs", pub.convert.inputs, "Input files (- for standard input)")->required();
+    publish->add_option("-o,--output", pub.output, "The directory to publish into (replaced whole)")->required();
+    publish->add_option("--base-url", pub.base_url, "The site's address, https://…/ (feeds, sitemap, QR codes)");
+    publish->add_option("--title", pub.title, "The site's title (default: Offres d'emploi)");
+    publish->add_option("--brands-dir", pub.brands_dir, "The flyers' brand profiles (as for convert --to pdf)");
+    publish->add_option("--from", pub.convert.input_format, from_help)->capture_default_str();
+    publish->add_option("--encoding", pub.convert.encoding, "Input encoding (as for convert)")->capture_default_str();
+    publish->add_option("--input-option", raw_input_options, "Importer option key=value (repeatable)");
+    publish->add_flag("-k,--keep-going", pub.convert.keep_going, "Publish the good offers when some are bad");
+    publish->add_flag("-q,--quiet", pub.convert.quiet, "No progress or summary on standard error");
+    publish->add_flag("--as-written", pub.convert.as_written, "Keep the postings' values as written: repair none");
+    publish->add_option("--referential", pub.convert.referentials, "Reference lists merged over the built-in ones");
+    publish->add_option("--tracking", pub.convert.tracking, "Tracking files (as for convert; repeatable)");
+    publish->add_option("--as-of", pub.convert.as_of,
+                        "The day published on, YYYY-MM-DD: offers past their deadline are closed (default: today in "
+                        "Nouméa); give it for the same bytes every run");
+    publish->add_option("-j,--jobs", pub.convert.jobs, "Threads for the flyers (0: one per core)");
+
     auto* plugins = app.add_subcommand("plugins", "List the formats that can be written (--to) and read (--from)");
     bool only_writers = false, only_readers = false;
     auto* writers_flag = plugins->add_flag("--writers", only_writers, "Only the writers (exporters)");
@@ -205,6 +228,11 @@ int main(int argc, char** argv) {
         if (!key_values("--input-option", raw_input_options, val.input_options)) return exit_usage;
         if (!val.quiet) warn(load_failures);
         return exit_unless_interrupted(guarded([&] { return run_validate(formats, val); }));
+    }
+    if (*publish) {
+        if (!key_values("--input-option", raw_input_options, pub.convert.input_options)) return exit_usage;
+        if (!pub.convert.quiet) warn(load_failures);
+        return exit_unless_interrupted(guarded([&] { return run_publish(formats, pub); }));
     }
     if (*plugins) {
         const plugin_listing which = only_writers   ? plugin_listing::writers
