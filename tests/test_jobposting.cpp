@@ -999,3 +999,57 @@ TEST_CASE("JSON and JSON-LD carry every code point a JSON string can hold") {
     CHECK(back[0].title == o.title);
     CHECK(to_json(o).find("Avant\\u0000Après \\u0001") != std::string::npos);
 }
+
+TEST_CASE("plain schema.org: no offerkit key, the schema.org properties the same") {
+    const job_offer o = testing::full_offer();
+    const auto full = boost::json::parse(to_jobposting_json(o)).as_object();
+    const auto plain = boost::json::parse(to_jobposting_json(o, true, jobposting_vocabulary::plain)).as_object();
+    std::size_t extension_keys = 0;
+    for (const auto& kv : full) {
+        const std::string key(kv.key());
+        if (key.rfind("offerkit:", 0) == 0) {
+            ++extension_keys;
+            CHECK_FALSE(plain.contains(kv.key()));
+        } else {
+            INFO(key);
+            CHECK(plain.at(kv.key()) == kv.value());
+        }
+    }
+    CHECK(extension_keys > 0);  // the full offer has fields schema.org cannot say
+    for (const auto& kv : plain) CHECK(std::string(kv.key()).rfind("offerkit:", 0) != 0);
+}
+
+TEST_CASE("Google for Jobs: required properties are errors, recommended ones warnings, each named") {
+    diagnostics d;
+    job_offer o = testing::minimal_offer();
+    o.posted_on.reset();
+    o.reference_date.reset();
+    o.deadline.reset();
+    check_google_jobs(o, {"o.json", 0, 0, {}}, d);
+    auto has = [&](std::string_view rule, std::string_view path, severity level) {
+        return std::any_of(d.begin(), d.end(), [&](const diagnostic& x) {
+            return x.rule == rule && x.where.path == path && x.level == level && x.where.file == "o.json";
+        });
+    };
+    CHECK(has("google-jobs-required", "datePosted", severity::error));
+    CHECK(has("google-jobs-recommended", "validThrough", severity::warning));
+    CHECK(has("google-jobs-recommended", "baseSalary", severity::warning));
+    CHECK_FALSE(has("google-jobs-required", "title", severity::error));
+    CHECK_FALSE(has("google-jobs-required", "hiringOrganization.name", severity::error));
+
+    diagnostics full;
+    check_google_jobs(testing::full_offer(), {}, full);
+    CHECK(std::none_of(full.begin(), full.end(), [](const diagnostic& x) { return x.level == severity::error; }));
+    CHECK(std::none_of(full.begin(), full.end(), [](const diagnostic& x) { return x.where.path == "validThrough"; }));
+
+    // offerkit validate --profile google-jobs: an error per missing required property, exit 1.
+    testing::temp_dir dir;
+    testing::write_file(dir / "o.json", to_json(o));
+    const auto r = testing::run(testing::cli_command() + " validate --profile google-jobs " +
+                                testing::shell_quote((dir / "o.json").string()));
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.output, Catch::Contains("error: datePosted: google-jobs:") &&
+                             Catch::Contains(
+                                 "Google for Jobs requires it: the posting will not be shown [google-jobs-required]") &&
+                             Catch::Contains("[google-jobs-recommended]"));
+}

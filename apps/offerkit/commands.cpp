@@ -371,6 +371,9 @@ int run_validate(const registry& formats, const validate_request& request) {
     if (tracking.size())
         for (auto& e : batch)
             if (e.kept()) tracking.apply(e.offer, e.diags);
+    if (request.profile == "google-jobs")
+        for (auto& e : batch)
+            if (e.kept()) check_google_jobs(e.offer, e.where, e.diags);
     for (const auto& e : batch) show(e.diags);
     diagnostics unclaimed;
     tracking.report_unclaimed(unclaimed);

@@ -42,6 +42,7 @@ struct validate_request {
     std::vector<std::string> referentials;
     std::vector<std::string> tracking;
     std::string as_of;
+    std::string profile;  ///< --profile google-jobs: also what Google for Jobs requires and recommends
 };
 
 struct publish_request {

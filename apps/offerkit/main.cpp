@@ -180,6 +180,11 @@ int main(int argc, char** argv) {
     validate->add_option("--referential", val.referentials, "Reference lists merged over the built-in ones");
     validate->add_option("--tracking", val.tracking, "Tracking files to check against the offers (repeatable)");
     validate->add_option("--as-of", val.as_of, "The day the tracking is checked on, YYYY-MM-DD (default: today)");
+    validate
+        ->add_option("--profile", val.profile,
+                     "Also check for a publisher: google-jobs (the JobPosting's properties Google for Jobs requires "
+                     "— errors — and recommends — warnings; docs/jsonld.md)")
+        ->check(CLI::IsMember({"google-jobs"}));
 
     publish_request pub;
     auto* publish = app.add_subcommand("publish",

@@ -17,6 +17,26 @@ namespace offerkit {
 /// text can be embedded in an HTML `<script type="application/ld+json">` as it is.
 OFFERKIT_API std::string to_jobposting_json(const job_offer& offer, bool pretty = true);
 
+/// What a JobPosting carries besides schema.org's properties.
+enum class jobposting_vocabulary {
+    offerkit,  ///< schema.org, and `offerkit:` keys for what it has no property for: read back whole
+    plain,     ///< schema.org only (job boards, web pages); read back, it loses what schema.org cannot say
+};
+
+/// to_jobposting_json in the vocabulary `v`.
+OFFERKIT_API std::string to_jobposting_json(const job_offer& offer, bool pretty, jobposting_vocabulary v);
+
+/// Google for Jobs' view of the offer's JobPosting (its structured-data
+/// guidelines for job postings): a missing required property (`title`,
+/// `description`, `datePosted`, `hiringOrganization`, `jobLocation`) is an
+/// error with rule `google-jobs-required`; a missing recommended one
+/// (`validThrough`, `employmentType`, `identifier`, `baseSalary`,
+/// `jobLocation.address.addressLocality`, `…postalCode`, `…streetAddress`,
+/// `…addressRegion`, `directApply`) a warning with rule
+/// `google-jobs-recommended`. Each names the property, at `where` with the
+/// property as the path.
+OFFERKIT_API void check_google_jobs(const job_offer& offer, const source_location& where, diagnostics& diags);
+
 /// Reads JobPosting JSON or JSON-LD: one object, an array, or an object with
 /// `@graph`. Problems of the data (validThrough before datePosted…) are
 /// warnings in `diags`; malformed input throws `offerkit::error`.

@@ -13,6 +13,7 @@
 #include <offerkit/job_offer.hpp>
 #include <offerkit/jobposting.hpp>
 #include <offerkit/json.hpp>
+#include <offerkit/opendata.hpp>
 #include <offerkit/output_file.hpp>
 #include <offerkit/parallel_export.hpp>
 #include <offerkit/posting_parser.hpp>

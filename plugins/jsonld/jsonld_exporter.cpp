@@ -17,6 +17,7 @@ namespace {
 struct settings {
     bool lines = false;
     bool pretty = true;
+    jobposting_vocabulary vocabulary = jobposting_vocabulary::offerkit;
     std::optional<date> as_of;  // datePosted for offers that have no date at all
 };
 
@@ -105,13 +106,13 @@ private:
             if (settings_.as_of) {
                 job_offer dated = offer;
                 dated.posted_on = settings_.as_of;
-                return to_jobposting_json(dated, settings_.pretty && !settings_.lines);
+                return to_jobposting_json(dated, settings_.pretty && !settings_.lines, settings_.vocabulary);
             }
             warn("datePosted",
                  "no posting date (posted_on or reference_date): Google requires datePosted; "
                  "give one with --as-of YYYY-MM-DD");
         }
-        return to_jobposting_json(offer, settings_.pretty && !settings_.lines);
+        return to_jobposting_json(offer, settings_.pretty && !settings_.lines, settings_.vocabulary);
     }
 
     export_output out_;
@@ -132,6 +133,10 @@ const exporter_info& jsonld_exporter::info() const noexcept {
         "application/ld+json",
         {{"lines", "write one JobPosting per line (JSON Lines) instead of one object or an array", "false"},
          {"pretty", "indent the output (true) or write each posting on one line (false)", "true"},
+         {"plain",
+          "plain schema.org (true): no offerkit: keys, for job boards; read back, such a file keeps only "
+          "what schema.org can say",
+          "false"},
          {"as-of", "datePosted (YYYY-MM-DD) for offers that have neither a posting date nor a reference date", "",
           true}}};
     return i;
@@ -143,6 +148,7 @@ std::unique_ptr<export_session> jsonld_exporter::begin(const export_target& targ
     settings s;
     s.lines = option_bool(options, "lines", false);
     s.pretty = option_bool(options, "pretty", true);
+    if (option_bool(options, "plain", false)) s.vocabulary = jobposting_vocabulary::plain;
     if (auto it = options.find("as-of"); it != options.end() && !it->second.empty()) {
         s.as_of = date::parse_iso(it->second);
         if (!s.as_of)

@@ -115,8 +115,12 @@ std::vector<job_offer> offers_from_jobposting_value(const boost::json::value& v,
 }  // namespace detail
 
 std::string to_jobposting_json(const job_offer& offer, bool pretty) {
+    return to_jobposting_json(offer, pretty, jobposting_vocabulary::offerkit);
+}
+
+std::string to_jobposting_json(const job_offer& offer, bool pretty, jobposting_vocabulary v) {
     std::string out;
-    detail::jsonld::write_json(out, detail::jp::posting_value(offer), pretty);
+    detail::jsonld::write_json(out, detail::jp::posting_value(offer, v == jobposting_vocabulary::offerkit), pretty);
     // JSON-LD is made to be embedded in <script type="application/ld+json">:
     // a "</script>" in a title must not end that element (stored XSS). `<`,
     // `>` and `&` can only stand inside strings, where \u003c… mean the same.

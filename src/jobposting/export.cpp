@@ -192,8 +192,9 @@ json::object build_posting(const job_offer& o) {
     return p;
 }
 
-json::object posting_value(const job_offer& o) {
+json::object posting_value(const job_offer& o, bool extension) {
     json::object p = build_posting(o);
+    if (!extension) return p;
     // What the schema.org properties give back, read as our own document.
     source_location nowhere;
     diagnostics scratch;

@@ -172,7 +172,7 @@ std::optional<json::value> employment_type(const job_offer& o);
 std::optional<std::string_view> credential_category(std::string_view item);
 bool is_diploma(std::string_view item);
 json::object build_posting(const job_offer& o);
-json::object posting_value(const job_offer& o);
+json::object posting_value(const job_offer& o, bool extension = true);
 
 // documents.cpp
 void collect_ids(const json::value& v, id_map& ids, int depth = 0);

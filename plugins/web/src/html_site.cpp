@@ -99,7 +99,7 @@ std::string offer_page(const job_offer& o, const site_entry& e, const site_setti
     html h;
     const std::string page_url = site.base_url.empty() ? std::string() : site.address(e.page);
     page_start(h, site, e.title + " – " + e.employer, "../", e.employer + " · " + e.summary, !e.open, page_url,
-               to_jobposting_json(o));
+               to_jobposting_json(o, true, jobposting_vocabulary::plain));
     h.raw("<main id=\"contenu\">\n<article>\n").tag("h1", e.title);
     h.raw("<p>");
     if (e.open)
