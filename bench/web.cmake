@@ -1,0 +1,1 @@
+offerkit_add_bench(web LIBRARIES offerkit::web offerkit::json)
