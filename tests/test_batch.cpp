@@ -56,7 +56,7 @@ TEST_CASE("an open-data row joins the posting of the same offer: its dates cross
     }
 }
 
-TEST_CASE("a row alone stands as an offer; rows and postings of other offers are not joined") {
+TEST_CASE("a row alone stands as an offer — rows and postings of other offers are not joined") {
     std::vector<batch_entry> b{entry("3134-26-0420/SR", d(2026, 3, 27), d(2026, 4, 17)),
                                entry("26-0421", d(2026, 3, 26), d(2026, 4, 16), "csv", "avp.csv")};
     CHECK(review_batch(b, fact_policy::repair) == 2);

@@ -198,7 +198,7 @@ TEST_CASE("csv: a cell a spreadsheet would run as a formula is opened as text, a
     CHECK(c.output == "formulas: A3\n");
 }
 
-TEST_CASE("csv: options: a byte order mark, semicolons; a bad separator is refused", "[csv]") {
+TEST_CASE("csv: options: a byte order mark, semicolons — a bad separator is refused", "[csv]") {
     temp_dir dir;
     const fs::path json = dir / "o.json";
     write_file(json, to_json(full_offer()));

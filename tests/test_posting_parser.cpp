@@ -719,7 +719,7 @@ TEST_CASE("HTML entities, Markdown tables and rules", "[unit][markdown]") {
     CHECK(d.empty());
 }
 
-TEST_CASE("letterhead banners are not titles; the employer's banner fills a missing employer", "[unit][noise]") {
+TEST_CASE("letterhead banners are not titles — the employer's banner fills a missing employer", "[unit][noise]") {
     diagnostics d;
     const job_offer o = parse(
         "# Chef(fe) du bureau du courrier\n\n# AVIS DE VACANCE DE POSTE\n\n"

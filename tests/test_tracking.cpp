@@ -63,7 +63,7 @@ TEST_CASE("a CSV saved by a French spreadsheet: semicolons, a BOM, French header
     CHECK(rows[2].where.line == 5);
 }
 
-TEST_CASE("JSON Lines with the English keys; numbers as numbers or strings") {
+TEST_CASE("JSON Lines with the English keys — numbers as numbers or strings") {
     const std::string text =
         "{\"reference\": \"26-0640\", \"event\": \"filled\", \"date\": \"2026-11-02\", \"posts_filled\": 1}\n"
         "\n"
