@@ -222,3 +222,42 @@ TEST_CASE("web formats: bad options and outputs are refused with what to give", 
     CHECK_THAT(r.output, Catch::Contains("no base-url option"));
     for (const char* f : {"s.xml"}) CHECK_FALSE(fs::exists(dir / f));
 }
+
+TEST_CASE("html: each page in its employer's brand, a colour too light for white text darkened and said", "[web]") {
+    temp_dir dir;
+    fs::create_directories(dir / "brands");
+    fs::copy_file(source_dir() / "assets" / "brands" / "lagons-logo.png", dir / "brands" / "logo.png");
+    write_file(dir / "brands" / "pale.json", R"({"format": "offerkit-brand/1", "organisation": "Commune pâle",
+        "logo": "logo.png", "colors": {"primary": "#F2A03D", "accent": "#0E5A7A"}, "employers": ["Commune pâle"]})");
+    job_offer pale = minimal_offer();
+    pale.employer = "Commune pâle";
+    job_offer other = minimal_offer();
+    other.reference = "9001-25-0002/SR";
+    write_file(dir / "pale.json", to_json(pale));
+    write_file(dir / "other.json", to_json(other));
+    const std::string inputs =
+        " " + shell_quote((dir / "pale.json").string()) + " " + shell_quote((dir / "other.json").string());
+    auto r = run(cli_command() + " convert" + inputs + " --to html --as-of " + as_of + " --brands-dir " +
+                 shell_quote((dir / "brands").string()) + " -o " + shell_quote((dir / "site").string()));
+    INFO(r.output);
+    REQUIRE(r.exit_code == 0);
+    CHECK_THAT(r.output, Catch::Contains("brand pale: white text on its primary colour #F2A03D") &&
+                             Catch::Contains("below WCAG's 4.5:1"));
+    CHECK(fs::exists(dir / "site" / "assets" / "pale-logo.png"));
+    std::string pale_page, other_page;
+    for (const auto& p : pages_of(dir / "site" / "offres"))
+        (read_file(p).find("Commune pâle") != std::string::npos ? pale_page : other_page) = read_file(p);
+    REQUIRE_FALSE(pale_page.empty());
+    REQUIRE_FALSE(other_page.empty());
+    CHECK(pale_page.find("src=\"../assets/pale-logo.png\" alt=\"Commune pâle\"") != std::string::npos);
+    CHECK(pale_page.find("--brand: #F2A03D") == std::string::npos);  // darkened
+    CHECK(other_page.find("pale-logo.png") == std::string::npos);    // the built-in brand: no logo
+    // A logo that is not a PNG is refused, naming the profile.
+    write_file(dir / "brands" / "logo.png", "GIF89a not a png");
+    r = run(cli_command() + " convert -q" + inputs + " --to html --brands-dir " +
+            shell_quote((dir / "brands").string()) + " -o " + shell_quote((dir / "site2").string()));
+    CHECK(r.exit_code != 0);
+    CHECK_THAT(r.output, Catch::Contains("logo.png: html: the logo is not a PNG file (named in ") &&
+                             Catch::Contains("pale.json"));
+    CHECK_FALSE(fs::exists(dir / "site2"));
+}

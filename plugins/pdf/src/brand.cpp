@@ -1,58 +1,16 @@
-// Brand profiles: JSON files read with Boost.JSON (linked privately by the plugin).
+// The flyers' brands: the core reads the profiles (offerkit/brand.hpp); the
+// plugin gives them its default fonts and checks what it will draw (the logo
+// decoded by libpng, the fonts by FreeType) when a profile is read.
 #include "font_check.hpp"
 #include "fonts.hpp"
 #include "logo.hpp"
 
 #include <offerkit/error.hpp>
 #include <offerkit/plugins/pdf.hpp>
-#include <offerkit/text.hpp>
-
-#include <boost/json.hpp>
-
-#include <algorithm>
-#include <fstream>
-#include <sstream>
-#include <system_error>
 
 namespace offerkit::plugins::pdf {
 
-namespace {
-
 namespace fs = std::filesystem;
-namespace json = boost::json;
-
-[[noreturn]] void fail(const fs::path& file, const std::string& msg, errc code = errc::invalid_value) {
-    throw error(code, file.string() + ": brand: " + msg);
-}
-
-std::string read_all(const fs::path& file) {
-    std::error_code ec;
-    if (!fs::is_regular_file(file, ec)) fail(file, "brand file not found", errc::io_error);
-    if (fs::file_size(file, ec) > (1u << 20)) fail(file, "a brand file is at most 1 MiB", errc::limit_exceeded);
-    std::ifstream in(file, std::ios::binary);
-    if (!in) fail(file, "cannot open the brand file", errc::io_error);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
-rgb parse_colour(const fs::path& file, const std::string& key, std::string_view s) {
-    auto hex = [](char c) -> int {
-        if (c >= '0' && c <= '9') return c - '0';
-        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-        return -1;
-    };
-    if (s.size() == 7 && s[0] == '#') {
-        int v[6];
-        bool ok = true;
-        for (int i = 0; i < 6; ++i) ok = ok && (v[i] = hex(s[static_cast<std::size_t>(i + 1)])) >= 0;
-        if (ok) return {(v[0] * 16 + v[1]) / 255.0, (v[2] * 16 + v[3]) / 255.0, (v[4] * 16 + v[5]) / 255.0};
-    }
-    fail(file, key + ": a colour is written \"#RRGGBB\", not \"" + std::string(s) + "\"");
-}
-
-}  // namespace
 
 brand default_brand() {
     brand b;
@@ -63,133 +21,15 @@ brand default_brand() {
 }
 
 brand load_brand(const fs::path& file) {
-    const std::string text = read_all(file);
-    json::error_code ec;
-    json::value v = json::parse(text, ec);
-    if (ec) {
-        // locate the error: parse again with a stream parser to find the offset
-        json::stream_parser p;
-        std::size_t n = p.write_some(text.data(), text.size(), ec);
-        std::size_t line = 1, col = 1;
-        for (std::size_t i = 0; i < n && i < text.size(); ++i) {
-            if (text[i] == '\n') {
-                ++line;
-                col = 1;
-            } else {
-                ++col;
-            }
-        }
-        throw error(errc::syntax_error,
-                    file.string() + ":" + std::to_string(line) + ":" + std::to_string(col) + ": brand: malformed JSON");
-    }
-    if (!v.is_object()) fail(file, "a brand file holds one JSON object", errc::type_error);
-    const json::object& o = v.as_object();
-
-    brand b = default_brand();
-    b.source = file;
-    b.name = file.stem().string();
-    const fs::path dir = file.parent_path();
-
-    auto str = [&](std::string_view key) -> std::optional<std::string> {
-        const json::value* x = o.if_contains(key);
-        if (!x || x->is_null()) return std::nullopt;
-        if (!x->is_string()) fail(file, std::string(key) + ": a string is expected", errc::type_error);
-        return std::string(x->as_string());
-    };
-    auto resolve = [&](const std::string& p) {
-        fs::path q(p);
-        return q.is_absolute() ? q : dir / q;
-    };
-    static const char* known[] = {"format", "name",   "organisation", "slogan", "website", "footer",   "careers_page",
-                                  "logo",   "colors", "colours",      "fonts",  "lang",    "employers"};
-    for (const auto& kv : o)
-        if (std::find(std::begin(known), std::end(known), std::string_view(kv.key())) == std::end(known))
-            fail(file, std::string(kv.key()) + ": unknown field");
-
-    if (auto s = str("format"); s && *s != "offerkit-brand/1")
-        fail(file, "format: \"offerkit-brand/1\" is expected, not \"" + *s + "\"");
-    if (auto s = str("name")) b.name = *s;
-    if (auto s = str("organisation")) b.organisation = *s;
-    if (auto s = str("slogan")) b.slogan = *s;
-    if (auto s = str("website")) b.website = *s;
-    if (auto s = str("footer")) b.footer = *s;
-    if (auto s = str("careers_page")) b.careers_page = *s;
-    if (auto s = str("logo"); s && !s->empty()) {
-        b.logo = resolve(*s);
-        std::error_code fe;
-        if (!fs::is_regular_file(b.logo, fe))
-            fail(b.logo, "logo file not found (named in " + file.string() + ")", errc::io_error);
-        try {
-            pdf_plugin::load_logo(b.logo);  // checked (and decoded, once) now: the error names the brand
-        } catch (const error& e) {
-            throw error(e.code(), std::string(e.what()) + " (named in " + file.string() + ")");
-        }
-    }
-    if (auto s = str("lang")) {
-        if (*s != "fr" && *s != "en") fail(file, "lang: \"fr\" or \"en\" is expected");
-        b.lang = *s;
-    }
-    const json::value* colours = o.if_contains("colors");
-    if (!colours) colours = o.if_contains("colours");
-    if (colours && !colours->is_null()) {
-        if (!colours->is_object()) fail(file, "colors: an object is expected", errc::type_error);
-        for (const auto& kv : colours->as_object()) {
-            const std::string key = "colors." + std::string(kv.key());
-            if (!kv.value().is_string()) fail(file, key + ": a string \"#RRGGBB\" is expected", errc::type_error);
-            const rgb c = parse_colour(file, key, kv.value().as_string());
-            if (kv.key() == "primary")
-                b.primary = c;
-            else if (kv.key() == "accent")
-                b.accent = c;
-            else
-                fail(file, key + ": unknown colour (primary, accent)");
-        }
-    }
-    if (const json::value* fonts = o.if_contains("fonts"); fonts && !fonts->is_null()) {
-        if (!fonts->is_object()) fail(file, "fonts: an object is expected", errc::type_error);
-        for (const auto& kv : fonts->as_object()) {
-            const std::string key = "fonts." + std::string(kv.key());
-            if (!kv.value().is_string()) fail(file, key + ": a file path is expected", errc::type_error);
-            const fs::path p = resolve(std::string(kv.value().as_string()));
-            std::error_code fe;
-            if (!fs::is_regular_file(p, fe))
-                fail(p, "font file not found (named in " + file.string() + ", " + key + ")", errc::io_error);
-            try {
-                pdf_plugin::check_font_file(p);
-            } catch (const error& e) {
-                throw error(e.code(), std::string(e.what()) + " (named in " + file.string() + ", " + key + ")");
-            }
-            if (kv.key() == "regular")
-                b.font_regular = p;
-            else if (kv.key() == "bold")
-                b.font_bold = p;
-            else
-                fail(file, key + ": unknown font (regular, bold)");
-        }
-    }
-    if (const json::value* emps = o.if_contains("employers"); emps && !emps->is_null()) {
-        if (!emps->is_array()) fail(file, "employers: a list of names is expected", errc::type_error);
-        std::size_t i = 0;
-        for (const auto& e : emps->as_array()) {
-            if (!e.is_string())
-                fail(file, "employers[" + std::to_string(i) + "]: a string is expected", errc::type_error);
-            b.employers.emplace_back(e.as_string());
-            ++i;
-        }
-    }
-    return b;
+    brand_asset_checks checks;
+    checks.logo = [](const fs::path& p) { pdf_plugin::load_logo(p); };  // decoded once, now
+    checks.font = [](const fs::path& p) { pdf_plugin::check_font_file(p); };
+    return read_brand(file, default_brand(), checks);
 }
 
 brand_set brand_set::load_directory(const fs::path& dir, std::optional<brand> fallback) {
-    std::error_code ec;
-    if (!fs::is_directory(dir, ec)) throw error(errc::io_error, dir.string() + ": brand directory not found");
-    std::vector<fs::path> files;
-    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
-        if (it->path().extension() == ".json" && it->is_regular_file(ec)) files.push_back(it->path());
-    if (ec) throw error(errc::io_error, dir.string() + ": cannot list the brand directory: " + ec.message());
-    std::sort(files.begin(), files.end());
     brand_set set(fallback ? std::move(*fallback) : default_brand());
-    for (const auto& f : files) {
+    for (const auto& f : brand_files(dir)) {
         brand b = load_brand(f);
         if (f.filename() == "default.json") set.fallback_ = b;
         set.brands_.push_back(std::move(b));
@@ -198,29 +38,15 @@ brand_set brand_set::load_directory(const fs::path& dir, std::optional<brand> fa
 }
 
 const brand& brand_set::pick(std::string_view employer, bool* matched) const {
-    const std::string key = text::fold(employer);
-    if (matched) *matched = true;
-    if (!key.empty())
-        for (const auto& b : brands_) {
-            for (const auto& e : b.employers)
-                if (text::fold(e) == key) return b;
-            if (!b.organisation.empty() && text::fold(b.organisation) == key) return b;
-        }
-    if (matched) *matched = false;
-    return fallback_;
+    const brand* b = find_brand(brands_, employer);
+    if (matched) *matched = b != nullptr;
+    return b ? *b : fallback_;
 }
 
 const brand& brand_set::pick(const job_offer& offer, bool* matched) const {
-    bool found = false;
-    for (const auto* name : {&offer.canonical.employer, &offer.canonical.employer_name})
-        if (*name && !(*name)->empty()) {
-            const brand& b = pick(**name, &found);
-            if (found) {
-                if (matched) *matched = true;
-                return b;
-            }
-        }
-    return pick(offer.employer, matched);
+    const brand* b = find_brand(brands_, offer);
+    if (matched) *matched = b != nullptr;
+    return b ? *b : fallback_;
 }
 
 }  // namespace offerkit::plugins::pdf

@@ -6,6 +6,7 @@
 #include "markup.hpp"
 #include "qr_svg.hpp"
 #include "site.hpp"
+#include "site_brands.hpp"
 #include "web_exporters.hpp"
 
 #include <offerkit/error.hpp>
@@ -39,8 +40,9 @@ struct html {
 };
 
 // The head and the start of the body, shared by every page. `root` leads back to the site's top ("" or "../").
-void page_start(html& h, const site_settings& site, std::string_view title, std::string_view root,
-                std::string_view description, bool noindex, std::string_view canonical, std::string_view json_ld) {
+void page_start(html& h, const site_settings& site, const page_brand& brand, std::string_view organisation,
+                std::string_view title, std::string_view root, std::string_view description, bool noindex,
+                std::string_view canonical, std::string_view json_ld) {
     h.raw("<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n")
         .raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         .tag("title", title);
@@ -48,6 +50,12 @@ void page_start(html& h, const site_settings& site, std::string_view title, std:
     if (noindex) h.raw("<meta name=\"robots\" content=\"noindex\">\n");
     if (!canonical.empty()) h.raw("<link rel=\"canonical\" href=\"").text(canonical).raw("\">\n");
     h.raw("<link rel=\"stylesheet\" href=\"").text(root).raw("style.css\">\n");
+    // The brand's colours (hex digits only: nothing else reaches the style element).
+    h.raw("<style>:root { --brand: ")
+        .raw(brand.primary)
+        .raw("; --brand-accent: ")
+        .raw(brand.accent)
+        .raw("; }</style>\n");
     h.raw("<link rel=\"alternate\" type=\"application/rss+xml\" title=\"")
         .text(site.title)
         .raw("\" href=\"")
@@ -55,12 +63,15 @@ void page_start(html& h, const site_settings& site, std::string_view title, std:
         .raw("rss.xml\">\n");
     // to_jobposting_json writes <, > and & as \u escapes: nothing can close the script early.
     if (!json_ld.empty()) h.raw("<script type=\"application/ld+json\">\n").raw(json_ld).raw("\n</script>\n");
-    h.raw("</head>\n<body>\n<a class=\"skip\" href=\"#contenu\">Aller au contenu</a>\n")
-        .raw("<header class=\"site\"><p><a href=\"")
-        .text(root)
-        .raw("index.html\">")
-        .text(site.title)
-        .raw("</a></p></header>\n");
+    h.raw("</head>\n<body>\n<a class=\"skip\" href=\"#contenu\">Aller au contenu</a>\n").raw("<header class=\"site\">");
+    if (!brand.logo.empty())
+        h.raw("<img class=\"logo\" src=\"")
+            .text(root)
+            .text(brand.logo)
+            .raw("\" alt=\"")
+            .text(brand.logo_alt.empty() ? organisation : std::string_view(brand.logo_alt))
+            .raw("\">");
+    h.raw("<p><a href=\"").text(root).raw("index.html\">").text(site.title).raw("</a></p></header>\n");
 }
 
 void page_end(html& h, const site_settings& site, std::string_view root) {
@@ -94,12 +105,12 @@ void link(html& h, const std::string& url, std::string_view words) {
     h.raw("<a href=\"").text(url).raw("\">").text(words).raw("</a>");
 }
 
-std::string offer_page(const job_offer& o, const site_entry& e, const site_settings& site,
+std::string offer_page(const job_offer& o, const site_entry& e, const site_settings& site, const page_brand& brand,
                        const std::string& flyers_dir) {
     html h;
     const std::string page_url = site.base_url.empty() ? std::string() : site.address(e.page);
-    page_start(h, site, e.title + " – " + e.employer, "../", e.employer + " · " + e.summary, !e.open, page_url,
-               to_jobposting_json(o, true, jobposting_vocabulary::plain));
+    page_start(h, site, brand, e.employer, e.title + " – " + e.employer, "../", e.employer + " · " + e.summary, !e.open,
+               page_url, to_jobposting_json(o, true, jobposting_vocabulary::plain));
     h.raw("<main id=\"contenu\">\n<article>\n").tag("h1", e.title);
     h.raw("<p>");
     if (e.open)
@@ -232,11 +243,12 @@ void offer_list(html& h, const std::vector<const site_entry*>& entries) {
     h.raw("</ul>\n");
 }
 
-std::string index_page(const facet& f, const std::vector<site_entry>& entries, const site_settings& site) {
+std::string index_page(const facet& f, const std::vector<site_entry>& entries, const site_settings& site,
+                       const page_brand& brand) {
     html h;
     std::size_t open = 0;
     for (const auto& e : entries) open += e.open;
-    page_start(h, site, site.title + " – " + f.label, "", site.title, false,
+    page_start(h, site, brand, site.title, site.title + " – " + f.label, "", site.title, false,
                site.base_url.empty() ? std::string() : site.address(f.file), {});
     h.raw("<nav class=\"facets\" aria-label=\"Parcourir les offres\"><ul>\n");
     for (const facet& g : facets) {
@@ -282,20 +294,26 @@ std::string index_page(const facet& f, const std::vector<site_entry>& entries, c
 
 class html_session final : public export_session {
 public:
-    html_session(const std::filesystem::path& dir, site_settings site, std::string flyers, diagnostics& diags)
-        : tree_(dir), site_(std::move(site)), flyers_(std::move(flyers)), diags_(diags), names_("html", ".html") {}
+    html_session(const std::filesystem::path& dir, site_settings site, site_brands brands, std::string flyers,
+                 diagnostics& diags)
+        : tree_(dir),
+          site_(std::move(site)),
+          brands_(std::move(brands)),
+          flyers_(std::move(flyers)),
+          diags_(diags),
+          names_("html", ".html") {}
 
     void write(const job_offer& offer) override {
         job_offer copy;
         const job_offer& o = fitted(offer, copy, text_repertoire::xml, "html", diags_);
         site_entry e = entry_of(o, names_.claim(o.reference, diags_), site_);
-        tree_.write_file(e.page, offer_page(o, e, site_, flyers_));
+        tree_.write_file(e.page, offer_page(o, e, site_, brands_.of(o, tree_), flyers_));
         entries_.push_back(std::move(e));
     }
 
     std::vector<std::filesystem::path> finish() override {
         sort_for_listing(entries_);
-        for (const facet& f : facets) tree_.write_file(f.file, index_page(f, entries_, site_));
+        for (const facet& f : facets) tree_.write_file(f.file, index_page(f, entries_, site_, brands_.site(tree_)));
         tree_.write_file("style.css", site_style_sheet());
         return tree_.commit();
     }
@@ -303,6 +321,7 @@ public:
 private:
     atomic_directory tree_;
     site_settings site_;
+    site_brands brands_;
     std::string flyers_;
     diagnostics& diags_;
     output_names names_;
@@ -319,6 +338,10 @@ const exporter_info& html_exporter::info() const noexcept {
                         "text/html",
                         site_options(),
                         true};
+        x.options.push_back(
+            {"brand", "brand profile (JSON file, as for the flyers): the site's colours and logo", "", true});
+        x.options.push_back(
+            {"brands-dir", "directory of brand profiles: each offer's page in its employer's", "", true});
         x.options.push_back({"flyers",
                              "the folder of the offers' PDF flyers in the site (flyers/<page>.pdf), linked "
                              "from each page; empty: none",
@@ -339,7 +362,9 @@ std::unique_ptr<export_session> html_exporter::begin(const export_target& target
         flyers.find_first_of("\"<>\\") != std::string::npos)
         throw error(errc::invalid_option,
                     "html: option flyers=" + excerpt(flyers) + " must be a folder inside the site (flyers)");
-    return std::make_unique<html_session>(target.path, site_settings::from_options(options, "html"), flyers, diags);
+    site_settings site = site_settings::from_options(options, "html");
+    site_brands brands(options, diags);
+    return std::make_unique<html_session>(target.path, std::move(site), std::move(brands), flyers, diags);
 }
 
 }  // namespace offerkit::web_plugin

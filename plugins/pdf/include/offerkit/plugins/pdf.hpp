@@ -14,6 +14,7 @@
 //  - `booklet=true|false`: one PDF for all offers (default false).
 #pragma once
 
+#include <offerkit/brand.hpp>
 #include <offerkit/diagnostics.hpp>
 #include <offerkit/job_offer.hpp>
 #include <offerkit/registry.hpp>
@@ -31,38 +32,9 @@ void register_pdf(registry& reg);
 
 namespace pdf {
 
-/// An sRGB colour, components 0..1.
-struct rgb {
-    double r = 0, g = 0, b = 0;
-    friend bool operator==(const rgb&, const rgb&) = default;
-};
-
-/// A brand profile: how the flyers of one employer look.
-struct brand {
-    std::string name;          ///< short id, e.g. "default", "opt-example"
-    std::string organisation;  ///< shown in the header; empty = the offer's employer
-    std::string slogan;
-    std::string website;  ///< footer, left
-    /// The employer's page of job offers: the flyer's QR code and address when
-    /// the offer has neither a url nor a document_url. Empty = none.
-    std::string careers_page;
-    std::string footer;                  ///< footer text (left, after the website)
-    std::filesystem::path logo;          ///< 8-bit non-interlaced PNG; empty = none
-    rgb primary{0.13, 0.23, 0.36};       ///< header band, headings
-    rgb accent{0.84, 0.42, 0.12};        ///< deadline box, bullets, rules
-    std::filesystem::path font_regular;  ///< TrueType (glyf) font
-    std::filesystem::path font_bold;
-    /// The fast paths: with the default fonts (DejaVu Sans), the Latin subset
-    /// made at build time when it covers the flyer's text; with any fonts,
-    /// simple WinAnsi-encoded fonts when the text is all Windows-1252 (both
-    /// smaller and much faster with libharu). false: always full CID fonts.
-    bool allow_fast_fonts = true;
-    std::string lang = "fr";  ///< "fr" or "en"
-    /// Employers this brand is picked for: canonical keys ("opt-nc",
-    /// offerkit/referential.hpp) or names (any spelling the lists know).
-    std::vector<std::string> employers;
-    std::filesystem::path source;  ///< the file it was read from; empty = built-in
-};
+/// The colour and the brand profile are the core's (offerkit/brand.hpp), shared with the web site.
+using offerkit::brand;
+using offerkit::rgb;
 
 /// The neutral built-in brand (DejaVu Sans fonts, no logo, the employer's name in the header).
 brand default_brand();

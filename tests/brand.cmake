@@ -1,0 +1,1 @@
+offerkit_add_test(brand)
