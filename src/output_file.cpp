@@ -224,6 +224,11 @@ bool replaceable(const fs::path& dir) {
 atomic_directory::atomic_directory(fs::path final_path) : final_(std::move(final_path)) {
     while (final_.has_filename() == false && final_.has_parent_path() && final_ != final_.parent_path())
         final_ = final_.parent_path();  // "site/" → "site"
+    // A link to the published tree (/var/www/site → releases/3) stays a link: the tree it names is replaced.
+    if (std::error_code ec; fs::is_symlink(final_, ec)) {
+        const fs::path target = fs::canonical(final_, ec);
+        if (!ec) final_ = target;
+    }
     struct stat st {};
     if (::stat(final_.c_str(), &st) == 0) {
         if (!S_ISDIR(st.st_mode))

@@ -216,3 +216,18 @@ TEST_CASE("a directory tree never replaces what offerkit did not make, nor leave
     CHECK_THROWS_WITH(pending_tree.commit(), Catch::Contains("the output was removed"));
     CHECK_FALSE(fs::exists(dir / "later"));
 }
+
+TEST_CASE("a directory tree behind a symbolic link is replaced, the link kept") {
+    testing::temp_dir dir;
+    fs::create_directories(dir / "releases");
+    atomic_directory first(dir / "releases" / "site");
+    first.write_file("index.html", "v1");
+    first.commit();
+    fs::create_directory_symlink(dir / "releases" / "site", dir / "public");
+    atomic_directory second(dir / "public");
+    second.write_file("index.html", "v2");
+    second.commit();
+    CHECK(fs::is_symlink(dir / "public"));
+    CHECK(testing::read_file(dir / "public" / "index.html") == "v2");
+    CHECK(std::distance(fs::directory_iterator(dir / "releases"), fs::directory_iterator()) == 1);
+}

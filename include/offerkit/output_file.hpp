@@ -102,7 +102,8 @@ private:
 /// RENAME_EXCHANGE; two renames where the file system cannot) and removes the
 /// old tree. Only a directory offerkit made (it holds the marker file
 /// `.offerkit-output`) or an empty one is replaced: anything else at the
-/// final path is refused, so that `-o ~` never deletes a home directory. The
+/// final path is refused, so that `-o ~` never deletes a home directory. A
+/// symbolic link at the final path stays: the tree it names is replaced. The
 /// destructor and remove_pending_outputs() remove an uncommitted tree.
 class OFFERKIT_API atomic_directory {
 public:
