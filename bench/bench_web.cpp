@@ -16,11 +16,11 @@
 #include <offerkit/registry.hpp>
 
 #include "corpus.hpp"
+#include "cpu_time.hpp"
 
 #include <benchmark/benchmark.h>
 
 #include <unistd.h>
-#include <ctime>
 #include <filesystem>
 #include <string>
 
@@ -28,12 +28,6 @@ namespace {
 
 using namespace offerkit;
 namespace fs = std::filesystem;
-
-double cpu_seconds() {
-    timespec t{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
-    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
-}
 
 const registry& formats() {
     static registry reg = [] {
@@ -76,7 +70,7 @@ void run_format(benchmark::State& state, const char* format, const fs::path& out
             ? option_map{{"as-of", "2026-06-01"}, {"base-url", "https://emplois.example.nc/"}, {"flyers", "flyers"}}
             : option_map{};
     double bytes = 0;
-    const double cpu_before = cpu_seconds();
+    const double cpu_before = bench::cpu_seconds();
     for (auto _ : state) {
         diagnostics diags;
         bench::rng r(7);
@@ -89,7 +83,7 @@ void run_format(benchmark::State& state, const char* format, const fs::path& out
         session->finish();
         bytes = static_cast<double>(fs::is_directory(out) ? tree_bytes(out) : fs::file_size(out));
     }
-    counters(state, n, cpu_seconds() - cpu_before);
+    counters(state, n, bench::cpu_seconds() - cpu_before);
     state.counters["output_MiB"] = bytes / (1024.0 * 1024.0);
     fs::remove_all(out);
 }
@@ -107,13 +101,13 @@ void BM_baseline_files(benchmark::State& state) {
     const auto n = static_cast<std::size_t>(state.range(0));
     const std::string page(14 * 1024, 'x');
     const fs::path out = scratch("files");
-    const double cpu_before = cpu_seconds();
+    const double cpu_before = bench::cpu_seconds();
     for (auto _ : state) {
         atomic_directory tree(out);
         for (std::size_t i = 0; i < n; ++i) tree.write_file("offres/" + std::to_string(i) + ".html", page);
         tree.commit();
     }
-    counters(state, n, cpu_seconds() - cpu_before);
+    counters(state, n, bench::cpu_seconds() - cpu_before);
     fs::remove_all(out);
 }
 BENCHMARK(BM_baseline_files)->Arg(10000)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(3);

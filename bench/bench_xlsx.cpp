@@ -17,13 +17,13 @@
 #include <offerkit/registry.hpp>
 
 #include "corpus.hpp"
+#include "cpu_time.hpp"
 
 #include <benchmark/benchmark.h>
 
 #include <sys/resource.h>
 #include <unistd.h>
 #include <cstdint>
-#include <ctime>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -32,12 +32,6 @@ namespace {
 
 using namespace offerkit;
 namespace fs = std::filesystem;
-
-double cpu_seconds() {
-    timespec t{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
-    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
-}
 
 double max_rss_mib() {
     rusage u{};
@@ -75,7 +69,7 @@ void run_export(benchmark::State& state, bool yearly, bool links = true) {
                                       : option_map{{"month", "2026-05"}, {"as-of", "2026-06-03"}};
     const double rss_before = max_rss_mib();
     double file_mib = 0;
-    const double cpu_before = cpu_seconds();
+    const double cpu_before = bench::cpu_seconds();
     for (auto _ : state) {
         diagnostics diags;
         bench::rng r(7);
@@ -88,7 +82,7 @@ void run_export(benchmark::State& state, bool yearly, bool links = true) {
         session->finish();
         file_mib = static_cast<double>(fs::file_size(out)) / (1024.0 * 1024.0);
     }
-    const double cpu = cpu_seconds() - cpu_before;
+    const double cpu = bench::cpu_seconds() - cpu_before;
     fs::remove(out);
     // On a shared machine wall time depends on the other load: the rate per CPU second does not.
     state.counters["offers_per_cpu_s"] = static_cast<double>(n) * static_cast<double>(state.iterations()) / cpu;

@@ -53,8 +53,6 @@ void split_grade(std::string_view grade, std::string& first, std::string& second
     first = std::string(grade);
 }
 
-bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
-
 bool is_formula_start(char c) noexcept {
     return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
 }
@@ -83,8 +81,7 @@ std::vector<std::string> row_of(const job_offer& o) {
         std::string& kind = at(avp_column::availability_kind);
         for (auto [code, words] : detail::avp_availability_words)
             if (*o.availability == words) kind = std::string(code);
-        if (kind.empty() && o.available_from &&
-            *o.availability == std::string(detail::avp_from_date_words) + o.available_from->to_iso())
+        if (kind.empty() && o.available_from && *o.availability == detail::avp_from_date_text(*o.available_from))
             kind = std::string(detail::avp_from_date);
         if (kind.empty()) {
             kind = std::string(detail::avp_other);
@@ -115,7 +112,7 @@ std::vector<std::string> row_of(const job_offer& o) {
     }
     for (const auto& item : o.how_to_apply)
         for (auto [c, prefix] : detail::avp_apply_columns)
-            if (starts_with(item, prefix) && at(c).empty()) at(c) = item.substr(prefix.size());
+            if (std::string_view(item).starts_with(prefix) && at(c).empty()) at(c) = item.substr(prefix.size());
     for (auto [c, label] : detail::avp_extra_columns)
         if (const std::string* v = o.extra.find(label)) at(c) = *v;
     if (o.republication_of) {

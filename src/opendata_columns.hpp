@@ -3,9 +3,12 @@
 // writer (src/opendata.cpp). Never included from a public header.
 #pragma once
 
+#include <offerkit/date.hpp>
+
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <utility>
 
@@ -125,8 +128,9 @@ inline constexpr std::array<std::pair<std::string_view, std::string_view>, 2> av
     {"SUSCEPTIBLE_VACANT", "Susceptible d'être vacant"},
 }};
 inline constexpr std::string_view avp_from_date = "A_DATE";
-inline constexpr std::string_view avp_from_date_words = "À compter du ";
 inline constexpr std::string_view avp_other = "AUTRE";
+// The words of `A_DATE` for its date: "À compter du 2026-10-19".
+inline std::string avp_from_date_text(const date& d) { return "À compter du " + d.to_iso(); }
 
 // The profile's three columns and the section titles they are read into.
 inline constexpr std::array<std::pair<avp_column, std::string_view>, 3> avp_profile_columns = {{

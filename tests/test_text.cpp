@@ -121,6 +121,9 @@ TEST_CASE("names of months and weekdays, and their French words read back") {
     // 29 May 2026 is a Friday, 29 May 2029 a Tuesday
     CHECK(text::weekday_name(date::from_ymd(2026, 5, 29)->weekday()) == "vendredi");
     CHECK(text::weekday_name(date::from_ymd(2029, 5, 29)->weekday()) == "mardi");
+    CHECK(text::date_in_words(*date::from_ymd(2025, 7, 1)) == "1er juillet 2025");
+    CHECK(text::date_in_words(*date::from_ymd(2025, 7, 1), text::language::en) == "1 July 2025");
+    CHECK(text::long_date_in_words(*date::from_ymd(2026, 5, 29)) == "vendredi 29 mai 2026");
     for (int m = 1; m <= 12; ++m) CHECK(text::french_month_number(fold(text::month_name(m))) == m);
     for (int d = 0; d < 7; ++d) CHECK(text::french_weekday_number(fold(text::weekday_name(d))) == d);
     CHECK(text::french_month_number("fevr.") == 2);

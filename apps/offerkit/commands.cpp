@@ -119,6 +119,11 @@ void warn(const std::vector<plugin_load_failure>& failures) {
     for (const auto& f : failures) std::cerr << "offerkit: warning: " << f.message << '\n';
 }
 
+bool takes_option(const exporter& format, std::string_view name) {
+    const auto& options = format.info().options;
+    return std::any_of(options.begin(), options.end(), [&](const option_info& o) { return o.name == name; });
+}
+
 int run_convert(const registry& reg, const convert_request& request) {
     const exporter* exp = reg.find(request.format);
     try {
@@ -139,9 +144,7 @@ int run_convert(const registry& reg, const convert_request& request) {
     date as_of;
     if (!parse_as_of(request.as_of, as_of)) return exit_usage;
     option_map export_options = request.options;
-    const bool takes_as_of = std::any_of(exp->info().options.begin(), exp->info().options.end(),
-                                         [](const option_info& o) { return o.name == "as-of"; });
-    if (!request.as_of.empty() && takes_as_of) export_options.try_emplace("as-of", request.as_of);
+    if (!request.as_of.empty() && takes_option(*exp, "as-of")) export_options.try_emplace("as-of", request.as_of);
     if (auto it = export_options.find("as-of"); it != export_options.end() && request.as_of.empty())
         if (auto d = date::parse_iso(it->second)) as_of = *d;  // --option as-of=… dates the tracking too
     tracking_log tracking(as_of);

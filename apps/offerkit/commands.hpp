@@ -60,6 +60,9 @@ registry load_formats(std::vector<plugin_load_failure>& failures);
 /// Prints load failures as warnings on standard error.
 void warn(const std::vector<plugin_load_failure>& failures);
 
+/// Whether `format` lists the option `name`.
+bool takes_option(const exporter& format, std::string_view name);
+
 int run_convert(const registry& formats, const convert_request& request);
 /// `offerkit publish`: the site, feeds, sitemap, CSV, flyers and workbook into one directory, swapped in whole.
 int run_publish(const registry& formats, const publish_request& request);

@@ -55,12 +55,7 @@ int run_publish(const registry& formats, const publish_request& request) {
         std::cerr << "offerkit: error: publish needs the html format (the web plugin), which this build lacks\n";
         return exit_usage;
     }
-    if (!request.base_url.empty() && request.base_url.rfind("https://", 0) != 0 &&
-        request.base_url.rfind("http://", 0) != 0) {
-        std::cerr << "offerkit: error: --base-url " << request.base_url
-                  << " is not a web address (https://emplois.example.nc/)\n";
-        return exit_usage;
-    }
+    // --base-url is checked by the web formats themselves (site_settings): one rule.
     std::unique_ptr<atomic_directory> site;
     try {
         site = std::make_unique<atomic_directory>(request.output);
@@ -86,15 +81,11 @@ int run_publish(const registry& formats, const publish_request& request) {
         c.output = (root / p.path).string();
         c.quiet = !first || request.convert.quiet;
         c.dedupe = true;  // the flyers named as the pages are: each offer once
-        auto takes = [&](const char* name) {
-            for (const auto& o : exp->info().options)
-                if (o.name == name) return true;
-            return false;
-        };
-        if (takes("base-url") && !request.base_url.empty()) c.options["base-url"] = request.base_url;
-        if (takes("title") && !request.title.empty()) c.options["title"] = request.title;
-        if (takes("flyers") && formats.find("pdf")) c.options["flyers"] = "flyers";
-        if (takes("brands-dir") && !request.brands_dir.empty()) c.options["brands-dir"] = request.brands_dir;
+        if (takes_option(*exp, "base-url") && !request.base_url.empty()) c.options["base-url"] = request.base_url;
+        if (takes_option(*exp, "title") && !request.title.empty()) c.options["title"] = request.title;
+        if (takes_option(*exp, "flyers") && formats.find("pdf")) c.options["flyers"] = "flyers";
+        if (takes_option(*exp, "brands-dir") && !request.brands_dir.empty())
+            c.options["brands-dir"] = request.brands_dir;
         if (std::string_view(p.format) == "xlsx" && !request.convert.as_of.empty())
             c.options["year"] = request.convert.as_of.substr(0, 4);
         int code;

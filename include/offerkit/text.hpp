@@ -9,6 +9,8 @@
 
 #include <offerkit/export.hpp>
 
+#include <offerkit/date.hpp>
+
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -104,6 +106,10 @@ OFFERKIT_API std::string_view month_name(int month, language lang = language::fr
 /// "lundi" … "dimanche" or "Monday" … "Sunday", for `weekday` 0 (Monday) to 6
 /// (date::weekday()); "" otherwise.
 OFFERKIT_API std::string_view weekday_name(int weekday, language lang = language::fr) noexcept;
+/// A date in words: "1er juillet 2025", "6 juin 2025" (fr), "1 July 2025" (en).
+OFFERKIT_API std::string date_in_words(const date& d, language lang = language::fr);
+/// With its weekday: "mardi 1er juillet 2025", "Tuesday 1 July 2025".
+OFFERKIT_API std::string long_date_in_words(const date& d, language lang = language::fr);
 /// The month (1–12) a folded French word names, in full or abbreviated as
 /// postings do ("fevrier", "fevr.", "sept", "dec"), else 0.
 OFFERKIT_API int french_month_number(std::string_view folded_word) noexcept;

@@ -151,7 +151,7 @@ private:
         for (auto [code, words] : avp_availability_words)
             if (kind == code) o.availability = std::string(words);
         if (kind == avp_from_date && o.available_from)
-            o.availability = std::string(avp_from_date_words) + o.available_from->to_iso();
+            o.availability = avp_from_date_text(*o.available_from);
         else if (!o.availability)
             o.availability = text(r, column::availability_other);
         if (auto n = text(r, column::openings); n && n != "0") {

@@ -30,6 +30,19 @@ std::string_view weekday_name(int weekday, language lang) noexcept {
     return (lang == language::en ? en_days : fr_days)[static_cast<std::size_t>(weekday)];
 }
 
+std::string date_in_words(const date& d, language lang) {
+    std::string s = (lang == language::fr && d.day() == 1) ? std::string("1er") : std::to_string(d.day());
+    s += ' ';
+    s += month_name(d.month(), lang);
+    s += ' ';
+    s += std::to_string(d.year());
+    return s;
+}
+
+std::string long_date_in_words(const date& d, language lang) {
+    return std::string(weekday_name(d.weekday(), lang)) + ' ' + date_in_words(d, lang);
+}
+
 int french_month_number(std::string_view w) noexcept {
     struct entry {
         std::string_view name;

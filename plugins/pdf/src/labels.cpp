@@ -84,19 +84,11 @@ const labels english{
 const labels& labels_for(std::string_view lang) { return lang == "en" ? english : french; }
 
 std::string medium_date(const date& d, std::string_view lang) {
-    const bool en = lang == "en";
-    std::string s = (!en && d.day() == 1) ? std::string("1er") : std::to_string(d.day());
-    s += ' ';
-    s += text::month_name(d.month(), en ? text::language::en : text::language::fr);
-    s += ' ';
-    s += std::to_string(d.year());
-    return s;
+    return text::date_in_words(d, lang == "en" ? text::language::en : text::language::fr);
 }
 
 std::string long_date(const date& d, std::string_view lang) {
-    const bool en = lang == "en";
-    return std::string(text::weekday_name(d.weekday(), en ? text::language::en : text::language::fr)) + ' ' +
-           medium_date(d, lang);
+    return text::long_date_in_words(d, lang == "en" ? text::language::en : text::language::fr);
 }
 
 }  // namespace offerkit::pdf_plugin

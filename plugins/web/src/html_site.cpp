@@ -11,6 +11,7 @@
 
 #include <offerkit/error.hpp>
 #include <offerkit/jobposting.hpp>
+#include <offerkit/text.hpp>
 #include <offerkit/text_safety.hpp>
 
 #include <map>
@@ -76,7 +77,7 @@ void page_start(html& h, const site_settings& site, const page_brand& brand, std
 
 void page_end(html& h, const site_settings& site, std::string_view root) {
     h.raw("<footer class=\"site\"><p>").text(site.title);
-    if (site.as_of_given) h.text(" · offres au " + medium_date_fr(site.as_of));
+    if (site.as_of_given) h.text(" · offres au " + text::date_in_words(site.as_of));
     h.raw(" · <a href=\"").text(root).raw("rss.xml\">Flux RSS</a></p></footer>\n</body>\n</html>\n");
 }
 
@@ -93,7 +94,7 @@ void fact(html& h, std::string_view label, const std::optional<std::string>& val
 }
 
 std::optional<std::string> date_text(const std::optional<date>& d) {
-    return d ? std::optional<std::string>(long_date_fr(*d)) : std::nullopt;
+    return d ? std::optional<std::string>(text::long_date_in_words(*d)) : std::nullopt;
 }
 
 // A link the page may make clickable (offerkit/text_safety.hpp's one rule), with its words.
@@ -115,7 +116,7 @@ std::string offer_page(const job_offer& o, const site_entry& e, const site_setti
     h.raw("<p>");
     if (e.open)
         h.tag("span",
-              e.deadline ? "Offre ouverte : candidatures jusqu'au " + long_date_fr(*e.deadline)
+              e.deadline ? "Offre ouverte : candidatures jusqu'au " + text::long_date_in_words(*e.deadline)
                          : std::string("Offre ouverte"),
               "class=\"status open\"");
     else
@@ -183,21 +184,23 @@ std::string offer_page(const job_offer& o, const site_entry& e, const site_setti
         }
         h.raw("</ul>\n");
     }
-    std::vector<std::pair<std::string, std::string>> documents;
-    if (o.document_url) documents.emplace_back(*o.document_url, "L'avis de vacance de poste (document original)");
-    if (!flyers_dir.empty())
-        documents.emplace_back("../" + flyers_dir + "/" + e.stem + ".pdf", "La fiche de l'offre (PDF)");
-    if (!documents.empty()) {
+    if (o.document_url || !flyers_dir.empty()) {
         h.tag("h3", "Documents");
         h.raw("<ul>\n");
-        for (const auto& [url, words] : documents) {
+        if (o.document_url) {
             h.raw("<li>");
-            if (url.rfind("../", 0) == 0)
-                h.raw("<a href=\"").text(url).raw("\">").text(words).raw("</a>");
-            else
-                link(h, url, words);
+            link(h, *o.document_url, "L'avis de vacance de poste (document original)");
             h.raw("</li>\n");
         }
+        // The flyer is a file of the site itself, named as the page is.
+        if (!flyers_dir.empty())
+            h.raw("<li><a href=\"../")
+                .text(flyers_dir)
+                .raw("/")
+                .text(e.stem)
+                .raw(".pdf\">")
+                .text("La fiche de l'offre (PDF)")
+                .raw("</a></li>\n");
         h.raw("</ul>\n");
     }
     h.raw("</section>\n");
@@ -259,7 +262,7 @@ std::string index_page(const facet& f, const std::vector<site_entry>& entries, c
     h.raw("<li><a href=\"rss.xml\">Flux RSS</a></li>\n</ul></nav>\n");
     h.raw("<main id=\"contenu\">\n").tag("h1", site.title + " : offres " + f.label);
     std::string lead = std::to_string(open) + (open > 1 ? " offres ouvertes" : " offre ouverte");
-    if (site.as_of_given) lead += " au " + medium_date_fr(site.as_of);
+    if (site.as_of_given) lead += " au " + text::date_in_words(site.as_of);
     if (entries.size() > open)
         lead += ", " + std::to_string(entries.size() - open) + " clôturée" + (entries.size() - open > 1 ? "s" : "");
     h.tag("p", lead + ".", "class=\"lead\"");

@@ -6,9 +6,9 @@
 namespace offerkit::web_plugin {
 
 void append_escaped(std::string& out, std::string_view text) {
-    const std::string fitted =
-        fits(text, text_repertoire::xml) ? std::string() : fit_text(text, text_repertoire::xml, "web");
-    const std::string_view t = fitted.empty() && fits(text, text_repertoire::xml) ? text : std::string_view(fitted);
+    const bool fit = fits(text, text_repertoire::xml);
+    const std::string fitted = fit ? std::string() : fit_text(text, text_repertoire::xml, "web");
+    const std::string_view t = fit ? text : std::string_view(fitted);
     for (char c : t) {
         switch (c) {
             case '&': out += "&amp;"; break;

@@ -58,22 +58,12 @@ bool open_on(const job_offer& offer, const date& day) noexcept {
                         [](const offer_event& e) { return e.kind == event_kind::closed; });
 }
 
-std::string medium_date_fr(const date& d) {
-    return std::to_string(d.day()) + (d.day() == 1 ? "er " : " ") + std::string(text::month_name(d.month())) + " " +
-           std::to_string(d.year());
-}
-
-std::string long_date_fr(const date& d) {
-    return std::string(text::weekday_name(d.weekday())) + " " + medium_date_fr(d);
-}
-
 std::string rfc822_noumea(const date& d) {
-    static constexpr const char* days[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
-    static constexpr const char* months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                             "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    // RFC 822's day and month names are English ones cut to three letters.
     const std::string iso = d.to_iso();
-    return std::string(days[d.weekday()]) + ", " + iso.substr(8, 2) + " " + months[d.month() - 1] + " " +
-           iso.substr(0, 4) + " 00:00:00 +1100";
+    return std::string(text::weekday_name(d.weekday(), text::language::en).substr(0, 3)) + ", " + iso.substr(8, 2) +
+           " " + std::string(text::month_name(d.month(), text::language::en).substr(0, 3)) + " " + iso.substr(0, 4) +
+           " 00:00:00 +1100";
 }
 
 std::string rfc3339_noumea(const date& d) { return d.to_iso() + "T00:00:00+11:00"; }
@@ -97,7 +87,7 @@ site_entry entry_of(const job_offer& o, const std::string& stem, const site_sett
         if (!part->empty()) e.summary += (e.summary.empty() ? "" : " · ") + *part;
     if (e.deadline)
         e.summary += (e.summary.empty() ? "" : " · ") + std::string(e.open ? "jusqu'au " : "clôturée le ") +
-                     medium_date_fr(*e.deadline);
+                     text::date_in_words(*e.deadline);
     return e;
 }
 

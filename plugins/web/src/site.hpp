@@ -60,10 +60,6 @@ void sort_for_listing(std::vector<site_entry>& entries);
 /// Entries newest first, for the feeds: by posting date (latest first), then reference.
 void sort_newest_first(std::vector<site_entry>& entries);
 
-/// "jeudi 26 mars 2026".
-std::string long_date_fr(const date& d);
-/// "26 mars 2026".
-std::string medium_date_fr(const date& d);
 /// RFC 822 at midnight in Nouméa (RSS): "Thu, 26 Mar 2026 00:00:00 +1100".
 std::string rfc822_noumea(const date& d);
 /// RFC 3339 at midnight in Nouméa (Atom, sitemaps): "2026-03-26T00:00:00+11:00".
