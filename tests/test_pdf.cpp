@@ -774,3 +774,154 @@ TEST_CASE("line breaking is linear in the length of a word without spaces") {
     INFO("100,000 characters: " << small << " s; 400,000: " << large << " s");
     CHECK(large < 9 * small);
 }
+
+namespace {
+
+/// tests/tools/check_contrast.py on `pdf`: every text against what is painted under it.
+offerkit::testing::command_result contrast_check(const fs::path& pdf) {
+    return run(shell_quote(offerkit::testing::python()) + " " +
+               shell_quote((offerkit::testing::tests_dir() / "tools" / "check_contrast.py").string()) + " " +
+               shell_quote(pdf.string()));
+}
+
+}  // namespace
+
+TEST_CASE("text on brand colours reads at 4.5:1 at least: a pale brand is darkened, and said so once") {
+    if (run(shell_quote(offerkit::testing::python()) + " -c 'import pikepdf'").exit_code != 0)
+        OFFERKIT_SKIP("python3-pikepdf missing (scripts/install-deps)");
+    temp_dir dir;
+    // The built-in brand and the shipped one pass as they are.
+    for (const auto& brand : {std::string(), (brands_dir / "default.json").string()}) {
+        option_map opts;
+        if (!brand.empty()) opts["brand"] = brand;
+        diagnostics diags;
+        auto files =
+            export_pdf({offerkit::testing::full_offer()}, opts, dir / ("ok" + std::to_string(brand.size())), &diags);
+        REQUIRE(files.size() == 1);
+        auto r = contrast_check(files[0]);
+        INFO(r.output);
+        CHECK(r.exit_code == 0);
+        CHECK(diags.size() == 0);
+    }
+    // A brand whose colours are too pale for white text: yellow band, orange deadline box.
+    offerkit::testing::write_file(dir / "pale.json", R"({"name": "pale", "organisation": "Commune pâle",
+        "colors": {"primary": "#F2C12E", "accent": "#F2A03D"}})");
+    job_offer a = long_offer(), b = offerkit::testing::full_offer();
+    b.reference = "9001-26-0305/SR";
+    diagnostics diags;
+    auto files = export_pdf({a, b}, {{"brand", (dir / "pale.json").string()}}, dir / "pale", &diags);
+    REQUIRE(files.size() == 2);
+    for (const auto& f : files) {
+        auto r = contrast_check(f);
+        INFO(r.output);
+        CHECK(r.exit_code == 0);
+        CHECK_THAT(r.output, Catch::Contains("checked ") && Catch::Contains(" 0 below"));
+        check_qpdf(f);
+    }
+    REQUIRE(diags.size() == 2);  // one per colour, not one per offer
+    CHECK(diags.items()[0].where.path == "colors.primary");
+    CHECK_THAT(diags.items()[0].message,
+               Catch::Contains("pdf: brand pale: white text on its primary colour #F2C12E is") &&
+                   Catch::Contains("below WCAG's 4.5:1; the flyers use #"));
+    CHECK(diags.items()[1].where.path == "colors.accent");
+    CHECK_THAT(diags.items()[1].message,
+               Catch::Contains("accent colour #F2A03D is 2.13:1") && Catch::Contains("for the deadline box instead"));
+    CHECK(diags.items()[0].where.file == (dir / "pale.json").string());
+}
+
+namespace {
+
+/// Lines of body text on page `n` of `pdf`: what pdftotext finds between the
+/// bands and the footer (the continuation band ends 33 pt from the top, the
+/// footer rule is 50 pt from the bottom).
+int body_lines(const fs::path& pdf, int n) {
+    auto r = run("pdftotext -enc UTF-8 -f " + std::to_string(n) + " -l " + std::to_string(n) +
+                 " -x 0 -y 40 -W 596 -H 740 " + shell_quote(pdf.string()) + " -");
+    REQUIRE(r.exit_code == 0);
+    int lines = 0;
+    std::istringstream in(r.output);
+    for (std::string line; std::getline(in, line);)
+        if (!fold_ws(line).empty()) ++lines;
+    return lines;
+}
+
+}  // namespace
+
+TEST_CASE("no offer sheet of the real postings ends with a page of fewer than six lines") {
+    REQUIRE_PDF_TOOLS();
+    OFFERKIT_REQUIRE_SHARED(shared);
+    temp_dir dir;
+    const fs::path postings = shared / "real" / "opt-avp-markdown";
+    auto r = run(shell_quote(offerkit::testing::cli_path().string()) + " convert " + shell_quote(postings.string()) +
+                 "/*.md --to pdf -o " + shell_quote((dir / "out").string()));
+    INFO(r.output);
+    REQUIRE(r.exit_code == 0);
+    int sheets = 0;
+    for (const auto& f : fs::directory_iterator(dir / "out")) {
+        ++sheets;
+        const int pages = page_count(f.path());
+        INFO(f.path().filename() << ": " << pages << " pages");
+        CHECK(pages <= 4);
+        if (pages > 1) CHECK(body_lines(f.path(), pages) >= 6);
+        check_qpdf(f.path());
+    }
+    CHECK(sheets >= 20);
+}
+
+TEST_CASE("a list announced by a lead-in stays a list, contacts are in the key facts too") {
+    REQUIRE_PDF_TOOLS();
+    temp_dir dir;
+    job_offer o = offerkit::testing::full_offer();
+    o.how_to_apply = {"Les candidatures (CV, lettre de motivation, diplômes) doivent parvenir à la direction par :",
+                      "Voie postale : BP 1234, 98800 Nouméa",
+                      "Dépôt : accueil du siège",
+                      "Courriel : recrutement@example.nc",
+                      "(1) La liste des pièces est sur le site de la direction des ressources humaines.",
+                      "Toute candidature incomplète sera écartée."};
+    o.contacts = {{"Marie Wayaridri", "Cheffe du service", "marie.w@example.nc", "27 11 22"}};
+    auto files = export_pdf({o}, {}, dir / "out");
+    REQUIRE(files.size() == 1);
+    const std::string text = fold_ws(pdftotext(files[0]).text);
+    INFO(text);
+    CHECK_THAT(text, Catch::Contains("par : • Voie postale : BP 1234, 98800 Nouméa • Dépôt : accueil du siège • "
+                                     "Courriel : recrutement@example.nc (1) La liste"));
+    CHECK_THAT(text, !Catch::Contains("• (1)") && !Catch::Contains("• Toute candidature"));
+    // once in the key facts on the first page, once under "Renseignements"
+    const std::string first_page = fold_ws(pages_of(pdftotext(files[0]).text).front());
+    CHECK_THAT(first_page, Catch::Contains("Marie Wayaridri – marie.w@example.nc – 27 11 22"));
+}
+
+TEST_CASE("offers of every length: no last page of fewer than six lines, headings and list items not left alone") {
+    REQUIRE_PDF_TOOLS();
+    temp_dir dir;
+    // The same offer with 0 to 39 conditions: one of them at least ends a page
+    // with a line or two under a plain greedy filling of the pages.
+    std::vector<job_offer> offers;
+    for (int n = 0; n < 40; ++n) {
+        job_offer o = long_offer();
+        o.reference = "9001-26-" + std::to_string(1000 + n) + "/SR";
+        for (int i = 0; i < n; ++i)
+            o.conditions.push_back("Condition " + std::to_string(i + 1) + " : disponibilité les jours fériés");
+        offers.push_back(o);
+    }
+    auto files = export_pdf(offers, {}, dir / "out");
+    REQUIRE(files.size() == offers.size());
+    for (const auto& f : files) {
+        const int pages = page_count(f);
+        INFO(f.filename() << ": " << pages << " pages");
+        REQUIRE(pages > 1);
+        CHECK(body_lines(f, pages) >= 6);
+        const auto text = pages_of(pdftotext(f).text);
+        for (std::size_t p = 0; p + 1 < text.size(); ++p) {
+            // the last body line of a page is not a heading
+            std::istringstream in(text[p]);
+            std::string line, last;
+            while (std::getline(in, line))
+                if (!fold_ws(line).empty() && line.find("Page ") == std::string::npos) last = fold_ws(line);
+            INFO("page " << p + 1 << " ends with: " << last);
+            CHECK(last != "Conditions particulières");
+            CHECK(last != "Comment postuler");
+            CHECK(last != "Renseignements");
+        }
+    }
+}

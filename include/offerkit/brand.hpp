@@ -45,7 +45,7 @@ struct brand {
     std::string footer;                  ///< footer text (left, after the website)
     std::filesystem::path logo;          ///< 8-bit non-interlaced PNG; empty = none
     rgb primary{0.13, 0.23, 0.36};       ///< header band, headings
-    rgb accent{0.84, 0.42, 0.12};        ///< deadline box, bullets, rules
+    rgb accent{0.72, 0.34, 0.10};        ///< deadline box, bullets, rules
     std::filesystem::path font_regular;  ///< TrueType (glyf) font; empty = the format's own
     std::filesystem::path font_bold;
     /// The flyers' fast paths: with the default fonts (DejaVu Sans), the Latin

@@ -11,9 +11,11 @@
 // Words are measured with the font's own widths (HPDF_Font_TextWidth, cached
 // per code point) and broken into lines here (libharu's own breaker cuts UTF-8
 // sequences). Content is laid out as a list of flow elements (lines and
-// blocks) placed page by page; a heading is kept with the first lines after
-// it, a short paragraph or list item is not split. Footers ("Page n / N") are
-// drawn once the page count is known.
+// blocks), each saying whether a page may break before it (layout.cpp: no
+// heading at a page's foot, no orphan or widow line, no list item alone);
+// the pages are planned before anything is drawn, so that a last page with
+// only a few lines is avoided by tightening the gaps or by breaking earlier.
+// Footers ("Page n / N") are drawn once the page count is known.
 //
 // libharu 2.3.0 writes a CID map (`begincidrange`) as the ToUnicode map of a
 // UTF-8 font. Before saving, each font's ToUnicode stream is replaced through
@@ -88,6 +90,13 @@ constexpr rgb black{0, 0, 0};
 
 inline rgb mix(const rgb& a, const rgb& b, double t) {
     return {a.r + (b.r - a.r) * t, a.g + (b.g - a.g) * t, a.b + (b.b - a.b) * t};
+}
+/// `bg` mixed with white by `t`, or by more until text in it reads on `bg` at
+/// 4.5:1 (WCAG AA); white when nothing lighter does.
+inline rgb legible_on(const rgb& bg, double t) {
+    for (; t < 1; t += 0.02)
+        if (const rgb c = mix(bg, white, t); contrast_ratio(c, bg) >= 4.5) return c;
+    return white;
 }
 inline HPDF_REAL f(double v) { return static_cast<HPDF_REAL>(v); }
 
@@ -184,8 +193,9 @@ struct element {
     double height = 0;
     double size = body_size;  // for the baseline
     std::vector<run> runs;
-    bool keep_with_next = false;  // a heading: never the last thing on a page
-    bool keep_together = false;   // a line of a short paragraph: on the same page as the next line
+    bool keep_with_next = false;   // a heading line: never the last thing on a page
+    bool no_break_before = false;  // a page break before it would leave an orphan, a widow or a lone list item
+    int lines = 1;                 // lines of text it holds (how full the last page is)
     bool heading_rule = false;
     std::function<void(page_painter&, double top)> custom;  // a block drawn by hand
 };

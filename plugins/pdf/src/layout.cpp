@@ -1,7 +1,7 @@
-// The flyer layout on the libharu layer (haru.hpp): the offer's blocks measured,
-// broken into lines and placed page by page; a heading kept with the first lines
-// after it, a short paragraph or list item not split; footers drawn once the page
-// count is known. Then flyer_document's entry points.
+// The flyer layout on the libharu layer (haru.hpp): the offer's blocks measured
+// and broken into lines, each line saying whether a page may break before it;
+// the pages planned (plan_pages), then drawn; footers drawn once the page count
+// is known. Then flyer_document's entry points.
 #include "haru.hpp"
 
 namespace offerkit::pdf_plugin {
@@ -15,6 +15,11 @@ public:
         const font_choice fc = flyer_fonts(o_, b_);
         faces_ = {&d_.load_font(fc.regular, fc.winansi), &d_.load_font(fc.bold, fc.winansi)};
         if (!b_.logo.empty()) logo_ = d_.load_image(b_.logo);
+        // Text on the brand's colours reads at 4.5:1 at least (WCAG AA): a colour
+        // that fails is darkened for the band, the headings and the deadline box
+        // (pdf_exporter.cpp warns); the stripes and rules keep the brand's own.
+        primary_ = darkened_for_contrast(b_.primary, white, 4.5);
+        accent_text_ = darkened_for_contrast(b_.accent, white, 4.5);
         tint_ = mix(b_.primary, white, 0.93);
         rule_ = mix(b_.primary, white, 0.72);
         org_ = clean_text(b_.organisation.empty() ? o_.employer : b_.organisation);
@@ -165,9 +170,17 @@ private:
         return rs;
     }
 
-    /// Adds a wrapped paragraph (optionally with a bullet) to the flow.
+    /// Where a list item stands in its list (count 0: not a list item).
+    struct list_position {
+        std::size_t index, count;
+    };
+
+    /// Adds a wrapped paragraph (optionally with a bullet) to the flow. A page
+    /// may break inside it only with two lines at least on either side (a
+    /// paragraph of four lines or fewer stays whole), and not before the second
+    /// item of a list or its last one (no item alone on a page).
     void paragraph(const std::vector<span>& spans, double size, double leading, double x, double w, double gap,
-                   const char* bullet = nullptr, const rgb* bullet_color = nullptr) {
+                   const char* bullet = nullptr, list_position pos = {0, 0}) {
         const double text_x = bullet ? x + bullet_indent : x;
         auto lines = wrap(spans, size, w - (text_x - x), w - (text_x - x));
         for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -175,18 +188,20 @@ private:
             e.gap_before = i == 0 ? gap : 0;
             e.height = leading;
             e.size = size;
-            if (i == 0 && bullet)
-                e.runs.push_back({regular, size, bullet_color ? *bullet_color : b_.accent, x + 3, bullet});
+            if (i == 0 && bullet) e.runs.push_back({regular, size, accent_text_, x + 3, bullet});
             auto rs = runs_of(lines[i], size, text_x);
             e.runs.insert(e.runs.end(), rs.begin(), rs.end());
-            // a short paragraph or list item is not split across pages
-            e.keep_together = lines.size() <= 4 && i + 1 < lines.size();
+            const std::size_t n = lines.size();
+            if (i > 0)
+                e.no_break_before = n <= 4 || i < 2 || i + 2 > n;
+            else if (pos.count >= 2)
+                e.no_break_before = pos.index == 1 || pos.index + 1 == pos.count;
             flow_.push_back(std::move(e));
         }
     }
 
     void heading(const char* text) {
-        auto lines = wrap({{bold, text, b_.primary}}, heading_size, content_w, content_w);
+        auto lines = wrap({{bold, text, primary_}}, heading_size, content_w, content_w);
         for (std::size_t i = 0; i < lines.size(); ++i) {
             element e;
             e.gap_before = i == 0 ? heading_gap : 0;
@@ -200,7 +215,7 @@ private:
     }
 
     void subheading(const std::string& text) {
-        auto lines = wrap({{bold, text, mix(b_.primary, text_dark, 0.35)}}, sub_size, content_w, content_w);
+        auto lines = wrap({{bold, text, mix(primary_, text_dark, 0.35)}}, sub_size, content_w, content_w);
         for (std::size_t i = 0; i < lines.size(); ++i) {
             element e;
             e.gap_before = i == 0 ? sub_gap : 0;
@@ -212,14 +227,40 @@ private:
         }
     }
 
-    void bullets(const std::vector<std::string>& items) {
-        for (const auto& it : items)
-            if (!clean_text(it).empty())
-                paragraph({{regular, it}}, body_size, body_leading, margin_x, content_w, 3, "•");
+    /// A bulleted list, one item per entry.
+    void list(const std::vector<std::vector<span>>& items) {
+        for (std::size_t k = 0; k < items.size(); ++k)
+            paragraph(items[k], body_size, body_leading, margin_x, content_w, 3, "•", {k, items.size()});
     }
-    void paragraphs(const std::vector<std::string>& items) {
+    void bullets(const std::vector<std::string>& items) {
+        std::vector<std::vector<span>> shown;
         for (const auto& it : items)
-            if (!clean_text(it).empty()) paragraph({{regular, it}}, body_size, body_leading, margin_x, content_w, 5);
+            if (!clean_text(it).empty()) shown.push_back({{regular, it}});
+        list(shown);
+    }
+    /// Paragraphs, where the entries after a lead-in ending with a colon ("… par :",
+    /// "Pièces à fournir :") are the list it announces, drawn as one: short
+    /// entries, up to the next lead-in or a note ("(1) …", "*…").
+    void paragraphs(const std::vector<std::string>& items) {
+        std::vector<std::string> announced;
+        bool after_lead_in = false;
+        auto flush = [&] {
+            bullets(announced);
+            announced.clear();
+        };
+        for (const auto& it : items) {
+            const std::string t = clean_text(it);
+            if (t.empty()) continue;
+            const bool lead_in = t.back() == ':';
+            if (after_lead_in && !lead_in && t.size() <= 240 && t.front() != '(' && t.front() != '*') {
+                announced.push_back(it);
+                continue;
+            }
+            flush();
+            paragraph({{regular, it}}, body_size, body_leading, margin_x, content_w, 5);
+            after_lead_in = lead_in;
+        }
+        flush();
     }
     static bool any_text(const std::vector<std::string>& v) {
         return std::any_of(v.begin(), v.end(), [](const std::string& s) { return !clean_text(s).empty(); });
@@ -269,13 +310,24 @@ private:
             if (!parts.empty()) v = v.empty() ? parts : v + " (" + parts + ")";
             add(l_.managed_staff, v);
         }
+        // Whom to ask, next to the deadline, where a candidate looks first (all
+        // the contacts are listed again at the end, after how to apply).
+        for (const auto& c : o_.contacts) {
+            std::string v;
+            const bool named = c.name && !clean_text(*c.name).empty();
+            for (const auto* part : {named ? &c.name : &c.role, &c.email, &c.phone})
+                if (*part && !clean_text(**part).empty()) v += (v.empty() ? "" : " – ") + **part;
+            if (v.empty()) continue;
+            add(l_.contacts, v);
+            break;
+        }
         return rows;
     }
 
     void build() {
         // Title and the employer under it.
         {
-            auto lines = wrap({{bold, o_.title, b_.primary}}, 19, content_w, content_w);
+            auto lines = wrap({{bold, o_.title, primary_}}, 19, content_w, content_w);
             for (std::size_t i = 0; i < lines.size(); ++i) {
                 element e;
                 e.height = 23;
@@ -323,13 +375,12 @@ private:
             bullets(o_.conditions);
         }
         {
-            bool first = true;
-            for (const auto& [k, v] : o_.extra) {
-                if (clean_text(v).empty()) continue;
-                if (first) heading(l_.extra);
-                first = false;
-                paragraph({{bold, clean_text(k) + l_.colon}, {regular, v}}, body_size, body_leading, margin_x,
-                          content_w, 3, "•");
+            std::vector<std::vector<span>> items;
+            for (const auto& [k, v] : o_.extra)
+                if (!clean_text(v).empty()) items.push_back({{bold, clean_text(k) + l_.colon}, {regular, v}});
+            if (!items.empty()) {
+                heading(l_.extra);
+                list(items);
             }
         }
         if (any_text(o_.how_to_apply)) {
@@ -337,7 +388,7 @@ private:
             paragraphs(o_.how_to_apply);
         }
         {
-            bool first = true;
+            std::vector<std::vector<span>> items;
             for (const auto& c : o_.contacts) {
                 std::vector<span> sp;
                 auto add = [&](const std::optional<std::string>& v, font_style st) {
@@ -349,10 +400,11 @@ private:
                 add(c.role, regular);
                 add(c.email, regular);
                 add(c.phone, regular);
-                if (sp.empty()) continue;
-                if (first) heading(l_.contacts);
-                first = false;
-                paragraph(sp, body_size, body_leading, margin_x, content_w, 3, "•");
+                if (!sp.empty()) items.push_back(std::move(sp));
+            }
+            if (!items.empty()) {
+                heading(l_.contacts);
+                list(items);
             }
         }
     }
@@ -471,17 +523,19 @@ private:
             for (const auto& [k, v] : rows)
                 paragraph({{bold, k + l_.colon}, {regular, v}}, body_size, body_leading, margin_x, content_w, 2);
             if (!deadline.empty())
-                paragraph({{bold, std::string(l_.deadline) + l_.colon, b_.accent}, {bold, deadline, b_.accent}}, 12, 17,
-                          margin_x, content_w, 6);
+                paragraph({{bold, std::string(l_.deadline) + l_.colon, accent_text_}, {bold, deadline, accent_text_}},
+                          12, 17, margin_x, content_w, 6);
             return;
         }
 
         element e;
         e.gap_before = 12;
         e.height = panel_h;
+        e.lines = static_cast<int>(dl_label_lines.size() + dl_value_lines.size());
+        for (const auto& r : layout) e.lines += static_cast<int>(r.value.size());
         e.custom = [=, this](page_painter& p, double top) {
             p.rect(margin_x, top - panel_h, content_w, panel_h, tint_);
-            p.rect(margin_x, top - panel_h, bar, panel_h, b_.primary);
+            p.rect(margin_x, top - panel_h, bar, panel_h, primary_);
             double y = top - pad;
             for (const auto& r : layout) {
                 const double base = y - value_size * 0.95;
@@ -497,7 +551,7 @@ private:
             }
             double ry = top - pad;
             if (box_h > 0) {
-                p.rect(right_x, ry - box_h, rc_w, box_h, b_.accent);
+                p.rect(right_x, ry - box_h, rc_w, box_h, accent_text_);
                 double by = ry - box_pad - dl_label * 0.9;
                 for (const auto& ln : dl_label_lines) {
                     for (const auto& rn : runs_of(ln, dl_label, right_x + box_pad))
@@ -557,16 +611,16 @@ private:
         auto& p = *painter_;
         if (pages_.size() == 1) {
             first_band(p);
-            y_ = page_h - band_h - stripe_h - 18;
+            y_ = top_of(0);
         } else {
-            p.rect(0, page_h - cont_band_h, page_w, cont_band_h, b_.primary);
+            p.rect(0, page_h - cont_band_h, page_w, cont_band_h, primary_);
             p.rect(0, page_h - cont_band_h - 3, page_w, 3, b_.accent);
             const double base = page_h - cont_band_h / 2 - 3.5;
             std::string right = ref_.empty() ? std::string() : ref_ + " (" + l_.continued + ")";
             const double rw = width(regular, right, 9);
-            p.text(regular, 9, mix(b_.primary, white, 0.8), margin_x + content_w - rw, base, right);
+            p.text(regular, 9, legible_on(primary_, 0.8), margin_x + content_w - rw, base, right);
             p.text(bold, 10, white, margin_x, base, fit(bold, org_, 10, content_w - rw - 20));
-            y_ = page_h - cont_band_h - 3 - 20;
+            y_ = top_of(1);
         }
         at_top_ = true;
         return pg;
@@ -589,7 +643,7 @@ private:
     }
 
     void first_band(page_painter& p) {
-        p.rect(0, page_h - band_h, page_w, band_h, b_.primary);
+        p.rect(0, page_h - band_h, page_w, band_h, primary_);
         p.rect(0, page_h - band_h - stripe_h, page_w, stripe_h, b_.accent);
         double x = margin_x;
         const double mid = page_h - band_h / 2;
@@ -608,7 +662,7 @@ private:
         const std::string kind = l_.document_kind;
         const double kw = width(bold, kind, 8);
         const double right_edge = margin_x + content_w;
-        p.text(bold, 8, mix(b_.primary, white, 0.7), right_edge - kw, page_h - 30, kind);
+        p.text(bold, 8, legible_on(primary_, 0.7), right_edge - kw, page_h - 30, kind);
         std::string ref = ref_;
         const double refw = width(regular, ref, 10);
         p.text(regular, 10, white, right_edge - refw, page_h - 45, ref);
@@ -620,54 +674,100 @@ private:
         const double org_y = slogan.empty() ? mid - size * 0.35 : mid + 3;
         p.text(bold, size, white, x, org_y, fit(bold, org_, size, avail));
         if (!slogan.empty())
-            p.text(regular, 9.5, mix(b_.primary, white, 0.82), x, org_y - 17, fit(regular, slogan, 9.5, avail));
+            p.text(regular, 9.5, legible_on(primary_, 0.82), x, org_y - 17, fit(regular, slogan, 9.5, avail));
     }
 
-    double draw_height(std::size_t i, bool top) const { return (top ? 0 : flow_[i].gap_before) + flow_[i].height; }
+    /// Where the flow starts on page `k` (0-based): under the band of the first
+    /// page, under the thin band of the others.
+    static double top_of(std::size_t k) { return k == 0 ? page_h - band_h - stripe_h - 18 : page_h - cont_band_h - 23; }
 
-    /// The last element of the unit starting at `k` (a short paragraph is one unit).
-    std::size_t unit_end(std::size_t k) const {
-        while (k + 1 < flow_.size() && flow_[k].keep_together) ++k;
-        return k;
+    bool may_break_before(std::size_t i) const {
+        return i > 0 && !flow_[i].no_break_before && !flow_[i - 1].keep_with_next;
     }
 
-    double heights(std::size_t from, std::size_t to) const {  // [from, to], gaps inside included
+    /// The first element of each page, with the gaps scaled by `gap_scale`: each
+    /// page filled, and when the next element does not fit, broken before the
+    /// last element that allows it (forced where nothing on the page does).
+    std::vector<std::size_t> plan_pages(double gap_scale) const {
+        std::vector<std::size_t> starts{0};
+        double y = top_of(0);
+        bool at_top = true;
+        for (std::size_t i = 0; i < flow_.size();) {
+            const double h = (at_top ? 0 : flow_[i].gap_before * gap_scale) + flow_[i].height;
+            if (!at_top && y - h < content_bottom) {
+                std::size_t j = i;
+                while (j > starts.back() && !may_break_before(j)) --j;
+                if (j == starts.back()) j = i;
+                starts.push_back(j);
+                y = top_of(starts.size() - 1);
+                at_top = true;
+                i = j;
+                continue;
+            }
+            y -= h;
+            at_top = false;
+            ++i;
+        }
+        return starts;
+    }
+
+    int lines_from(std::size_t from) const {
+        int n = 0;
+        for (std::size_t k = from; k < flow_.size(); ++k) n += flow_[k].lines;
+        return n;
+    }
+
+    /// Whether the elements from `from` to the end fit one continuation page.
+    bool fits_last_page(std::size_t from, double gap_scale) const {
         double h = 0;
-        for (std::size_t k = from; k <= to; ++k) h += draw_height(k, false);
-        return h;
+        for (std::size_t k = from; k < flow_.size(); ++k)
+            h += (k == from ? 0 : flow_[k].gap_before * gap_scale) + flow_[k].height;
+        return top_of(1) - h >= content_bottom;
+    }
+
+    /// The pages, without a last page of fewer than `min_last_lines` lines where
+    /// it can be helped: first the gaps between blocks tightened (never the
+    /// text), so that the flow takes a page less; else the previous page broken
+    /// earlier, so that the last one gets enough lines.
+    std::vector<std::size_t> plan() {
+        constexpr int min_last_lines = 6;
+        auto starts = plan_pages(1.0);
+        if (starts.size() < 2 || lines_from(starts.back()) >= min_last_lines) return starts;
+        for (double scale : {0.85, 0.7, 0.55}) {
+            auto tight = plan_pages(scale);
+            if (tight.size() < starts.size() && (tight.size() < 2 || lines_from(tight.back()) >= min_last_lines)) {
+                gap_scale_ = scale;
+                return tight;
+            }
+        }
+        const std::size_t prev = starts[starts.size() - 2];
+        for (std::size_t j = starts.back(); j > prev + 1;) {
+            --j;
+            if (!may_break_before(j)) continue;
+            if (!fits_last_page(j, 1.0)) break;
+            if (lines_from(j) >= min_last_lines) {
+                starts.back() = j;
+                break;
+            }
+        }
+        return starts;
     }
 
     void place() {
-        new_page();
+        const auto starts = plan();
+        std::size_t page = 0;
         for (std::size_t i = 0; i < flow_.size(); ++i) {
-            // Judged at the start of a chain only, so that a chain taller than a page is split.
-            if (flow_[i].keep_with_next && (i == 0 || !flow_[i - 1].keep_with_next)) {
-                // a heading (chain) with the first unit after it, or its first two lines
-                std::size_t j = i;
-                while (j + 1 < flow_.size() && flow_[j].keep_with_next) ++j;
-                double need = draw_height(i, at_top_) + (j > i ? heights(i + 1, j) : 0);
-                if (j + 1 < flow_.size()) {
-                    const std::size_t k = j + 1, e = unit_end(k);
-                    if (e > k)
-                        need += heights(k, e);
-                    else
-                        for (std::size_t m = k, n = 0; m < flow_.size() && n < 2; ++m, ++n) {
-                            if (flow_[m].gap_before > 0 && n > 0) break;  // next paragraph: one line is enough
-                            need += draw_height(m, false);
-                        }
-                }
-                if (y_ - need < content_bottom && !at_top_) new_page();
-            } else if (flow_[i].keep_together && (i == 0 || !flow_[i - 1].keep_together)) {
-                const double need = draw_height(i, at_top_) + heights(i + 1, unit_end(i));
-                if (y_ - need < content_bottom && !at_top_) new_page();
+            if (page < starts.size() && starts[page] == i) {
+                new_page();
+                ++page;
             }
-            if (y_ - draw_height(i, at_top_) < content_bottom && !at_top_) new_page();
             const element& e = flow_[i];
-            if (!at_top_) y_ -= e.gap_before;
+            if (!at_top_) y_ -= e.gap_before * gap_scale_;
             draw(e, y_);
             y_ -= e.height;
             at_top_ = false;
         }
+        if (flow_.empty()) new_page();
         painter_.reset();
     }
 
@@ -695,7 +795,7 @@ private:
             p.rect(margin_x, footer_rule_y, content_w, 0.6, rule_);
             std::string right = std::string(l_.page) + " " + std::to_string(k + 1) + " / " + std::to_string(n);
             const double pw = width(bold, right, 8);
-            p.text(bold, 8, b_.primary, margin_x + content_w - pw, footer_text_y, right);
+            p.text(bold, 8, primary_, margin_x + content_w - pw, footer_text_y, right);
             double rx = margin_x + content_w - pw;
             if (!ref_.empty()) {
                 const std::string r = ref_ + "   ·   ";
@@ -715,12 +815,13 @@ private:
     const labels& l_;
     std::array<face*, 2> faces_{};
     HPDF_Image logo_ = nullptr;
-    rgb tint_, rule_;
+    rgb primary_, accent_text_, tint_, rule_;
     std::string org_, ref_;
     std::vector<element> flow_;
     std::vector<HPDF_Page> pages_;
     std::unique_ptr<page_painter> painter_;
     double y_ = 0;
+    double gap_scale_ = 1;  // the gaps between blocks, tightened by plan()
     bool at_top_ = true;
 };
 

@@ -7,8 +7,10 @@
 #include <offerkit/plugins/pdf.hpp>
 #include <offerkit/text_safety.hpp>
 
+#include <cstdio>
 #include <cstdlib>
 #include <set>
+#include <tuple>
 
 namespace offerkit::pdf_plugin {
 
@@ -32,7 +34,8 @@ struct settings {
     std::string brands_dir;  // empty: no brands-dir option
     std::string lang;        // empty = the brand's
     std::optional<long long> epoch;
-    std::set<std::string> unmatched;  // employers already reported
+    std::set<std::string> unmatched;         // employers already reported
+    std::set<std::string> contrast_checked;  // brands already checked
 
     const std::string& lang_for(const brand& b) const { return lang.empty() ? b.lang : lang; }
 
@@ -47,7 +50,27 @@ struct settings {
                        "pdf: no brand of " + brands_dir + " names the employer \"" + excerpt(offer.employer) +
                            "\" (in its \"employers\" or \"organisation\"); " + used + " is used for its offers");
         }
+        check_contrast(b, diags);
         return b;
+    }
+
+    /// Says once per brand when white text on one of its colours would read
+    /// below WCAG's 4.5:1: the flyers use it darkened (layout.cpp).
+    void check_contrast(const brand& b, diagnostics& diags) {
+        if (!contrast_checked.insert(b.source.string() + '\n' + b.name).second) return;
+        const rgb white{1, 1, 1};
+        for (auto [colour, field, use] : {std::tuple{b.primary, "colors.primary", "the header band and the headings"},
+                                          std::tuple{b.accent, "colors.accent", "the deadline box"}}) {
+            const rgb used = darkened_for_contrast(colour, white, 4.5);
+            if (used == colour) continue;
+            char ratio[16];
+            std::snprintf(ratio, sizeof ratio, "%.2f", contrast_ratio(colour, white));
+            diags.warn({b.source.string(), 0, 0, field},
+                       "pdf: brand " + (b.name.empty() ? b.source.filename().string() : b.name) +
+                           ": white text on its " + std::string(field).substr(7) + " colour " + to_hex(colour) +
+                           " is " + ratio + ":1, below WCAG's 4.5:1; the flyers use " + to_hex(used) + " for " + use +
+                           " instead");
+        }
     }
 };
 
