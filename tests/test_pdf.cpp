@@ -925,3 +925,114 @@ TEST_CASE("offers of every length: no last page of fewer than six lines, heading
         }
     }
 }
+
+namespace {
+
+/// The QR code of page 1 of `pdf`, as zbarimg reads it ("" when none).
+std::string qr_text(const fs::path& pdf) {
+    const fs::path png = pdf.string() + "-page";
+    REQUIRE(run("pdftoppm -r 150 -png -f 1 -l 1 " + shell_quote(pdf.string()) + " " + shell_quote(png.string()))
+                .exit_code == 0);
+    const fs::path shot = png.string() + "-1.png";
+    std::string out = run("zbarimg -q --raw " + shell_quote(shot.string()) + " 2>/dev/null").output;
+    while (!out.empty() && out.back() == '\n') out.pop_back();
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("layout=flyer: one A4 page with the title, key facts, deadline, missions that fit and the QR code") {
+    REQUIRE_PDF_TOOLS();
+    if (!have_tool("zbarimg")) OFFERKIT_SKIP("zbar-tools missing (scripts/install-deps)");
+    temp_dir dir;
+    job_offer o = long_offer();
+    o.url = "https://emploi.example.nc/offres/9001-25-0999";
+    o.missions.clear();
+    for (int i = 1; i <= 40; ++i)
+        o.missions.push_back("Mission " + std::to_string(i) + " : piloter la préparation budgétaire annuelle");
+    auto files = export_pdf({o}, {{"layout", "flyer"}}, dir / "out");
+    REQUIRE(files.size() == 1);
+    check_qpdf(files[0]);
+    CHECK(page_count(files[0]) == 1);
+    CHECK(words_inside_page(files[0]) > 100);
+    const std::string text = fold_ws(pdftotext(files[0]).text);
+    INFO(text);
+    CHECK_THAT(text, Catch::Contains("DAF – Responsable du pôle"));
+    CHECK_THAT(text, Catch::Contains("Date limite de candidature"));
+    CHECK_THAT(text, Catch::Contains("• Mission 1 : piloter"));
+    // whole missions only, then how many are left out
+    CHECK_THAT(text, !Catch::Contains("Mission 40 "));
+    CHECK_THAT(text, Catch::Contains("autres : voir l’offre complète") && Catch::Contains("L’offre complète"));
+    CHECK_THAT(text, Catch::Contains("emploi.example.nc/offres/9001-25-0999"));
+    CHECK(qr_text(files[0]) == *o.url);
+    // The full sheet of the same offer takes several pages.
+    auto sheets = export_pdf({o}, {}, dir / "sheet");
+    CHECK(page_count(sheets[0]) > 2);
+    // An unknown layout is refused.
+    CHECK_THROWS_WITH(export_pdf({o}, {{"layout", "poster"}}, dir / "bad"),
+                      Catch::Contains("pdf: option layout: \"sheet\" (the full offer) or \"flyer\" (one page) is "
+                                      "expected, not \"poster\""));
+    CHECK(!fs::exists(dir / "bad"));
+}
+
+TEST_CASE("layout=flyer: a pathological offer still fits one page, its text unshrunk") {
+    REQUIRE_PDF_TOOLS();
+    temp_dir dir;
+    job_offer o = offerkit::testing::full_offer();
+    o.title.clear();
+    for (int i = 0; i < 60; ++i) o.title += "Très long intitulé de poste numéro " + std::to_string(i) + " ";
+    o.location = std::string(600, 'x');
+    o.missions = {std::string(3000, 'W'), "Deuxième mission"};
+    for (auto& c : o.contacts) c.name = std::string(500, 'n');
+    o.how_to_apply = {std::string(4000, 'a')};
+    for (const auto& layout_booklet : {std::string("false"), std::string("true")}) {
+        auto files = export_pdf({o, o}, {{"layout", "flyer"}, {"booklet", layout_booklet}}, dir / layout_booklet);
+        REQUIRE(!files.empty());
+        check_qpdf(files[0]);
+        CHECK(page_count(files[0]) == (layout_booklet == "true" ? 2 : 1));
+        words_inside_page(files[0]);
+        // the body text keeps its size: no font smaller than the sheet's 10 pt in the missions
+        auto r = run("pdftotext -bbox " + shell_quote(files[0].string()) + " -");
+        const auto at = r.output.find(">Deuxième<");
+        if (at != std::string::npos) {
+            const auto open = r.output.rfind("<word", at);
+            double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+            REQUIRE(std::sscanf(r.output.c_str() + open, "<word xMin=\"%lf\" yMin=\"%lf\" xMax=\"%lf\" yMax=\"%lf\"",
+                                &x0, &y0, &x1, &y1) == 4);
+            CHECK(y1 - y0 >= 9.5);
+        }
+    }
+}
+
+TEST_CASE("layout=flyer: every real posting on one page, its QR code readable") {
+    REQUIRE_PDF_TOOLS();
+    if (!have_tool("zbarimg")) OFFERKIT_SKIP("zbar-tools missing (scripts/install-deps)");
+    OFFERKIT_REQUIRE_SHARED(shared);
+    temp_dir dir;
+    // The Markdown postings carry their page's address (a QR code each); the Word
+    // documents, most of them, none (no QR code: nothing to lead to).
+    for (const auto& [inputs, all_with_qr] :
+         {std::pair{(shared / "real" / "opt-avp-markdown").string() + "/*.md", true},
+          std::pair{(shared / "real-docs").string() + "/*.docx", false}}) {
+        const fs::path out = dir / (all_with_qr ? "md" : "docx");
+        auto r = run(shell_quote(offerkit::testing::cli_path().string()) + " convert " + inputs +
+                     " --to pdf --option layout=flyer -o " + shell_quote(out.string()));
+        INFO(r.output);
+        REQUIRE(r.exit_code == 0);
+        int flyers = 0, with_qr = 0;
+        for (const auto& f : fs::directory_iterator(out)) {
+            if (f.path().extension() != ".pdf") continue;
+            ++flyers;
+            INFO(f.path().filename());
+            CHECK(page_count(f.path()) == 1);
+            check_qpdf(f.path());
+            const std::string qr = qr_text(f.path());
+            if (!qr.empty()) {
+                ++with_qr;
+                CHECK(qr.rfind("http", 0) == 0);
+            }
+        }
+        CHECK(flyers >= 20);
+        if (all_with_qr) CHECK(with_qr == flyers);
+    }
+}

@@ -41,6 +41,10 @@ const labels french{
     "suite",
     "Avis de vacance de poste",
     "\u00a0: ",
+    "L’offre complète",
+    "… et 1 autre\u00a0: voir l’offre complète",
+    "autres\u00a0: voir l’offre complète",
+    "… et",
 };
 
 const labels english{
@@ -77,6 +81,10 @@ const labels english{
     "continued",
     "Job vacancy notice",
     ": ",
+    "The full offer",
+    "… and 1 more: see the full offer",
+    "more: see the full offer",
+    "… and",
 };
 
 }  // namespace

@@ -42,6 +42,11 @@ struct labels {
     const char* continued;  // "suite"
     const char* subject;    // metadata subject prefix
     const char* colon;      // " : " in French, ": " in English
+    // the one-page flyer (layout=flyer)
+    const char* full_offer;  // "L’offre complète" before its address
+    const char* more_one;    // "… et 1 autre : voir l’offre complète"
+    const char* more_many;   // "autres : voir l’offre complète" after "… et N "
+    const char* more_and;    // "… et"
 };
 
 const labels& labels_for(std::string_view lang);

@@ -10,8 +10,8 @@ namespace {
 
 class flyer {
 public:
-    flyer(flyer_document::impl& d, const job_offer& o, const brand& b, const std::string& lang)
-        : d_(d), o_(o), b_(b), lang_(lang), l_(labels_for(lang)) {
+    flyer(flyer_document::impl& d, const job_offer& o, const brand& b, const std::string& lang, bool one_page)
+        : d_(d), o_(o), b_(b), lang_(lang), l_(labels_for(lang)), one_page_(one_page) {
         const font_choice fc = flyer_fonts(o_, b_);
         faces_ = {&d_.load_font(fc.regular, fc.winansi), &d_.load_font(fc.bold, fc.winansi)};
         if (!b_.logo.empty()) logo_ = d_.load_image(b_.logo);
@@ -27,7 +27,10 @@ public:
     }
 
     void render() {
-        build();
+        if (one_page_)
+            build_one_page();
+        else
+            build();
         place();
         footers();
     }
@@ -170,6 +173,31 @@ private:
         return rs;
     }
 
+    /// `lines` cut to `n`, the last one ending with "…" within `w` (the words
+    /// that no longer fit it dropped; a single piece of a word shortened).
+    void cap_lines(std::vector<std::vector<token>>& lines, std::size_t n, double size, double w) {
+        if (lines.size() <= n) return;
+        lines.resize(n);
+        auto& last = lines.back();
+        auto line_w = [&] {
+            double x = 0;
+            for (std::size_t k = 0; k < last.size(); ++k)
+                x += (k > 0 && last[k].space_before ? faces_[last[k - 1].style]->width(' ') * size / 1000.0 : 0) +
+                     last[k].w;
+            return x;
+        };
+        const token first = last.front();
+        const double ellipsis = width(first.style, "…", size);
+        while (!last.empty() && line_w() + ellipsis > w) last.pop_back();
+        if (last.empty()) {
+            const std::string t = fit(first.style, first.text + "…", size, w);
+            last.push_back({first.style, first.color, t, false, width(first.style, t, size)});
+            return;
+        }
+        last.back().text += "…";
+        last.back().w += ellipsis;
+    }
+
     /// Where a list item stands in its list (count 0: not a list item).
     struct list_position {
         std::size_t index, count;
@@ -180,9 +208,10 @@ private:
     /// paragraph of four lines or fewer stays whole), and not before the second
     /// item of a list or its last one (no item alone on a page).
     void paragraph(const std::vector<span>& spans, double size, double leading, double x, double w, double gap,
-                   const char* bullet = nullptr, list_position pos = {0, 0}) {
+                   const char* bullet = nullptr, list_position pos = {0, 0}, std::size_t max_lines = 0) {
         const double text_x = bullet ? x + bullet_indent : x;
         auto lines = wrap(spans, size, w - (text_x - x), w - (text_x - x));
+        if (max_lines > 0) cap_lines(lines, max_lines, size, w - (text_x - x));
         for (std::size_t i = 0; i < lines.size(); ++i) {
             element e;
             e.gap_before = i == 0 ? gap : 0;
@@ -238,29 +267,37 @@ private:
             if (!clean_text(it).empty()) shown.push_back({{regular, it}});
         list(shown);
     }
-    /// Paragraphs, where the entries after a lead-in ending with a colon ("… par :",
-    /// "Pièces à fournir :") are the list it announces, drawn as one: short
-    /// entries, up to the next lead-in or a note ("(1) …", "*…").
-    void paragraphs(const std::vector<std::string>& items) {
-        std::vector<std::string> announced;
+    /// The entries of `items` with text, each saying whether it belongs to a
+    /// list announced by a lead-in ending with a colon ("… par :", "Pièces à
+    /// fournir :"): the short entries after it, up to the next lead-in or a
+    /// note ("(1) …", "*…").
+    static std::vector<std::pair<std::string, bool>> announced_lists(const std::vector<std::string>& items) {
+        std::vector<std::pair<std::string, bool>> out;
         bool after_lead_in = false;
-        auto flush = [&] {
-            bullets(announced);
-            announced.clear();
-        };
         for (const auto& it : items) {
             const std::string t = clean_text(it);
             if (t.empty()) continue;
             const bool lead_in = t.back() == ':';
-            if (after_lead_in && !lead_in && t.size() <= 240 && t.front() != '(' && t.front() != '*') {
-                announced.push_back(it);
+            const bool listed = after_lead_in && !lead_in && t.size() <= 240 && t.front() != '(' && t.front() != '*';
+            out.emplace_back(it, listed);
+            if (!listed) after_lead_in = lead_in;
+        }
+        return out;
+    }
+
+    /// Paragraphs, the lists they announce drawn as lists.
+    void paragraphs(const std::vector<std::string>& items) {
+        std::vector<std::string> announced;
+        for (const auto& [text, listed] : announced_lists(items)) {
+            if (listed) {
+                announced.push_back(text);
                 continue;
             }
-            flush();
-            paragraph({{regular, it}}, body_size, body_leading, margin_x, content_w, 5);
-            after_lead_in = lead_in;
+            bullets(announced);
+            announced.clear();
+            paragraph({{regular, text}}, body_size, body_leading, margin_x, content_w, 5);
         }
-        flush();
+        bullets(announced);
     }
     static bool any_text(const std::vector<std::string>& v) {
         return std::any_of(v.begin(), v.end(), [](const std::string& s) { return !clean_text(s).empty(); });
@@ -324,10 +361,11 @@ private:
         return rows;
     }
 
-    void build() {
-        // Title and the employer under it.
+    /// The title (of at most `max_lines` lines, 0: all) and the employer under it.
+    void title(std::size_t max_lines) {
+        auto lines = wrap({{bold, o_.title, primary_}}, 19, content_w, content_w);
+        if (max_lines > 0) cap_lines(lines, max_lines, 19, content_w);
         {
-            auto lines = wrap({{bold, o_.title, primary_}}, 19, content_w, content_w);
             for (std::size_t i = 0; i < lines.size(); ++i) {
                 element e;
                 e.height = 23;
@@ -338,8 +376,13 @@ private:
             }
             const std::string emp = clean_text(o_.employer);
             if (!emp.empty() && !text::iequals_ascii(emp, org_))
-                paragraph({{regular, emp, text_grey}}, 11, 15, margin_x, content_w, 2);
+                paragraph({{regular, emp, text_grey}}, 11, 15, margin_x, content_w, 2, nullptr, {0, 0},
+                          max_lines > 0 ? 2 : 0);
         }
+    }
+
+    void build() {
+        title(0);
         panel();
         if (any_text(o_.description)) {
             heading(l_.context);
@@ -409,6 +452,118 @@ private:
         }
     }
 
+    // ---- the one-page flyer ---------------------------------------------------------------
+
+    double flow_height() const {
+        double h = 0;
+        for (std::size_t k = 0; k < flow_.size(); ++k) h += (k > 0 ? flow_[k].gap_before : 0) + flow_[k].height;
+        return h;
+    }
+
+    /// Whole entries of `items` under `title` (each of at most `max_lines`
+    /// lines, bulleted when they say so) while they fit above `reserve` points;
+    /// the heading only with an entry. Returns how many were shown.
+    std::size_t fitting_entries(const char* title, const std::vector<std::pair<std::string, bool>>& items,
+                                std::size_t max_lines, double reserve) {
+        const double budget = top_of(0) - content_bottom - reserve;
+        const std::size_t mark = flow_.size();
+        heading(title);
+        std::size_t shown = 0;
+        for (std::size_t k = 0; k < items.size(); ++k) {
+            const std::size_t before = flow_.size();
+            if (items[k].second)
+                paragraph({{regular, items[k].first}}, body_size, body_leading, margin_x, content_w, 3, "•", {0, 0},
+                          max_lines);
+            else
+                paragraph({{regular, items[k].first}}, body_size, body_leading, margin_x, content_w, 5, nullptr, {0, 0},
+                          max_lines);
+            if (flow_height() > budget) {
+                flow_.resize(before);
+                break;
+            }
+            ++shown;
+        }
+        if (shown == 0) flow_.resize(mark);
+        return shown;
+    }
+
+    /// fitting_entries, then how many entries were left out ("… and N more: see
+    /// the full offer"), room kept for that line. Returns whether some were.
+    bool fitting_with_more(const char* title, const std::vector<std::pair<std::string, bool>>& entries,
+                           double reserve) {
+        const std::size_t shown = fitting_entries(title, entries, 4, reserve + 3 + body_leading);
+        if (shown == entries.size()) return false;
+        if (shown > 0) {
+            const std::size_t left = entries.size() - shown;
+            const std::string more = left == 1
+                                         ? std::string(l_.more_one)
+                                         : std::string(l_.more_and) + " " + std::to_string(left) + " " + l_.more_many;
+            paragraph({{regular, more, text_grey}}, body_size, body_leading, margin_x, content_w, 3, nullptr, {0, 0},
+                      1);
+        }
+        return true;
+    }
+
+    static std::vector<std::string> with_text(const std::vector<std::string>& v) {
+        std::vector<std::string> out;
+        for (const auto& s : v)
+            if (!clean_text(s).empty()) out.push_back(s);
+        return out;
+    }
+
+    /// One A4 page whatever the posting's length (layout=flyer): the title (three
+    /// lines at most), the employer, the key facts with the deadline and the QR
+    /// code, then the missions as whole items while they fit ("… and N more: see
+    /// the full offer"); when they all do, how to apply while it fits and the
+    /// main activities in the room left before it; the full offer's address.
+    /// Text keeps its size: what does not fit is left out, never shrunk.
+    void build_one_page() {
+        title(3);
+        panel();
+        // The closing line: where the full offer is (at most two lines).
+        std::vector<element> closing;
+        if (!address_.empty()) {
+            const std::size_t mark = flow_.size();
+            paragraph({{bold, std::string(l_.full_offer) + l_.colon, primary_}, {regular, address_}}, body_size,
+                      body_leading, margin_x, content_w, 12, nullptr, {0, 0}, 2);
+            closing.assign(std::make_move_iterator(flow_.begin() + static_cast<std::ptrdiff_t>(mark)),
+                           std::make_move_iterator(flow_.end()));
+            flow_.resize(mark);
+        }
+        double closing_h = 0;
+        for (const auto& e : closing) closing_h += e.gap_before + e.height;
+
+        // The missions, else the main activities, else the context; then how to
+        // apply, and the main activities in the room left between them.
+        std::vector<std::pair<std::string, bool>> missions, activities;
+        for (const auto& it : with_text(o_.missions)) missions.emplace_back(it, o_.missions.size() > 1);
+        for (const auto& sec : o_.activities)
+            if (sec.kind == activity_kind::main)
+                for (const auto& it : with_text(sec.items)) activities.emplace_back(it, true);
+        const char* what = l_.missions;
+        if (missions.empty()) {
+            missions = std::move(activities);
+            activities.clear();
+            what = l_.main_activities;
+        }
+        if (missions.empty()) {
+            missions = announced_lists(o_.description);
+            what = l_.context;
+        }
+        if (!fitting_with_more(what, missions, closing_h)) {
+            const std::size_t mark = flow_.size();
+            fitting_entries(l_.how_to_apply, announced_lists(o_.how_to_apply), 3, closing_h);
+            std::vector<element> apply(std::make_move_iterator(flow_.begin() + static_cast<std::ptrdiff_t>(mark)),
+                                       std::make_move_iterator(flow_.end()));
+            flow_.resize(mark);
+            double apply_h = 0;
+            for (const auto& e : apply) apply_h += e.gap_before + e.height;
+            if (!activities.empty()) fitting_with_more(l_.main_activities, activities, closing_h + apply_h);
+            for (auto& e : apply) flow_.push_back(std::move(e));
+        }
+        for (auto& e : closing) flow_.push_back(std::move(e));
+    }
+
     // ---- key-facts panel ------------------------------------------------------------------
 
     struct qr_code {
@@ -446,6 +601,14 @@ private:
 
     void panel() {
         auto rows = facts();
+        if (one_page_) {
+            // the facts a passer-by needs, each in two lines at most
+            const std::array<const char*, 6> kept{l_.reference, l_.direction,    l_.grade,
+                                                  l_.location,  l_.availability, l_.contacts};
+            std::erase_if(rows, [&](const auto& r) {
+                return std::none_of(kept.begin(), kept.end(), [&](const char* k) { return r.first == k; });
+            });
+        }
         const std::string deadline = date_text(o_.deadline);
         std::optional<qr_code> qr;
         // The QR code and the printed address: the offer's page, else its own
@@ -472,6 +635,7 @@ private:
         }
         for (auto& w : skipped)
             warnings.push_back(w + (qr ? "; the QR code leads to " + address : "; no QR code drawn"));
+        address_ = address;
         if (rows.empty() && deadline.empty() && !qr) return;
 
         const double pad = 12, bar = 3;
@@ -493,6 +657,7 @@ private:
             row_layout r;
             r.label = wrap({{regular, rows[i].first, label_color}}, label_size, label_w, label_w);
             r.value = wrap({{i == 0 ? bold : regular, rows[i].second}}, value_size, value_w, value_w);
+            if (one_page_) cap_lines(r.value, 2, value_size, value_w);
             r.h = std::max(static_cast<double>(r.label.size()) * label_lead + 2,
                            static_cast<double>(r.value.size()) * value_lead) +
                   row_gap;
@@ -754,6 +919,9 @@ private:
     }
 
     void place() {
+        // The one-page flyer measured what it took; should a block still overflow,
+        // the page ends before it rather than a second page begin.
+        while (one_page_ && flow_.size() > 1 && plan_pages(1.0).size() > 1) flow_.pop_back();
         const auto starts = plan();
         std::size_t page = 0;
         for (std::size_t i = 0; i < flow_.size(); ++i) {
@@ -822,6 +990,8 @@ private:
     std::unique_ptr<page_painter> painter_;
     double y_ = 0;
     double gap_scale_ = 1;  // the gaps between blocks, tightened by plan()
+    bool one_page_ = false;
+    std::string address_;  // the QR code's
     bool at_top_ = true;
 };
 
@@ -832,8 +1002,9 @@ private:
 flyer_document::flyer_document() : impl_(std::make_unique<impl>()) {}
 flyer_document::~flyer_document() = default;
 
-std::vector<std::string> flyer_document::add_offer(const job_offer& offer, const brand& b, const std::string& lang) {
-    flyer fl(*impl_, offer, b, lang);
+std::vector<std::string> flyer_document::add_offer(const job_offer& offer, const brand& b, const std::string& lang,
+                                                   plugins::pdf::flyer_layout layout) {
+    flyer fl(*impl_, offer, b, lang, layout == plugins::pdf::flyer_layout::one_page);
     fl.render();
     impl_->check("drawing the offer " + offer.reference);
     return std::move(fl.warnings);

@@ -34,6 +34,7 @@ struct settings {
     std::string brands_dir;  // empty: no brands-dir option
     std::string lang;        // empty = the brand's
     std::optional<long long> epoch;
+    plugins::pdf::flyer_layout layout = plugins::pdf::flyer_layout::sheet;
     std::set<std::string> unmatched;         // employers already reported
     std::set<std::string> contrast_checked;  // brands already checked
 
@@ -88,6 +89,13 @@ settings read_settings(const exporter_info& info, const option_map& options) {
     s.lang = option_or(options, "lang", "");
     if (!s.lang.empty() && s.lang != "fr" && s.lang != "en")
         throw error(errc::invalid_option, "pdf: option lang: \"fr\" or \"en\" is expected, not \"" + s.lang + "\"");
+    const std::string layout = option_or(options, "layout", "sheet");
+    if (layout == "flyer")
+        s.layout = plugins::pdf::flyer_layout::one_page;
+    else if (layout != "sheet")
+        throw error(errc::invalid_option,
+                    "pdf: option layout: \"sheet\" (the full offer) or \"flyer\" (one page) is expected, not \"" +
+                        layout + "\"");
     s.epoch = source_date_epoch();
     return s;
 }
@@ -105,7 +113,7 @@ protected:
         const brand& b = s_.brand_for(offer, diags());
         const std::string& lang = s_.lang_for(b);
         flyer_document doc;
-        for (auto& w : doc.add_offer(offer, b, lang))
+        for (auto& w : doc.add_offer(offer, b, lang, s_.layout))
             diags().warn({{}, 0, 0, {}}, "pdf: " + offer.reference + ": " + w);
         out.write_by_name(
             [&](const fs::path& temp) { doc.save(temp, offer_info(offer, lang, s_.epoch), out.final_path()); });
@@ -128,7 +136,7 @@ public:
         const job_offer& offer = fitted(given, scrubbed, text_repertoire::pdf_flyer, "pdf", diags_);
         const brand& b = s_.brand_for(offer, diags_);
         const std::string& lang = s_.lang_for(b);
-        for (auto& w : doc_.add_offer(offer, b, lang))
+        for (auto& w : doc_.add_offer(offer, b, lang, s_.layout))
             diags_.warn({{}, 0, 0, {}}, "pdf: " + offer.reference + ": " + w);
         if (count_ == 0) {
             first_lang_ = lang;
@@ -196,6 +204,8 @@ pdf_exporter::pdf_exporter() {
         {"brands-dir", "directory of brand profiles, picked by the offer's employer", "", true},
         {"lang", "label language: fr or en (default: the brand's, else fr)", "", true},
         {"booklet", "write all offers into one PDF, each starting on a new page", "false"},
+        {"layout", "sheet (the full offer, default) or flyer (one A4 page: key facts, missions that fit, QR code)",
+         "sheet"},
     };
 }
 
@@ -223,7 +233,7 @@ void write_flyer(const job_offer& offer, const brand& b, const flyer_options& op
                  const std::filesystem::path& file) {
     const std::string lang = options.lang.empty() ? b.lang : options.lang;
     pdf_plugin::flyer_document doc;
-    doc.add_offer(offer, b, lang);
+    doc.add_offer(offer, b, lang, options.layout);
     doc.save(file, pdf_plugin::offer_info(offer, lang, options.source_date_epoch));
 }
 

@@ -31,7 +31,8 @@ public:
     /// first use and kept for the document). Throws offerkit::error.
     /// Returns warnings (a URL too long for a QR code).
     std::vector<std::string> add_offer(const job_offer& offer, const plugins::pdf::brand& brand,
-                                       const std::string& lang);
+                                       const std::string& lang,
+                                       plugins::pdf::flyer_layout layout = plugins::pdf::flyer_layout::sheet);
     /// Adds an empty A4 page (an empty booklet).
     void add_blank_page();
 

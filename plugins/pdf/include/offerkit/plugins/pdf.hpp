@@ -11,7 +11,9 @@
 //    trimming spaces, ignoring case and the accents of French (Latin-1) letters; when
 //    none matches: `default.json` of DIR if present, else the `brand` option, else built-in;
 //  - `lang=fr|en`: label language (default: the brand's, else `fr`);
-//  - `booklet=true|false`: one PDF for all offers (default false).
+//  - `booklet=true|false`: one PDF for all offers (default false);
+//  - `layout=sheet|flyer`: the full offer sheet (default), or a one-page flyer
+//    (docs/pdf.md, "The one-page flyer").
 #pragma once
 
 #include <offerkit/brand.hpp>
@@ -65,9 +67,16 @@ private:
     brand fallback_;
 };
 
+/// What a flyer holds.
+enum class flyer_layout {
+    sheet,     ///< the full offer sheet, on as many pages as it takes (the default)
+    one_page,  ///< one A4 page for a notice board: the key facts, the missions that fit, the QR code
+};
+
 /// Layout settings of one flyer.
 struct flyer_options {
-    std::string lang;                            ///< "fr"/"en"; empty = the brand's
+    std::string lang;  ///< "fr"/"en"; empty = the brand's
+    flyer_layout layout = flyer_layout::sheet;
     std::optional<long long> source_date_epoch;  ///< metadata date when the offer has none
 };
 
