@@ -443,9 +443,9 @@ TEST_CASE("booklet: one PDF, each offer starting on a new page, every page with 
     check_qpdf(out);
     check_fonts_embedded(out);
 
-    // the page count of each offer alone
+    // the page count of each offer alone, after the page of contents
     temp_dir singles;
-    int expected = 0;
+    int expected = 1;
     std::vector<int> starts;
     for (const auto& o : offers) {
         starts.push_back(expected);
@@ -481,7 +481,7 @@ TEST_CASE("booklet to a stream (-o -), and one file per offer refuses a stream")
     REQUIRE(bytes.rfind("%PDF-", 0) == 0);
     offerkit::testing::write_file(dir / "s.pdf", bytes);
     check_qpdf(dir / "s.pdf");
-    CHECK(page_count(dir / "s.pdf") == 3);
+    CHECK(page_count(dir / "s.pdf") == 4);  // the contents, then 2 + 1 pages
     CHECK_THROWS_AS(reg.get("pdf").begin(target, {}, diags), offerkit::error);
 }
 
@@ -989,7 +989,7 @@ TEST_CASE("layout=flyer: a pathological offer still fits one page, its text unsh
         auto files = export_pdf({o, o}, {{"layout", "flyer"}, {"booklet", layout_booklet}}, dir / layout_booklet);
         REQUIRE(!files.empty());
         check_qpdf(files[0]);
-        CHECK(page_count(files[0]) == (layout_booklet == "true" ? 2 : 1));
+        CHECK(page_count(files[0]) == (layout_booklet == "true" ? 3 : 1));  // a booklet: the contents, then a page each
         words_inside_page(files[0]);
         // the body text keeps its size: no font smaller than the sheet's 10 pt in the missions
         auto r = run("pdftotext -bbox " + shell_quote(files[0].string()) + " -");
@@ -1035,4 +1035,91 @@ TEST_CASE("layout=flyer: every real posting on one page, its QR code readable") 
         CHECK(flyers >= 20);
         if (all_with_qr) CHECK(with_qr == flyers);
     }
+}
+
+namespace {
+
+/// tests/tools/check_booklet.py on `pdf`: its labels, bookmarks and links, one per line.
+std::vector<std::string> navigation_of(const fs::path& pdf) {
+    auto r = run(shell_quote(offerkit::testing::python()) + " " +
+                 shell_quote((offerkit::testing::tests_dir() / "tools" / "check_booklet.py").string()) + " " +
+                 shell_quote(pdf.string()));
+    INFO(r.output);
+    REQUIRE(r.exit_code == 0);
+    std::vector<std::string> lines;
+    std::istringstream in(r.output);
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    return lines;
+}
+
+std::vector<std::string> starting_with(const std::vector<std::string>& lines, const std::string& prefix) {
+    std::vector<std::string> out;
+    for (const auto& l : lines)
+        if (l.rfind(prefix, 0) == 0) out.push_back(l.substr(prefix.size()));
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("booklet: a bookmark per offer with its sections, a table of contents whose numbers are the pages'") {
+    REQUIRE_PDF_TOOLS();
+    if (run(shell_quote(offerkit::testing::python()) + " -c 'import pikepdf'").exit_code != 0)
+        OFFERKIT_SKIP("python3-pikepdf missing (scripts/install-deps)");
+    temp_dir dir;
+    job_offer a = long_offer(), b = offerkit::testing::full_offer(), c = offerkit::testing::minimal_offer();
+    b.reference = "9001-26-0410/SR";
+    c.reference = "9001-26-0411/SR";
+    c.title = "Agent d’accueil";
+    auto files = export_pdf({a, b, c}, {{"booklet", "true"}}, dir / "booklet.pdf");
+    REQUIRE(files.size() == 1);
+    check_qpdf(files[0]);
+    const auto nav = navigation_of(files[0]);
+    const int pages = page_count(files[0]);
+
+    // The contents take page 1, labelled "i"; the offers' pages are 1, 2… as their footers say.
+    const auto labels = starting_with(nav, "label ");
+    REQUIRE(labels.size() == static_cast<std::size_t>(pages));
+    CHECK(labels[0] == "0 i");
+    CHECK(labels[1] == "1 1");
+    const auto text = pages_of(pdftotext(files[0]).text);
+    REQUIRE(text.size() == static_cast<std::size_t>(pages));
+    for (int p = 1; p < pages; ++p) CHECK_THAT(fold_ws(text[p]), Catch::Contains("(p. " + std::to_string(p) + ")"));
+
+    // Bookmarks: the contents, then each offer (level 0) with its sections (level 1).
+    const auto top = starting_with(nav, "bookmark 0 ");
+    REQUIRE(top.size() == 4);
+    CHECK(top[0] == "0 Sommaire");
+    CHECK(top[1] == "1 9001-25-0999/SR – " + a.title);
+    const auto sections = starting_with(nav, "bookmark 1 ");
+    CHECK(std::count_if(sections.begin(), sections.end(), [](const std::string& s) {
+              return s.find(" Activités principales") != std::string::npos;
+          }) == 2);
+    CHECK(std::find(sections.begin(), sections.end(), "1 Contexte") != sections.end());
+    // each offer's bookmark leads to the page the contents give for it, and that page shows its reference
+    const std::string contents = fold_ws(text[0]);
+    const auto links = starting_with(nav, "link 0 ");
+    REQUIRE(links.size() == 3);
+    for (std::size_t k = 1; k < top.size(); ++k) {
+        const int target = std::stoi(top[k]);
+        CHECK(links[k - 1] == std::to_string(target));
+        const std::string ref = top[k].substr(top[k].find(' ') + 1, 15);
+        INFO(ref << " on page " << target);
+        CHECK_THAT(fold_ws(text[static_cast<std::size_t>(target)]),
+                   Catch::StartsWith(std::string()) && Catch::Contains(ref));
+        CHECK_THAT(contents, Catch::Contains(ref) && Catch::Contains(" " + std::to_string(target)));
+    }
+    // Sections are in order and on the offer's pages.
+    int last = 0;
+    for (const auto& s : sections) {
+        const int p = std::stoi(s);
+        CHECK(p >= last);
+        last = p;
+    }
+
+    // One offer: its bookmarks, no contents page.
+    auto one = export_pdf({b}, {{"booklet", "true"}}, dir / "one.pdf");
+    const auto nav1 = navigation_of(one[0]);
+    CHECK(starting_with(nav1, "bookmark 0 ").size() == 1);
+    CHECK(starting_with(nav1, "link ").empty());
+    CHECK(page_count(one[0]) == page_count(export_pdf({b}, {}, dir / "single").at(0)));
 }

@@ -173,6 +173,22 @@ struct face {
     }
 };
 
+/// `s` cut with an ellipsis to fit `w` points at `size` (one pass: linear in
+/// the length of `s`).
+inline std::string fit_text(face& fc, const std::string& s, double size, double w) {
+    if (fc.measure(s, size) <= w) return s;
+    const double room = w - fc.measure("…", size);
+    double used = 0;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        std::size_t j = i;
+        used += fc.width(next(s, j)) * size / 1000.0;
+        if (used > room) break;
+        i = j;
+    }
+    return i == 0 && room < 0 ? std::string() : s.substr(0, i) + "…";
+}
+
 // ---------------------------------------------------------------------------------------------
 // Flow elements.
 
@@ -197,6 +213,7 @@ struct element {
     bool no_break_before = false;  // a page break before it would leave an orphan, a widow or a lone list item
     int lines = 1;                 // lines of text it holds (how full the last page is)
     bool heading_rule = false;
+    std::string outline;  // the first line of a section heading: the section's bookmark title
     std::function<void(page_painter&, double top)> custom;  // a block drawn by hand
 };
 
@@ -282,6 +299,23 @@ struct flyer_document::impl {
     std::map<std::filesystem::path, std::string> font_names;
     std::map<std::filesystem::path, HPDF_Image> images;
     int pages = 0;
+
+    /// What a booklet's bookmarks and table of contents need of each offer.
+    struct booklet_entry {
+        std::string title;   // "3134-26-0420/SR – Chargé d'affaires"
+        int first_page = 0;  // 0-based, before the table of contents is inserted
+        HPDF_Page page = nullptr;
+        std::array<face*, 2> faces{};
+        rgb primary;
+        struct section {
+            std::string title;
+            HPDF_Page page;
+            double top;
+        };
+        std::vector<section> sections;
+    };
+    bool booklet = false;  // footers give the booklet's page number too
+    std::vector<booklet_entry> entries;
 
     impl();
     ~impl();

@@ -45,6 +45,8 @@ const labels french{
     "… et 1 autre\u00a0: voir l’offre complète",
     "autres\u00a0: voir l’offre complète",
     "… et",
+    "Sommaire",
+    "p.",
 };
 
 const labels english{
@@ -85,6 +87,8 @@ const labels english{
     "… and 1 more: see the full offer",
     "more: see the full offer",
     "… and",
+    "Contents",
+    "p.",
 };
 
 }  // namespace

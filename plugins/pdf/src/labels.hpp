@@ -47,6 +47,9 @@ struct labels {
     const char* more_one;    // "… et 1 autre : voir l’offre complète"
     const char* more_many;   // "autres : voir l’offre complète" after "… et N "
     const char* more_and;    // "… et"
+    // booklets
+    const char* contents;      // "Sommaire"
+    const char* booklet_page;  // "p." in "(p. 7)"
 };
 
 const labels& labels_for(std::string_view lang);

@@ -24,6 +24,7 @@ public:
         rule_ = mix(b_.primary, white, 0.72);
         org_ = clean_text(b_.organisation.empty() ? o_.employer : b_.organisation);
         ref_ = clean_text(o_.reference);
+        first_index_ = d_.pages;
     }
 
     void render() {
@@ -36,6 +37,17 @@ public:
     }
 
     std::vector<std::string> warnings;
+    std::vector<flyer_document::impl::booklet_entry::section> sections;  // where each heading is
+
+    /// What a booklet's navigation needs of this offer (after render).
+    flyer_document::impl::booklet_entry entry() const {
+        return {ref_.empty() ? clean_text(o_.title) : ref_ + " – " + clean_text(o_.title),
+                first_index_,
+                pages_.empty() ? nullptr : pages_.front(),
+                faces_,
+                primary_,
+                sections};
+    }
 
 private:
     // ---- measuring and breaking -----------------------------------------------------------
@@ -239,6 +251,7 @@ private:
             e.runs = runs_of(lines[i], heading_size, margin_x);
             e.keep_with_next = true;
             e.heading_rule = i + 1 == lines.size();
+            if (i == 0) e.outline = text;
             flow_.push_back(std::move(e));
         }
     }
@@ -791,20 +804,8 @@ private:
         return pg;
     }
 
-    /// `s` cut with an ellipsis to fit `w`.
     std::string fit(font_style st, const std::string& s, double size, double w) {
-        if (width(st, s, size) <= w) return s;
-        std::string out;
-        std::size_t i = 0;
-        while (i < s.size()) {
-            std::size_t j = i;
-            next(s, j);
-            std::string t = s.substr(0, j) + "…";
-            if (width(st, t, size) > w) break;
-            out = t;
-            i = j;
-        }
-        return out;
+        return fit_text(*faces_[st], s, size, w);
     }
 
     void first_band(page_painter& p) {
@@ -931,6 +932,7 @@ private:
             }
             const element& e = flow_[i];
             if (!at_top_) y_ -= e.gap_before * gap_scale_;
+            if (!e.outline.empty()) sections.push_back({e.outline, pages_.back(), y_ + 4});
             draw(e, y_);
             y_ -= e.height;
             at_top_ = false;
@@ -962,6 +964,8 @@ private:
             page_painter p(pages_[k], faces_);
             p.rect(margin_x, footer_rule_y, content_w, 0.6, rule_);
             std::string right = std::string(l_.page) + " " + std::to_string(k + 1) + " / " + std::to_string(n);
+            if (d_.booklet)
+                right += "  (" + std::string(l_.booklet_page) + " " + std::to_string(first_index_ + k + 1) + ")";
             const double pw = width(bold, right, 8);
             p.text(bold, 8, primary_, margin_x + content_w - pw, footer_text_y, right);
             double rx = margin_x + content_w - pw;
@@ -991,6 +995,7 @@ private:
     double y_ = 0;
     double gap_scale_ = 1;  // the gaps between blocks, tightened by plan()
     bool one_page_ = false;
+    int first_index_ = 0;  // the document's pages before this offer's
     std::string address_;  // the QR code's
     bool at_top_ = true;
 };
@@ -1006,6 +1011,7 @@ std::vector<std::string> flyer_document::add_offer(const job_offer& offer, const
                                                    plugins::pdf::flyer_layout layout) {
     flyer fl(*impl_, offer, b, lang, layout == plugins::pdf::flyer_layout::one_page);
     fl.render();
+    impl_->entries.push_back(fl.entry());
     impl_->check("drawing the offer " + offer.reference);
     return std::move(fl.warnings);
 }
@@ -1019,6 +1025,88 @@ void flyer_document::add_blank_page() {
 }
 
 int flyer_document::page_count() const noexcept { return impl_->pages; }
+
+void flyer_document::set_booklet() { impl_->booklet = true; }
+
+void flyer_document::add_contents(const std::string& lang) {
+    auto& d = *impl_;
+    if (d.entries.empty()) return;
+    const labels& l = labels_for(lang);
+    HPDF_Encoder utf8 = HPDF_GetEncoder(d.doc, "UTF-8");
+    auto destination = [&](HPDF_Page page, double top) {
+        HPDF_Destination dst = HPDF_Page_CreateDestination(page);
+        HPDF_Destination_SetFitH(dst, f(top));  // the page's width, from that height
+        return dst;
+    };
+
+    // The table of contents: one line per offer, its page number on the right,
+    // the line a link to the offer; on pages inserted before the first offer.
+    const double row_h = 17, first_top = page_h - 36 - 40, bottom = content_bottom;
+    const auto rows_per_page = static_cast<std::size_t>((first_top - bottom) / row_h);
+    std::vector<HPDF_Page> toc;
+    if (d.entries.size() >= 2) {
+        const std::size_t n_toc = (d.entries.size() + rows_per_page - 1) / rows_per_page;
+        for (std::size_t k = 0; k < n_toc; ++k) {
+            HPDF_Page pg = HPDF_InsertPage(d.doc, d.entries.front().page);
+            d.check("adding the table of contents");
+            HPDF_Page_SetWidth(pg, f(page_w));
+            HPDF_Page_SetHeight(pg, f(page_h));
+            toc.push_back(pg);
+            ++d.pages;
+        }
+        const auto& head = d.entries.front();
+        for (std::size_t k = 0; k < toc.size(); ++k) {
+            {
+                // each painter tracks the page's state: one at a time
+                page_painter p(toc[k], head.faces);
+                p.rect(0, page_h - 36, page_w, 36, head.primary);
+                p.rect(margin_x, footer_rule_y, content_w, 0.6, mix(head.primary, white, 0.72));
+                p.text(regular, 8, text_grey, margin_x, footer_text_y, l.contents);
+                if (k == 0) p.text(bold, 19, head.primary, margin_x, page_h - 36 - 30, l.contents);
+            }
+            double y = first_top - row_h;
+            for (std::size_t i = k * rows_per_page; i < std::min(d.entries.size(), (k + 1) * rows_per_page); ++i) {
+                const auto& e = d.entries[i];
+                page_painter row(toc[k], e.faces);
+                const std::string number = std::to_string(e.first_page + 1);
+                const double nw = e.faces[bold]->measure(number, 10);
+                const double title_w = content_w - nw - 24;
+                const std::string title = fit_text(*e.faces[regular], e.title, 10, title_w);
+                row.text(regular, 10, text_dark, margin_x, y, title);
+                row.text(bold, 10, e.primary, margin_x + content_w - nw, y, number);
+                row.rect(margin_x, y - 5, content_w, 0.4, mix(e.primary, white, 0.8));
+                row.end_text();
+                HPDF_Annotation link = HPDF_Page_CreateLinkAnnot(
+                    toc[k], HPDF_Rect{f(margin_x), f(y - 5), f(margin_x + content_w), f(y + row_h - 5)},
+                    destination(e.page, page_h));
+                HPDF_LinkAnnot_SetBorderStyle(link, 0, 0, 0);
+                y -= row_h;
+            }
+        }
+        // The contents' pages are numbered i, ii…; the offers' from 1, as their footers say.
+        HPDF_AddPageLabel(d.doc, 0, HPDF_PAGE_NUM_STYLE_LOWER_ROMAN, 1, nullptr);
+        HPDF_AddPageLabel(d.doc, static_cast<HPDF_UINT>(toc.size()), HPDF_PAGE_NUM_STYLE_DECIMAL, 1, nullptr);
+        d.check("numbering the pages");
+    }
+
+    // The bookmarks: the contents, then each offer with its sections (closed).
+    HPDF_Outline root = nullptr;  // libharu: the document's outline root
+    if (!toc.empty()) {
+        HPDF_Outline o = HPDF_CreateOutline(d.doc, root, l.contents, utf8);
+        HPDF_Outline_SetDestination(o, destination(toc.front(), page_h));
+    }
+    for (const auto& e : d.entries) {
+        HPDF_Outline o = HPDF_CreateOutline(d.doc, root, e.title.c_str(), utf8);
+        HPDF_Outline_SetDestination(o, destination(e.page, page_h));
+        HPDF_Outline_SetOpened(o, HPDF_FALSE);
+        for (const auto& s : e.sections) {
+            HPDF_Outline c = HPDF_CreateOutline(d.doc, o, s.title.c_str(), utf8);
+            HPDF_Outline_SetDestination(c, destination(s.page, s.top));
+        }
+    }
+    HPDF_SetPageMode(d.doc, HPDF_PAGE_MODE_USE_OUTLINE);
+    d.check("writing the bookmarks");
+}
 
 void flyer_document::save(const std::filesystem::path& file, const doc_info& info, const std::filesystem::path& shown) {
     impl_->set_info(info);

@@ -128,6 +128,7 @@ class booklet_session final : public export_session {
 public:
     booklet_session(const export_target& target, settings s, diagnostics& diags)
         : target_(target), s_(std::move(s)), diags_(diags) {
+        doc_.set_booklet();
         if (!target_.stream) out_ = std::make_unique<atomic_output>(target_.path);
     }
 
@@ -168,6 +169,7 @@ public:
             info.title = first_lang_ == "en" ? "Job vacancies" : "Offres d’emploi";
             doc_.add_blank_page();
         }
+        doc_.add_contents(first_lang_);
         if (target_.stream) {
             const std::string bytes = doc_.save_to_string(info);
             target_.stream->write(bytes.data(), static_cast<std::streamsize>(bytes.size()));

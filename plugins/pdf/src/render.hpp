@@ -36,6 +36,15 @@ public:
     /// Adds an empty A4 page (an empty booklet).
     void add_blank_page();
 
+    /// Makes this document a booklet: each footer gives the booklet's page
+    /// number too, "(p. 7)". Before the first add_offer.
+    void set_booklet();
+    /// A booklet's navigation, once every offer is in: a bookmark per offer
+    /// with one per section, and, for two offers or more, a table of contents
+    /// with their page numbers on pages inserted in front (numbered i, ii…: the
+    /// offers' pages keep their numbers 1, 2…). Throws offerkit::error.
+    void add_contents(const std::string& lang);
+
     /// Number of pages so far.
     int page_count() const noexcept;
 
