@@ -231,7 +231,10 @@ TEST_CASE("a full offer gives one A4 flyer whose text extracts exactly, without 
 TEST_CASE("fonts: the Latin subset when it covers the text, the full DejaVu Sans otherwise") {
     REQUIRE_PDF_TOOLS();
     temp_dir dir;
-    const auto small = export_pdf({offerkit::testing::full_offer()}, {}, dir / "a").at(0);
+    // issue 8's budget holds for an untagged flyer; tagging (issue 19) adds its structure tree
+    const auto small = export_pdf({offerkit::testing::full_offer()}, {{"tagged", "false"}}, dir / "a").at(0);
+    const auto tagged = export_pdf({offerkit::testing::full_offer()}, {}, dir / "t").at(0);
+    CHECK(fs::file_size(tagged) < 44 * 1024);
     const auto fonts_small = run("pdffonts " + shell_quote(small.string())).output;
     INFO(fonts_small);
     if (fonts_small.find("OfferkitSansLatin") == std::string::npos)
@@ -1122,4 +1125,93 @@ TEST_CASE("booklet: a bookmark per offer with its sections, a table of contents 
     CHECK(starting_with(nav1, "bookmark 0 ").size() == 1);
     CHECK(starting_with(nav1, "link ").empty());
     CHECK(page_count(one[0]) == page_count(export_pdf({b}, {}, dir / "single").at(0)));
+}
+
+TEST_CASE("tagged PDF: a structure tree in reading order, artifacts, /Lang, the title as window title") {
+    REQUIRE_PDF_TOOLS();
+    temp_dir dir;
+    job_offer o = long_offer();
+    o.url = "https://emploi.example.nc/offres/0999";
+    auto files = export_pdf({o}, {{"brand", (brands_dir / "lagons.json").string()}}, dir / "out");
+    REQUIRE(files.size() == 1);
+    check_qpdf(files[0]);
+    const auto info = run("pdfinfo " + shell_quote(files[0].string())).output;
+    CHECK_THAT(info, Catch::Contains("Tagged:          yes"));
+    CHECK_THAT(info, Catch::Contains("PDF version:     1.7"));
+    const auto st = run("pdfinfo -struct-text " + shell_quote(files[0].string()));
+    REQUIRE(st.exit_code == 0);
+    const std::string tree = st.output;
+    INFO(tree.substr(0, 3000));
+    // the elements, in reading order: the band, the title, the key facts, the sections
+    const std::vector<std::string> in_order = {"Document",
+                                               "Sect",
+                                               "Figure",
+                                               "P (block)",
+                                               "\"Agence des lagons du Pacifique",
+                                               "H1 (block)",
+                                               "\"DAF – Responsable du pôle",
+                                               "Table (block)",
+                                               "TH",
+                                               "\"Référence\"",
+                                               "TD",
+                                               "\"9001-25-0999/SR",
+                                               "H2 (block)",
+                                               "\"Contexte\"",
+                                               "\"Paragraphe 1 :",
+                                               "L (block)",
+                                               "LI",
+                                               "Lbl",
+                                               "\"•\"",
+                                               "LBody",
+                                               "\"Renseignements\""};
+    std::size_t at = 0;
+    for (const auto& piece : in_order) {
+        INFO(piece);
+        const auto found = tree.find(piece, at);
+        CHECK(found != std::string::npos);
+        if (found != std::string::npos) at = found + piece.size();
+    }
+    // every heading of the offer is an H2, in the order of the page
+    std::size_t h2 = 0;
+    for (std::size_t p = tree.find("H2 (block)"); p != std::string::npos; p = tree.find("H2 (block)", p + 1)) ++h2;
+    CHECK(h2 >= 6);
+    // page furniture is not in the structure: footers, bands' "(suite)"
+    CHECK(tree.find("Page 1 / ") == std::string::npos);
+    CHECK(tree.find("(suite)") == std::string::npos);
+
+    // The catalogue and figures, read with pikepdf.
+    if (run(shell_quote(offerkit::testing::python()) + " -c 'import pikepdf'").exit_code != 0)
+        OFFERKIT_SKIP("python3-pikepdf missing (scripts/install-deps)");
+    const fs::path script = dir / "catalog.py";
+    offerkit::testing::write_file(script, R"(import sys, pikepdf
+p = pikepdf.open(sys.argv[1])
+r = p.Root
+print("lang", r.Lang)
+print("marked", bool(r.MarkInfo.Marked))
+print("display_doc_title", bool(r.ViewerPreferences.DisplayDocTitle))
+alts = []
+def walk(e):
+    if isinstance(e, pikepdf.Dictionary) and "/S" in e:
+        if e.S == "/Figure":
+            alts.append(str(e.get("/Alt", "")))
+        k = e.get("/K")
+        for c in (k if isinstance(k, pikepdf.Array) else [k]):
+            walk(c)
+walk(r.StructTreeRoot.K)
+for a in alts:
+    print("figure", a)
+print("struct_parents", all("/StructParents" in pg.obj for pg in p.pages))
+)");
+    auto r = run(shell_quote(offerkit::testing::python()) + " " + shell_quote(script.string()) + " " +
+                 shell_quote(files[0].string()));
+    INFO(r.output);
+    REQUIRE(r.exit_code == 0);
+    CHECK_THAT(r.output, Catch::Contains("lang fr\n") && Catch::Contains("marked True\n") &&
+                             Catch::Contains("display_doc_title True\n") && Catch::Contains("struct_parents True\n"));
+    CHECK_THAT(r.output, Catch::Contains("figure Agence des lagons du Pacifique\n"));
+    CHECK_THAT(r.output, Catch::Contains("figure https://emploi.example.nc/offres/0999\n"));  // the QR code
+
+    // tagged=false: none of it
+    auto plain = export_pdf({o}, {{"tagged", "false"}}, dir / "plain");
+    CHECK_THAT(run("pdfinfo " + shell_quote(plain[0].string())).output, Catch::Contains("Tagged:          no"));
 }

@@ -63,6 +63,7 @@ flyer_document::impl::impl() {
     HPDF_SetCompressionMode(doc, HPDF_COMP_ALL);
     HPDF_UseUTFEncodings(doc);
     HPDF_SetCurrentEncoder(doc, "UTF-8");
+    doc->pdf_version = HPDF_VER_17;  // tagged PDF (1.4+), PDF/A-2 and PDF/UA-1 (1.7)
     check("setting up the document");
 }
 
@@ -305,6 +306,13 @@ HPDF_Dict flyer_document::impl::descendant(HPDF_Font font) {
     auto* arr = static_cast<HPDF_Array>(
         HPDF_Dict_GetItem(reinterpret_cast<HPDF_Dict>(font), "DescendantFonts", HPDF_OCLASS_ARRAY));
     return arr ? static_cast<HPDF_Dict>(HPDF_Array_GetItem(arr, 0, HPDF_OCLASS_DICT)) : nullptr;
+}
+
+void flyer_document::impl::write_structure() {
+    if (structure_written || !tagged || tree.empty()) return;
+    structure_written = true;
+    tree.write(doc, lang);
+    check("writing the document structure (tags)");
 }
 
 void flyer_document::impl::set_info(const doc_info& info) {

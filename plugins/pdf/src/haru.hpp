@@ -38,6 +38,7 @@
 
 #include "fonts.hpp"
 #include "labels.hpp"
+#include "tagging.hpp"
 
 #include <offerkit/error.hpp>
 #include <offerkit/version.hpp>
@@ -45,6 +46,7 @@
 #include <hpdf.h>
 #include <hpdf_doc.h>
 #include <hpdf_objects.h>
+#include <hpdf_pages.h>
 #include <hpdf_streams.h>
 #include <qrencode.h>
 
@@ -213,7 +215,9 @@ struct element {
     bool no_break_before = false;  // a page break before it would leave an orphan, a widow or a lone list item
     int lines = 1;                 // lines of text it holds (how full the last page is)
     bool heading_rule = false;
-    std::string outline;  // the first line of a section heading: the section's bookmark title
+    std::string outline;               // the first line of a section heading: the section's bookmark title
+    int tag = structure_tree::none;    // the structure element its text belongs to
+    int label = structure_tree::none;  // a list item's: the element of its bullet (runs[0])
     std::function<void(page_painter&, double top)> custom;  // a block drawn by hand
 };
 
@@ -229,8 +233,29 @@ struct span {
 
 class page_painter {
 public:
-    page_painter(HPDF_Page page, std::array<face*, 2> faces) : page_(page), faces_(faces) {}
+    page_painter(HPDF_Page page, std::array<face*, 2> faces, structure_tree* tree = nullptr)
+        : page_(page), faces_(faces), tree_(tree) {}
     ~page_painter() { end_text(); }
+
+    /// What is drawn until end_marked() is content of the structure element
+    /// `element` (tagged PDF), or an artifact (decoration, page furniture).
+    void begin_marked(int element) {
+        if (!tree_) return;
+        if (element == structure_tree::none) return begin_artifact();
+        end_text();
+        const int mcid = tree_->mark(page_, element);
+        raw("/" + tree_->role(element) + " <</MCID " + std::to_string(mcid) + ">> BDC\n");
+    }
+    void begin_artifact() {
+        if (!tree_) return;
+        end_text();
+        raw("/Artifact BMC\n");
+    }
+    void end_marked() {
+        if (!tree_) return;
+        end_text();
+        raw("EMC\n");
+    }
 
     void text(font_style st, double size, const rgb& color, double x, double y, const std::string& s) {
         if (s.empty()) return;
@@ -283,8 +308,14 @@ private:
         }
     }
 
+    /// An operator libharu has no call for, at the page level (outside BT/ET).
+    void raw(const std::string& op) {
+        HPDF_Stream_WriteStr(static_cast<HPDF_PageAttr>(page_->attr)->stream, op.c_str());
+    }
+
     HPDF_Page page_;
     std::array<face*, 2> faces_;
+    structure_tree* tree_;
     bool in_text_ = false;
     face* cur_face_ = nullptr;
     double cur_size_ = 0;
@@ -315,6 +346,10 @@ struct flyer_document::impl {
         std::vector<section> sections;
     };
     bool booklet = false;  // footers give the booklet's page number too
+    structure_tree tree;   // the logical structure, written by save
+    bool tagged = true;    // write it (and mark the content)
+    structure_tree* tags() { return tagged ? &tree : nullptr; }
+    std::string lang;  // the first offer's: the document's /Lang
     std::vector<booklet_entry> entries;
 
     impl();
@@ -346,6 +381,10 @@ struct flyer_document::impl {
     HPDF_Dict descendant(HPDF_Font font);
 
     void set_info(const doc_info& info);
+
+    /// The tagged structure (tagging.hpp), once, before saving.
+    void write_structure();
+    bool structure_written = false;
 };
 
 }  // namespace offerkit::pdf_plugin

@@ -25,6 +25,12 @@ public:
         org_ = clean_text(b_.organisation.empty() ? o_.employer : b_.organisation);
         ref_ = clean_text(o_.reference);
         first_index_ = d_.pages;
+        if (d_.lang.empty()) d_.lang = lang_;
+        // The offer's structure: a section of the document; the band's logo, organisation, kind and reference first.
+        sect_ = tree().add("Sect", structure_tree::document);
+        if (logo_) logo_tag_ = tree().add("Figure", sect_, org_.empty() ? std::string("logo") : org_);
+        org_tag_ = tree().add("P", sect_);
+        kind_tag_ = tree().add("P", sect_);
     }
 
     void render() {
@@ -222,6 +228,16 @@ private:
     void paragraph(const std::vector<span>& spans, double size, double leading, double x, double w, double gap,
                    const char* bullet = nullptr, list_position pos = {0, 0}, std::size_t max_lines = 0) {
         const double text_x = bullet ? x + bullet_indent : x;
+        // P, or for a list item LI (Lbl: the bullet, LBody: the text) in the current list
+        int tag = structure_tree::none, label = structure_tree::none;
+        if (bullet) {
+            if (list_ == structure_tree::none || pos.index == 0) list_ = tree().add("L", sect_);
+            const int item = tree().add("LI", list_);
+            label = tree().add("Lbl", item);
+            tag = tree().add("LBody", item);
+        } else {
+            tag = tree().add("P", sect_);
+        }
         auto lines = wrap(spans, size, w - (text_x - x), w - (text_x - x));
         if (max_lines > 0) cap_lines(lines, max_lines, size, w - (text_x - x));
         for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -232,6 +248,8 @@ private:
             if (i == 0 && bullet) e.runs.push_back({regular, size, accent_text_, x + 3, bullet});
             auto rs = runs_of(lines[i], size, text_x);
             e.runs.insert(e.runs.end(), rs.begin(), rs.end());
+            e.tag = tag;
+            if (i == 0 && bullet) e.label = label;
             const std::size_t n = lines.size();
             if (i > 0)
                 e.no_break_before = n <= 4 || i < 2 || i + 2 > n;
@@ -243,6 +261,7 @@ private:
 
     void heading(const char* text) {
         auto lines = wrap({{bold, text, primary_}}, heading_size, content_w, content_w);
+        const int tag = tree().add("H2", sect_);
         for (std::size_t i = 0; i < lines.size(); ++i) {
             element e;
             e.gap_before = i == 0 ? heading_gap : 0;
@@ -251,6 +270,7 @@ private:
             e.runs = runs_of(lines[i], heading_size, margin_x);
             e.keep_with_next = true;
             e.heading_rule = i + 1 == lines.size();
+            e.tag = tag;
             if (i == 0) e.outline = text;
             flow_.push_back(std::move(e));
         }
@@ -258,8 +278,10 @@ private:
 
     void subheading(const std::string& text) {
         auto lines = wrap({{bold, text, mix(primary_, text_dark, 0.35)}}, sub_size, content_w, content_w);
+        const int tag = tree().add("H3", sect_);
         for (std::size_t i = 0; i < lines.size(); ++i) {
             element e;
+            e.tag = tag;
             e.gap_before = i == 0 ? sub_gap : 0;
             e.height = sub_leading;
             e.size = sub_size;
@@ -378,9 +400,11 @@ private:
     void title(std::size_t max_lines) {
         auto lines = wrap({{bold, o_.title, primary_}}, 19, content_w, content_w);
         if (max_lines > 0) cap_lines(lines, max_lines, 19, content_w);
+        const int tag = tree().add("H1", sect_);
         {
             for (std::size_t i = 0; i < lines.size(); ++i) {
                 element e;
+                e.tag = tag;
                 e.height = 23;
                 e.size = 19;
                 e.runs = runs_of(lines[i], 19, margin_x);
@@ -479,24 +503,24 @@ private:
     std::size_t fitting_entries(const char* title, const std::vector<std::pair<std::string, bool>>& items,
                                 std::size_t max_lines, double reserve) {
         const double budget = top_of(0) - content_bottom - reserve;
-        const std::size_t mark = flow_.size();
+        const flow_mark start = mark();
         heading(title);
         std::size_t shown = 0;
         for (std::size_t k = 0; k < items.size(); ++k) {
-            const std::size_t before = flow_.size();
+            const flow_mark before = mark();
             if (items[k].second)
-                paragraph({{regular, items[k].first}}, body_size, body_leading, margin_x, content_w, 3, "•", {0, 0},
-                          max_lines);
+                paragraph({{regular, items[k].first}}, body_size, body_leading, margin_x, content_w, 3, "•",
+                          {k > 0 && items[k - 1].second ? std::size_t{1} : 0, 0}, max_lines);
             else
                 paragraph({{regular, items[k].first}}, body_size, body_leading, margin_x, content_w, 5, nullptr, {0, 0},
                           max_lines);
             if (flow_height() > budget) {
-                flow_.resize(before);
+                undo(before);
                 break;
             }
             ++shown;
         }
-        if (shown == 0) flow_.resize(mark);
+        if (shown == 0) undo(start);
         return shown;
     }
 
@@ -533,18 +557,15 @@ private:
     void build_one_page() {
         title(3);
         panel();
-        // The closing line: where the full offer is (at most two lines).
-        std::vector<element> closing;
-        if (!address_.empty()) {
-            const std::size_t mark = flow_.size();
-            paragraph({{bold, std::string(l_.full_offer) + l_.colon, primary_}, {regular, address_}}, body_size,
-                      body_leading, margin_x, content_w, 12, nullptr, {0, 0}, 2);
-            closing.assign(std::make_move_iterator(flow_.begin() + static_cast<std::ptrdiff_t>(mark)),
-                           std::make_move_iterator(flow_.end()));
-            flow_.resize(mark);
-        }
-        double closing_h = 0;
-        for (const auto& e : closing) closing_h += e.gap_before + e.height;
+        // The closing line: where the full offer is (at most two lines). Blocks
+        // that come later on the page are measured first, then made again in
+        // their place, so that the structure follows the reading order.
+        auto closing = [&] {
+            if (!address_.empty())
+                paragraph({{bold, std::string(l_.full_offer) + l_.colon, primary_}, {regular, address_}}, body_size,
+                          body_leading, margin_x, content_w, 12, nullptr, {0, 0}, 2);
+        };
+        const double closing_h = measured(closing);
 
         // The missions, else the main activities, else the context; then how to
         // apply, and the main activities in the room left between them.
@@ -564,17 +585,35 @@ private:
             what = l_.context;
         }
         if (!fitting_with_more(what, missions, closing_h)) {
-            const std::size_t mark = flow_.size();
-            fitting_entries(l_.how_to_apply, announced_lists(o_.how_to_apply), 3, closing_h);
-            std::vector<element> apply(std::make_move_iterator(flow_.begin() + static_cast<std::ptrdiff_t>(mark)),
-                                       std::make_move_iterator(flow_.end()));
-            flow_.resize(mark);
-            double apply_h = 0;
-            for (const auto& e : apply) apply_h += e.gap_before + e.height;
+            const auto how_to_apply = announced_lists(o_.how_to_apply);
+            auto apply = [&] { fitting_entries(l_.how_to_apply, how_to_apply, 3, closing_h); };
+            const double apply_h = measured(apply);
             if (!activities.empty()) fitting_with_more(l_.main_activities, activities, closing_h + apply_h);
-            for (auto& e : apply) flow_.push_back(std::move(e));
+            apply();
         }
-        for (auto& e : closing) flow_.push_back(std::move(e));
+        closing();
+    }
+
+    /// Where the flow and the structure stand, to come back to (a block measured, or left out).
+    struct flow_mark {
+        std::size_t flow;
+        int tree;
+    };
+    flow_mark mark() const { return {flow_.size(), d_.tree.size()}; }
+    void undo(const flow_mark& m) {
+        flow_.resize(m.flow);
+        d_.tree.drop_from(m.tree);
+        if (list_ >= m.tree) list_ = structure_tree::none;
+    }
+    /// The height `make` adds to the flow, which is left as it was.
+    template <class F>
+    double measured(F&& make) {
+        const flow_mark m = mark();
+        make();
+        double h = 0;
+        for (std::size_t k = m.flow; k < flow_.size(); ++k) h += flow_[k].gap_before + flow_[k].height;
+        undo(m);
+        return h;
     }
 
     // ---- key-facts panel ------------------------------------------------------------------
@@ -706,30 +745,55 @@ private:
             return;
         }
 
+        // The structure: the facts a table of rows (TH: the label, TD: the value),
+        // the deadline a paragraph, the QR code a figure whose text is its address.
+        std::vector<std::pair<int, int>> cells;
+        if (!layout.empty()) {
+            const int table = tree().add("Table", sect_);
+            for (std::size_t i = 0; i < layout.size(); ++i) {
+                const int tr = tree().add("TR", table);
+                const int th = tree().add("TH", tr);
+                cells.emplace_back(th, tree().add("TD", tr));
+            }
+        }
+        const int deadline_tag = box_h > 0 ? tree().add("P", sect_) : structure_tree::none;
+        const int qr_tag = qr ? tree().add("Figure", sect_, address) : structure_tree::none;
+        const int caption_tag = qr ? tree().add("P", sect_) : structure_tree::none;
+
         element e;
         e.gap_before = 12;
         e.height = panel_h;
         e.lines = static_cast<int>(dl_label_lines.size() + dl_value_lines.size());
         for (const auto& r : layout) e.lines += static_cast<int>(r.value.size());
         e.custom = [=, this](page_painter& p, double top) {
+            p.begin_artifact();
             p.rect(margin_x, top - panel_h, content_w, panel_h, tint_);
             p.rect(margin_x, top - panel_h, bar, panel_h, primary_);
+            p.end_marked();
             double y = top - pad;
-            for (const auto& r : layout) {
+            for (std::size_t k = 0; k < layout.size(); ++k) {
+                const auto& r = layout[k];
                 const double base = y - value_size * 0.95;
+                p.begin_marked(cells[k].first);
                 for (std::size_t i = 0; i < r.label.size(); ++i)
                     for (const auto& rn : runs_of(r.label[i], label_size, left_x))
                         p.text(rn.style, label_size, rn.color, rn.x, base - static_cast<double>(i) * label_lead,
                                rn.text);
+                p.end_marked();
+                p.begin_marked(cells[k].second);
                 for (std::size_t i = 0; i < r.value.size(); ++i)
                     for (const auto& rn : runs_of(r.value[i], value_size, value_x))
                         p.text(rn.style, value_size, rn.color, rn.x, base - static_cast<double>(i) * value_lead,
                                rn.text);
+                p.end_marked();
                 y -= r.h;
             }
             double ry = top - pad;
             if (box_h > 0) {
+                p.begin_artifact();
                 p.rect(right_x, ry - box_h, rc_w, box_h, accent_text_);
+                p.end_marked();
+                p.begin_marked(deadline_tag);
                 double by = ry - box_pad - dl_label * 0.9;
                 for (const auto& ln : dl_label_lines) {
                     for (const auto& rn : runs_of(ln, dl_label, right_x + box_pad))
@@ -742,10 +806,12 @@ private:
                         p.text(rn.style, dl_value, rn.color, rn.x, by, rn.text);
                     by -= 16;
                 }
+                p.end_marked();
                 ry -= box_h + 10;
             }
             if (qr) {
                 const double qx = right_x + (rc_w - qr_size) / 2, qy = ry - qr_size;
+                p.begin_marked(qr_tag);
                 p.rect(qx, qy, qr_size, qr_size, white);
                 const int n = qr->width;
                 const double m = qr_size / (n + 8);
@@ -764,12 +830,15 @@ private:
                     }
                 }
                 p.rects(rs, black);
+                p.end_marked();
+                p.begin_marked(caption_tag);
                 const double cw = p.font(regular).measure(l_.qr_caption, 7.5);
                 p.text(regular, 7.5, text_grey, qx + (qr_size - cw) / 2, qy - 9, l_.qr_caption);
                 // The address itself, for those who cannot scan: as much as fits the column.
                 const std::string shown = fitting_address(p, address, 6.5, rc_w);
                 const double aw = p.font(regular).measure(shown, 6.5);
                 p.text(regular, 6.5, text_grey, qx + (qr_size - aw) / 2, qy - 18, shown);
+                p.end_marked();
             }
         };
         flow_.push_back(std::move(e));
@@ -785,12 +854,13 @@ private:
         pages_.push_back(pg);
         ++d_.pages;
         painter_.reset();
-        painter_ = std::make_unique<page_painter>(pg, faces_);
+        painter_ = std::make_unique<page_painter>(pg, faces_, d_.tags());
         auto& p = *painter_;
         if (pages_.size() == 1) {
             first_band(p);
             y_ = top_of(0);
         } else {
+            p.begin_artifact();  // page furniture, repeated on each page
             p.rect(0, page_h - cont_band_h, page_w, cont_band_h, primary_);
             p.rect(0, page_h - cont_band_h - 3, page_w, 3, b_.accent);
             const double base = page_h - cont_band_h / 2 - 3.5;
@@ -798,6 +868,7 @@ private:
             const double rw = width(regular, right, 9);
             p.text(regular, 9, legible_on(primary_, 0.8), margin_x + content_w - rw, base, right);
             p.text(bold, 10, white, margin_x, base, fit(bold, org_, 10, content_w - rw - 20));
+            p.end_marked();
             y_ = top_of(1);
         }
         at_top_ = true;
@@ -809,8 +880,10 @@ private:
     }
 
     void first_band(page_painter& p) {
+        p.begin_artifact();
         p.rect(0, page_h - band_h, page_w, band_h, primary_);
         p.rect(0, page_h - band_h - stripe_h, page_w, stripe_h, b_.accent);
+        p.end_marked();
         double x = margin_x;
         const double mid = page_h - band_h / 2;
         if (logo_) {
@@ -821,26 +894,32 @@ private:
                     w = 150;
                     h = ih * w / iw;
                 }
+                p.begin_marked(logo_tag_);
                 p.image(logo_, x, mid - h / 2, w, h);
+                p.end_marked();
                 x += w + 16;
             }
         }
         const std::string kind = l_.document_kind;
         const double kw = width(bold, kind, 8);
         const double right_edge = margin_x + content_w;
-        p.text(bold, 8, legible_on(primary_, 0.7), right_edge - kw, page_h - 30, kind);
         std::string ref = ref_;
         const double refw = width(regular, ref, 10);
-        p.text(regular, 10, white, right_edge - refw, page_h - 45, ref);
         const double avail = right_edge - std::max(kw, refw) - 20 - x;
         const std::string slogan = clean_text(b_.slogan);
         double size = 17;
         const double ow = width(bold, org_, size);
         if (ow > avail) size = std::max(10.0, size * avail / ow);
         const double org_y = slogan.empty() ? mid - size * 0.35 : mid + 3;
+        p.begin_marked(org_tag_);
         p.text(bold, size, white, x, org_y, fit(bold, org_, size, avail));
         if (!slogan.empty())
             p.text(regular, 9.5, legible_on(primary_, 0.82), x, org_y - 17, fit(regular, slogan, 9.5, avail));
+        p.end_marked();
+        p.begin_marked(kind_tag_);
+        p.text(bold, 8, legible_on(primary_, 0.7), right_edge - kw, page_h - 30, kind);
+        p.text(regular, 10, white, right_edge - refw, page_h - 45, ref);
+        p.end_marked();
     }
 
     /// Where the flow starts on page `k` (0-based): under the band of the first
@@ -948,10 +1027,24 @@ private:
             return;
         }
         const double base = top - e.height * 0.5 - e.size * 0.32 - (e.heading_rule ? 3 : 0);
-        for (const auto& r : e.runs) p.text(r.style, r.size, r.color, r.x, base, r.text);
+        std::size_t k = 0;
+        if (e.label != structure_tree::none && !e.runs.empty()) {  // a list item's bullet
+            p.begin_marked(e.label);
+            p.text(e.runs[0].style, e.runs[0].size, e.runs[0].color, e.runs[0].x, base, e.runs[0].text);
+            p.end_marked();
+            k = 1;
+        }
+        p.begin_marked(e.tag);
+        for (; k < e.runs.size(); ++k) {
+            const run& r = e.runs[k];
+            p.text(r.style, r.size, r.color, r.x, base, r.text);
+        }
+        p.end_marked();
         if (e.heading_rule) {
+            p.begin_artifact();
             p.rect(margin_x, base - 6, content_w, 0.7, rule_);
             p.rect(margin_x, base - 6.65, 28, 2, b_.accent);
+            p.end_marked();
         }
     }
 
@@ -961,7 +1054,8 @@ private:
         std::string left = site;
         if (!foot.empty()) left += (left.empty() ? "" : "  ·  ") + foot;
         for (std::size_t k = 0; k < n; ++k) {
-            page_painter p(pages_[k], faces_);
+            page_painter p(pages_[k], faces_, d_.tags());
+            p.begin_artifact();  // page furniture
             p.rect(margin_x, footer_rule_y, content_w, 0.6, rule_);
             std::string right = std::string(l_.page) + " " + std::to_string(k + 1) + " / " + std::to_string(n);
             if (d_.booklet)
@@ -977,6 +1071,7 @@ private:
             }
             if (!left.empty())
                 p.text(regular, 8, text_grey, margin_x, footer_text_y, fit(regular, left, 8, rx - margin_x - 16));
+            p.end_marked();
         }
     }
 
@@ -996,6 +1091,10 @@ private:
     double gap_scale_ = 1;  // the gaps between blocks, tightened by plan()
     bool one_page_ = false;
     int first_index_ = 0;  // the document's pages before this offer's
+    // structure elements (tagging.hpp)
+    structure_tree& tree() { return d_.tree; }
+    int sect_ = structure_tree::none, logo_tag_ = structure_tree::none, org_tag_ = structure_tree::none,
+        kind_tag_ = structure_tree::none, list_ = structure_tree::none;
     std::string address_;  // the QR code's
     bool at_top_ = true;
 };
@@ -1028,6 +1127,8 @@ int flyer_document::page_count() const noexcept { return impl_->pages; }
 
 void flyer_document::set_booklet() { impl_->booklet = true; }
 
+void flyer_document::set_tagged(bool tagged) { impl_->tagged = tagged; }
+
 void flyer_document::add_contents(const std::string& lang) {
     auto& d = *impl_;
     if (d.entries.empty()) return;
@@ -1055,27 +1156,37 @@ void flyer_document::add_contents(const std::string& lang) {
             ++d.pages;
         }
         const auto& head = d.entries.front();
+        const int toc_tag = d.tree.add("TOC", structure_tree::document, {}, true);  // read first
         for (std::size_t k = 0; k < toc.size(); ++k) {
             {
                 // each painter tracks the page's state: one at a time
-                page_painter p(toc[k], head.faces);
+                page_painter p(toc[k], head.faces, d.tags());
+                p.begin_artifact();
                 p.rect(0, page_h - 36, page_w, 36, head.primary);
                 p.rect(margin_x, footer_rule_y, content_w, 0.6, mix(head.primary, white, 0.72));
                 p.text(regular, 8, text_grey, margin_x, footer_text_y, l.contents);
-                if (k == 0) p.text(bold, 19, head.primary, margin_x, page_h - 36 - 30, l.contents);
+                p.end_marked();
+                if (k == 0) {
+                    p.begin_marked(d.tree.add("H1", toc_tag));
+                    p.text(bold, 19, head.primary, margin_x, page_h - 36 - 30, l.contents);
+                    p.end_marked();
+                }
             }
             double y = first_top - row_h;
             for (std::size_t i = k * rows_per_page; i < std::min(d.entries.size(), (k + 1) * rows_per_page); ++i) {
                 const auto& e = d.entries[i];
-                page_painter row(toc[k], e.faces);
+                page_painter row(toc[k], e.faces, d.tags());
+                row.begin_marked(d.tree.add("TOCI", toc_tag));
                 const std::string number = std::to_string(e.first_page + 1);
                 const double nw = e.faces[bold]->measure(number, 10);
                 const double title_w = content_w - nw - 24;
                 const std::string title = fit_text(*e.faces[regular], e.title, 10, title_w);
                 row.text(regular, 10, text_dark, margin_x, y, title);
                 row.text(bold, 10, e.primary, margin_x + content_w - nw, y, number);
+                row.end_marked();
+                row.begin_artifact();
                 row.rect(margin_x, y - 5, content_w, 0.4, mix(e.primary, white, 0.8));
-                row.end_text();
+                row.end_marked();
                 HPDF_Annotation link = HPDF_Page_CreateLinkAnnot(
                     toc[k], HPDF_Rect{f(margin_x), f(y - 5), f(margin_x + content_w), f(y + row_h - 5)},
                     destination(e.page, page_h));
@@ -1110,6 +1221,7 @@ void flyer_document::add_contents(const std::string& lang) {
 
 void flyer_document::save(const std::filesystem::path& file, const doc_info& info, const std::filesystem::path& shown) {
     impl_->set_info(info);
+    impl_->write_structure();
     impl_->fix_to_unicode();
     errno = 0;
     HPDF_SaveToFile(impl_->doc, file.c_str());
@@ -1125,6 +1237,7 @@ void flyer_document::save(const std::filesystem::path& file, const doc_info& inf
 
 std::string flyer_document::save_to_string(const doc_info& info) {
     impl_->set_info(info);
+    impl_->write_structure();
     impl_->fix_to_unicode();
     HPDF_SaveToStream(impl_->doc);
     impl_->check("writing the PDF");

@@ -39,6 +39,9 @@ public:
     /// Makes this document a booklet: each footer gives the booklet's page
     /// number too, "(p. 7)". Before the first add_offer.
     void set_booklet();
+    /// Whether the PDF is tagged (a structure tree, marked content, /Lang;
+    /// docs/pdf.md). On by default; before the first add_offer.
+    void set_tagged(bool tagged);
     /// A booklet's navigation, once every offer is in: a bookmark per offer
     /// with one per section, and, for two offers or more, a table of contents
     /// with their page numbers on pages inserted in front (numbered i, ii…: the
