@@ -231,10 +231,11 @@ TEST_CASE("a full offer gives one A4 flyer whose text extracts exactly, without 
 TEST_CASE("fonts: the Latin subset when it covers the text, the full DejaVu Sans otherwise") {
     REQUIRE_PDF_TOOLS();
     temp_dir dir;
-    // issue 8's budget holds for an untagged flyer; tagging (issue 19) adds its structure tree
-    const auto small = export_pdf({offerkit::testing::full_offer()}, {{"tagged", "false"}}, dir / "a").at(0);
+    // issue 8's budget holds for a plain flyer; tagging and PDF/A (issue 19) add a structure tree, XMP, ICC
+    const auto small =
+        export_pdf({offerkit::testing::full_offer()}, {{"tagged", "false"}, {"pdfa", "false"}}, dir / "a").at(0);
     const auto tagged = export_pdf({offerkit::testing::full_offer()}, {}, dir / "t").at(0);
-    CHECK(fs::file_size(tagged) < 44 * 1024);
+    CHECK(fs::file_size(tagged) < 48 * 1024);
     const auto fonts_small = run("pdffonts " + shell_quote(small.string())).output;
     INFO(fonts_small);
     if (fonts_small.find("OfferkitSansLatin") == std::string::npos)
@@ -780,12 +781,15 @@ TEST_CASE("line breaking is linear in the length of a word without spaces") {
 
 namespace {
 
-/// tests/tools/check_contrast.py on `pdf`: every text against what is painted under it.
-offerkit::testing::command_result contrast_check(const fs::path& pdf) {
+/// One of tests/tools/' Python checkers on `pdf`.
+offerkit::testing::command_result pdf_tool(const std::string& script, const fs::path& pdf) {
     return run(shell_quote(offerkit::testing::python()) + " " +
-               shell_quote((offerkit::testing::tests_dir() / "tools" / "check_contrast.py").string()) + " " +
+               shell_quote((offerkit::testing::tests_dir() / "tools" / script).string()) + " " +
                shell_quote(pdf.string()));
 }
+
+/// tests/tools/check_contrast.py on `pdf`: every text against what is painted under it.
+offerkit::testing::command_result contrast_check(const fs::path& pdf) { return pdf_tool("check_contrast.py", pdf); }
 
 }  // namespace
 
@@ -1044,9 +1048,7 @@ namespace {
 
 /// tests/tools/check_booklet.py on `pdf`: its labels, bookmarks and links, one per line.
 std::vector<std::string> navigation_of(const fs::path& pdf) {
-    auto r = run(shell_quote(offerkit::testing::python()) + " " +
-                 shell_quote((offerkit::testing::tests_dir() / "tools" / "check_booklet.py").string()) + " " +
-                 shell_quote(pdf.string()));
+    auto r = pdf_tool("check_booklet.py", pdf);
     INFO(r.output);
     REQUIRE(r.exit_code == 0);
     std::vector<std::string> lines;
@@ -1214,4 +1216,78 @@ print("struct_parents", all("/StructParents" in pg.obj for pg in p.pages))
     // tagged=false: none of it
     auto plain = export_pdf({o}, {{"tagged", "false"}}, dir / "plain");
     CHECK_THAT(run("pdfinfo " + shell_quote(plain[0].string())).output, Catch::Contains("Tagged:          no"));
+}
+
+namespace {
+
+/// tests/tools/check_pdfa.py on `pdf`: the PDF/A-2b and PDF/UA-1 clauses offerkit checks.
+offerkit::testing::command_result clauses_of(const fs::path& pdf) { return pdf_tool("check_pdfa.py", pdf); }
+
+}  // namespace
+
+TEST_CASE("PDF/A-2b and PDF/UA-1: flyers, one-page flyers and booklets pass the clauses offerkit checks") {
+    REQUIRE_PDF_TOOLS();
+    if (run(shell_quote(offerkit::testing::python()) + " -c 'import pikepdf'").exit_code != 0)
+        OFFERKIT_SKIP("python3-pikepdf missing (scripts/install-deps)");
+    if (!fs::exists("/usr/share/color/icc/sRGB.icc")) OFFERKIT_SKIP("icc-profiles-free missing (scripts/install-deps)");
+    temp_dir dir;
+    job_offer a = long_offer(), b = offerkit::testing::full_offer();
+    a.url = "https://emploi.example.nc/offres/0999";
+    b.reference = "9001-26-0412/SR";
+    const option_map lagons{{"brand", (brands_dir / "lagons.json").string()}};
+    std::vector<fs::path> made;
+    for (const auto& [name, options] :
+         {std::pair{std::string("sheets"), lagons}, std::pair{std::string("flyers"), option_map{{"layout", "flyer"}}},
+          std::pair{std::string("booklet.pdf"), option_map{{"booklet", "true"}}}}) {
+        diagnostics diags;
+        auto files = export_pdf({a, b}, options, dir / name, &diags);
+        CHECK(diags.size() == 0);
+        made.insert(made.end(), files.begin(), files.end());
+    }
+    REQUIRE(made.size() == 5);
+    for (const auto& f : made) {
+        INFO(f.filename());
+        const auto r = clauses_of(f);
+        INFO(r.output);
+        CHECK(r.exit_code == 0);
+        CHECK(r.output.find("FAIL") == std::string::npos);
+        CHECK_THAT(r.output, Catch::Contains("ok A-2 6.6.3: the Info dictionary's entries equal their XMP properties"));
+        check_qpdf(f);
+    }
+    // The checks can fail: an untagged, plain PDF fails them.
+    auto plain = export_pdf({b}, {{"tagged", "false"}, {"pdfa", "false"}}, dir / "plain");
+    const auto r = clauses_of(plain[0]);
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.output, Catch::Contains("FAIL A-2 6.1.3: the trailer has an /ID") &&
+                             Catch::Contains("FAIL A-2 6.6.2.1") && Catch::Contains("FAIL UA-1 7.1: /MarkInfo"));
+    // The ID comes from the content: the same input, the same bytes; another offer, another ID.
+    auto again = export_pdf({b}, {}, dir / "again");
+    auto first = export_pdf({b}, {}, dir / "first");
+    CHECK(offerkit::testing::read_file(again[0]) == offerkit::testing::read_file(first[0]));
+    CHECK(offerkit::testing::read_file(again[0]).find("/ID [") != std::string::npos);
+}
+
+TEST_CASE("pdfa: without an sRGB profile the PDFs are made, not PDF/A, and said so once") {
+    REQUIRE_PDF_TOOLS();
+    temp_dir dir;
+    offerkit::testing::write_file(dir / "not.icc", "not an ICC profile");
+    // $OFFERKIT_ICC_PROFILE, when set, is the only profile looked for
+    setenv("OFFERKIT_ICC_PROFILE", (dir / "not.icc").c_str(), 1);
+    diagnostics diags;
+    job_offer a = offerkit::testing::full_offer(), b = a;
+    b.reference = "9001-26-0413/SR";
+    auto files = export_pdf({a, b}, {}, dir / "out", &diags);
+    unsetenv("OFFERKIT_ICC_PROFILE");
+    REQUIRE(files.size() == 2);
+    REQUIRE(diags.size() == 1);  // once, not per file
+    CHECK_THAT(diags.items()[0].message, Catch::Contains("pdf: no sRGB ICC profile in " + (dir / "not.icc").string()) &&
+                                             Catch::Contains("the PDFs are not PDF/A; --option pdfa=false"));
+    check_qpdf(files[0]);
+    CHECK(run("pdfinfo " + shell_quote(files[0].string())).output.find("Metadata Stream: no") != std::string::npos);
+    // pdfa=false: not asked for, nothing said
+    setenv("OFFERKIT_ICC_PROFILE", (dir / "not.icc").c_str(), 1);
+    diagnostics quiet;
+    export_pdf({a}, {{"pdfa", "false"}}, dir / "quiet", &quiet);
+    unsetenv("OFFERKIT_ICC_PROFILE");
+    CHECK(quiet.size() == 0);
 }

@@ -316,14 +316,15 @@ void flyer_document::impl::write_structure() {
 }
 
 void flyer_document::impl::set_info(const doc_info& info) {
-    auto set = [&](HPDF_InfoType t, const std::string& v) {
-        if (!v.empty()) HPDF_SetInfoAttr(doc, t, clean_text(v).c_str());
+    auto set = [&](HPDF_InfoType t, const std::string& v, std::string& kept) {
+        kept = clean_text(v);
+        if (!kept.empty()) HPDF_SetInfoAttr(doc, t, kept.c_str());
     };
-    set(HPDF_INFO_TITLE, info.title);
-    set(HPDF_INFO_AUTHOR, info.author);
-    set(HPDF_INFO_SUBJECT, info.subject);
-    set(HPDF_INFO_KEYWORDS, info.keywords);
-    set(HPDF_INFO_CREATOR, std::string("offerkit ") + OFFERKIT_VERSION_STRING);
+    set(HPDF_INFO_TITLE, info.title, info_written.title);
+    set(HPDF_INFO_AUTHOR, info.author, info_written.author);
+    set(HPDF_INFO_SUBJECT, info.subject, info_written.subject);
+    set(HPDF_INFO_KEYWORDS, info.keywords, info_written.keywords);
+    set(HPDF_INFO_CREATOR, std::string("offerkit ") + OFFERKIT_VERSION_STRING, info_written.creator);
     std::optional<HPDF_Date> d;
     if (info.created) {
         HPDF_Date hd{};
@@ -350,6 +351,10 @@ void flyer_document::impl::set_info(const doc_info& info) {
     if (d) {
         HPDF_SetInfoDateAttr(doc, HPDF_INFO_CREATION_DATE, *d);
         HPDF_SetInfoDateAttr(doc, HPDF_INFO_MOD_DATE, *d);
+        char iso[96];
+        std::snprintf(iso, sizeof iso, "%04d-%02d-%02dT%02d:%02d:%02dZ", d->year, d->month, d->day, d->hour, d->minutes,
+                      d->seconds);
+        info_written.date = iso;
     }
     check("writing the document information");
 }

@@ -385,6 +385,27 @@ struct flyer_document::impl {
     /// The tagged structure (tagging.hpp), once, before saving.
     void write_structure();
     bool structure_written = false;
+
+    /// PDF/A-2b (docs/pdf.md, "Archivable PDFs"), after set_info: the sRGB
+    /// output intent, XMP metadata in step with the Info dictionary, a document
+    /// ID derived from the content. Returns false (nothing written) when no sRGB
+    /// ICC profile is found; `where` then says where it was looked for.
+    bool write_archive(std::string& where);
+    /// write_archive when asked for, once; records why not.
+    void finish_archive() {
+        if (!archive || archive_written) return;
+        archive_written = true;
+        std::string where;
+        if (!write_archive(where)) not_archivable = "no sRGB ICC profile in " + where;
+        check("writing the PDF/A metadata");
+    }
+    bool archive_written = false;
+    bool archive = true;         // PDF/A-2b asked for
+    std::string not_archivable;  // why it could not be (the places looked for a profile)
+    // what set_info wrote, for the XMP metadata
+    struct written_info {
+        std::string title, author, subject, keywords, creator, date;  // date: XMP form, or empty
+    } info_written;
 };
 
 }  // namespace offerkit::pdf_plugin

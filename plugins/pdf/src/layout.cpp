@@ -1129,6 +1129,10 @@ void flyer_document::set_booklet() { impl_->booklet = true; }
 
 void flyer_document::set_tagged(bool tagged) { impl_->tagged = tagged; }
 
+void flyer_document::set_archive(bool pdfa) { impl_->archive = pdfa; }
+
+const std::string& flyer_document::not_archivable() const noexcept { return impl_->not_archivable; }
+
 void flyer_document::add_contents(const std::string& lang) {
     auto& d = *impl_;
     if (d.entries.empty()) return;
@@ -1191,6 +1195,7 @@ void flyer_document::add_contents(const std::string& lang) {
                     toc[k], HPDF_Rect{f(margin_x), f(y - 5), f(margin_x + content_w), f(y + row_h - 5)},
                     destination(e.page, page_h));
                 HPDF_LinkAnnot_SetBorderStyle(link, 0, 0, 0);
+                HPDF_Dict_AddNumber(link, "F", 4);  // printed (PDF/A: every annotation)
                 y -= row_h;
             }
         }
@@ -1222,6 +1227,7 @@ void flyer_document::add_contents(const std::string& lang) {
 void flyer_document::save(const std::filesystem::path& file, const doc_info& info, const std::filesystem::path& shown) {
     impl_->set_info(info);
     impl_->write_structure();
+    impl_->finish_archive();
     impl_->fix_to_unicode();
     errno = 0;
     HPDF_SaveToFile(impl_->doc, file.c_str());
@@ -1238,6 +1244,7 @@ void flyer_document::save(const std::filesystem::path& file, const doc_info& inf
 std::string flyer_document::save_to_string(const doc_info& info) {
     impl_->set_info(info);
     impl_->write_structure();
+    impl_->finish_archive();
     impl_->fix_to_unicode();
     HPDF_SaveToStream(impl_->doc);
     impl_->check("writing the PDF");

@@ -36,6 +36,8 @@ struct settings {
     std::optional<long long> epoch;
     plugins::pdf::flyer_layout layout = plugins::pdf::flyer_layout::sheet;
     bool tagged = true;
+    bool pdfa = true;
+    bool archive_warned = false;
     std::set<std::string> unmatched;         // employers already reported
     std::set<std::string> contrast_checked;  // brands already checked
 
@@ -54,6 +56,15 @@ struct settings {
         }
         check_contrast(b, diags);
         return b;
+    }
+
+    /// Says once when a PDF could not be made PDF/A.
+    void said_not_archivable(const flyer_document& doc, diagnostics& diags) {
+        if (doc.not_archivable().empty() || archive_warned) return;
+        archive_warned = true;
+        diags.warn({{}, 0, 0, {}}, "pdf: " + doc.not_archivable() +
+                                       " (Debian: icc-profiles-free; or $OFFERKIT_ICC_PROFILE): the PDFs are not "
+                                       "PDF/A; --option pdfa=false says that is meant");
     }
 
     /// Says once per brand when white text on one of its colours would read
@@ -98,6 +109,7 @@ settings read_settings(const exporter_info& info, const option_map& options) {
                     "pdf: option layout: \"sheet\" (the full offer) or \"flyer\" (one page) is expected, not \"" +
                         layout + "\"");
     s.tagged = option_bool(options, "tagged", true);
+    s.pdfa = option_bool(options, "pdfa", true);
     s.epoch = source_date_epoch();
     return s;
 }
@@ -116,10 +128,12 @@ protected:
         const std::string& lang = s_.lang_for(b);
         flyer_document doc;
         doc.set_tagged(s_.tagged);
+        doc.set_archive(s_.pdfa);
         for (auto& w : doc.add_offer(offer, b, lang, s_.layout))
             diags().warn({{}, 0, 0, {}}, "pdf: " + offer.reference + ": " + w);
         out.write_by_name(
             [&](const fs::path& temp) { doc.save(temp, offer_info(offer, lang, s_.epoch), out.final_path()); });
+        s_.said_not_archivable(doc, diags());
     }
 
 private:
@@ -133,6 +147,7 @@ public:
         : target_(target), s_(std::move(s)), diags_(diags) {
         doc_.set_booklet();
         doc_.set_tagged(s_.tagged);
+        doc_.set_archive(s_.pdfa);
         if (!target_.stream) out_ = std::make_unique<atomic_output>(target_.path);
     }
 
@@ -179,9 +194,11 @@ public:
             target_.stream->write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
             target_.stream->flush();
             if (!*target_.stream) throw error(errc::io_error, "pdf: cannot write the PDF to the output stream");
+            s_.said_not_archivable(doc_, diags_);
             return {};
         }
         out_->write_by_name([&](const fs::path& temp) { doc_.save(temp, info, out_->final_path()); });
+        s_.said_not_archivable(doc_, diags_);
         out_->commit();
         return {out_->final_path()};
     }
@@ -210,6 +227,7 @@ pdf_exporter::pdf_exporter() {
         {"brands-dir", "directory of brand profiles, picked by the offer's employer", "", true},
         {"lang", "label language: fr or en (default: the brand's, else fr)", "", true},
         {"booklet", "write all offers into one PDF, each starting on a new page", "false"},
+        {"pdfa", "PDF/A-2b: sRGB output intent, XMP metadata, a document ID from the content", "true"},
         {"tagged", "a tagged, accessible PDF (structure tree, marked content, /Lang); false: about a third smaller",
          "true"},
         {"layout", "sheet (the full offer, default) or flyer (one A4 page: key facts, missions that fit, QR code)",
@@ -242,6 +260,7 @@ void write_flyer(const job_offer& offer, const brand& b, const flyer_options& op
     const std::string lang = options.lang.empty() ? b.lang : options.lang;
     pdf_plugin::flyer_document doc;
     doc.set_tagged(options.tagged);
+    doc.set_archive(options.pdfa);
     doc.add_offer(offer, b, lang, options.layout);
     doc.save(file, pdf_plugin::offer_info(offer, lang, options.source_date_epoch));
 }

@@ -42,6 +42,10 @@ public:
     /// Whether the PDF is tagged (a structure tree, marked content, /Lang;
     /// docs/pdf.md). On by default; before the first add_offer.
     void set_tagged(bool tagged);
+    /// Whether the PDF is made PDF/A-2b (docs/pdf.md, "Archivable PDFs"). On by default.
+    void set_archive(bool pdfa);
+    /// After saving: why the PDF could not be made PDF/A (no sRGB profile found), or "".
+    const std::string& not_archivable() const noexcept;
     /// A booklet's navigation, once every offer is in: a bookmark per offer
     /// with one per section, and, for two offers or more, a table of contents
     /// with their page numbers on pages inserted in front (numbered i, ii…: the

@@ -15,7 +15,8 @@
 //  - `layout=sheet|flyer`: the full offer sheet (default), or a one-page flyer
 //    (docs/pdf.md, "The one-page flyer");
 //  - `tagged=true|false`: a tagged, accessible PDF (default true; docs/pdf.md,
-//    "Accessible PDFs"); false saves about a third of the bytes.
+//    "Accessible PDFs"); false saves about a third of the bytes;
+//  - `pdfa=true|false`: PDF/A-2b (default true; docs/pdf.md, "Archivable PDFs").
 #pragma once
 
 #include <offerkit/brand.hpp>
@@ -80,6 +81,7 @@ struct flyer_options {
     std::string lang;  ///< "fr"/"en"; empty = the brand's
     flyer_layout layout = flyer_layout::sheet;
     bool tagged = true;                          ///< a tagged (accessible) PDF: structure tree, marked content, /Lang
+    bool pdfa = true;                            ///< PDF/A-2b: sRGB output intent, XMP metadata, an ID from the content
     std::optional<long long> source_date_epoch;  ///< metadata date when the offer has none
 };
 
