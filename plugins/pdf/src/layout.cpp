@@ -774,18 +774,21 @@ private:
             for (std::size_t k = 0; k < layout.size(); ++k) {
                 const auto& r = layout[k];
                 const double base = y - value_size * 0.95;
-                p.begin_marked(cells[k].first);
-                for (std::size_t i = 0; i < r.label.size(); ++i)
+                // one marked sequence a line, so that the lines read as lines, not glued words
+                for (std::size_t i = 0; i < r.label.size(); ++i) {
+                    p.begin_marked(cells[k].first);
                     for (const auto& rn : runs_of(r.label[i], label_size, left_x))
                         p.text(rn.style, label_size, rn.color, rn.x, base - static_cast<double>(i) * label_lead,
                                rn.text);
-                p.end_marked();
-                p.begin_marked(cells[k].second);
-                for (std::size_t i = 0; i < r.value.size(); ++i)
+                    p.end_marked();
+                }
+                for (std::size_t i = 0; i < r.value.size(); ++i) {
+                    p.begin_marked(cells[k].second);
                     for (const auto& rn : runs_of(r.value[i], value_size, value_x))
                         p.text(rn.style, value_size, rn.color, rn.x, base - static_cast<double>(i) * value_lead,
                                rn.text);
-                p.end_marked();
+                    p.end_marked();
+                }
                 y -= r.h;
             }
             double ry = top - pad;
@@ -793,20 +796,22 @@ private:
                 p.begin_artifact();
                 p.rect(right_x, ry - box_h, rc_w, box_h, accent_text_);
                 p.end_marked();
-                p.begin_marked(deadline_tag);
                 double by = ry - box_pad - dl_label * 0.9;
                 for (const auto& ln : dl_label_lines) {
+                    p.begin_marked(deadline_tag);
                     for (const auto& rn : runs_of(ln, dl_label, right_x + box_pad))
                         p.text(rn.style, dl_label, rn.color, rn.x, by, rn.text);
+                    p.end_marked();
                     by -= 11;
                 }
                 by -= 4 + dl_value * 0.25;
                 for (const auto& ln : dl_value_lines) {
+                    p.begin_marked(deadline_tag);
                     for (const auto& rn : runs_of(ln, dl_value, right_x + box_pad))
                         p.text(rn.style, dl_value, rn.color, rn.x, by, rn.text);
+                    p.end_marked();
                     by -= 16;
                 }
-                p.end_marked();
                 ry -= box_h + 10;
             }
             if (qr) {
@@ -834,6 +839,8 @@ private:
                 p.begin_marked(caption_tag);
                 const double cw = p.font(regular).measure(l_.qr_caption, 7.5);
                 p.text(regular, 7.5, text_grey, qx + (qr_size - cw) / 2, qy - 9, l_.qr_caption);
+                p.end_marked();
+                p.begin_marked(caption_tag);
                 // The address itself, for those who cannot scan: as much as fits the column.
                 const std::string shown = fitting_address(p, address, 6.5, rc_w);
                 const double aw = p.font(regular).measure(shown, 6.5);
@@ -913,11 +920,16 @@ private:
         const double org_y = slogan.empty() ? mid - size * 0.35 : mid + 3;
         p.begin_marked(org_tag_);
         p.text(bold, size, white, x, org_y, fit(bold, org_, size, avail));
-        if (!slogan.empty())
-            p.text(regular, 9.5, legible_on(primary_, 0.82), x, org_y - 17, fit(regular, slogan, 9.5, avail));
         p.end_marked();
+        if (!slogan.empty()) {
+            p.begin_marked(org_tag_);
+            p.text(regular, 9.5, legible_on(primary_, 0.82), x, org_y - 17, fit(regular, slogan, 9.5, avail));
+            p.end_marked();
+        }
         p.begin_marked(kind_tag_);
         p.text(bold, 8, legible_on(primary_, 0.7), right_edge - kw, page_h - 30, kind);
+        p.end_marked();
+        p.begin_marked(kind_tag_);
         p.text(regular, 10, white, right_edge - refw, page_h - 45, ref);
         p.end_marked();
     }
