@@ -172,9 +172,24 @@ brand read_brand(const fs::path& file, brand defaults, const brand_asset_checks&
         if (!fonts->is_object()) fail(file, "fonts: an object is expected", errc::type_error);
         for (const auto& kv : fonts->as_object()) {
             const std::string key = "fonts." + std::string(kv.key());
-            if (!kv.value().is_string()) fail(file, key + ": a file path is expected", errc::type_error);
-            const fs::path p = resolve(std::string(kv.value().as_string()));
+            if (!kv.value().is_string())
+                fail(file, key + ": a file path or a family name is expected", errc::type_error);
+            if (kv.key() != "regular" && kv.key() != "bold") fail(file, key + ": unknown font (regular, bold)");
+            const std::string value(kv.value().as_string());
+            fs::path p = resolve(value);
             std::error_code fe;
+            // A family name ("Liberation Sans"): no directory, no font file extension.
+            const std::string ext = text::ascii_lower(fs::path(value).extension().string());
+            const bool family = value.find('/') == std::string::npos && ext != ".ttf" && ext != ".otf" &&
+                                ext != ".ttc" && !fs::exists(p, fe);
+            if (family) {
+                if (!checks.font_family) continue;
+                try {
+                    p = checks.font_family(value, kv.key() == "bold");
+                } catch (const error& e) {
+                    throw error(e.code(), file.string() + ": " + key + ": " + e.what());
+                }
+            }
             if (!fs::is_regular_file(p, fe))
                 fail(p, "font file not found (named in " + file.string() + ", " + key + ")", errc::io_error);
             check_asset(checks.font, p, file.string() + ", " + key);

@@ -1291,3 +1291,30 @@ TEST_CASE("pdfa: without an sRGB profile the PDFs are made, not PDF/A, and said 
     unsetenv("OFFERKIT_ICC_PROFILE");
     CHECK(quiet.size() == 0);
 }
+
+TEST_CASE("brand fonts named by family are found with fontconfig, a missing family is an error naming it") {
+    REQUIRE_PDF_TOOLS();
+    if (!have_tool("fc-match")) OFFERKIT_SKIP("fontconfig missing (scripts/install-deps)");
+    temp_dir dir;
+    offerkit::testing::write_file(dir / "fam.json", R"({"name": "fam", "organisation": "Commune de test",
+        "fonts": {"regular": "Liberation Serif", "bold": "DejaVu Sans"}})");
+    const brand b = plugins::pdf::load_brand(dir / "fam.json");
+    CHECK(b.font_regular.filename() == "LiberationSerif-Regular.ttf");
+    CHECK(b.font_bold.filename() == "DejaVuSans-Bold.ttf");
+    auto files = export_pdf({offerkit::testing::full_offer()}, {{"brand", (dir / "fam.json").string()}}, dir / "out");
+    REQUIRE(files.size() == 1);
+    const auto fonts = run("pdffonts " + shell_quote(files[0].string())).output;
+    INFO(fonts);
+    CHECK_THAT(fonts, Catch::Contains("LiberationSerif") && Catch::Contains("DejaVuSans-Bold"));
+    check_fonts_embedded(files[0]);
+
+    // A family the machine does not have: fontconfig's nearest is not taken.
+    offerkit::testing::write_file(dir / "bad.json", R"({"fonts": {"regular": "No Such Family Sans"}})");
+    CHECK_THROWS_WITH(plugins::pdf::load_brand(dir / "bad.json"),
+                      Catch::Contains((dir / "bad.json").string() + ": fonts.regular: no font of the family \"No "
+                                                                    "Such Family Sans\" on this machine (fontconfig's "
+                                                                    "nearest: "));
+    // A format that draws no text with the brand's fonts (the web site) reads the profile as it is.
+    const brand core = read_brand(dir / "bad.json", brand{});
+    CHECK(core.font_regular.empty());
+}

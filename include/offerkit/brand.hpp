@@ -65,6 +65,11 @@ struct brand {
 struct brand_asset_checks {
     std::function<void(const std::filesystem::path&)> logo;
     std::function<void(const std::filesystem::path&)> font;
+    /// The file of a font named by its family ("fonts": {"regular": "Liberation
+    /// Sans"}), bold or not: the pdf plugin asks fontconfig. Without it (a format
+    /// that draws no text with the brand's fonts), a family name is accepted
+    /// and left unused.
+    std::function<std::filesystem::path(const std::string& family, bool bold)> font_family;
 };
 
 /// Reads the profile `file` over `defaults`. Relative paths inside (logo,

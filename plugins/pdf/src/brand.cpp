@@ -24,6 +24,7 @@ brand load_brand(const fs::path& file) {
     brand_asset_checks checks;
     checks.logo = [](const fs::path& p) { pdf_plugin::load_logo(p); };  // decoded once, now
     checks.font = [](const fs::path& p) { pdf_plugin::check_font_file(p); };
+    checks.font_family = [](const std::string& family, bool bold) { return pdf_plugin::font_of_family(family, bold); };
     return read_brand(file, default_brand(), checks);
 }
 

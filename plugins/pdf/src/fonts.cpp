@@ -1,5 +1,10 @@
 #include "fonts.hpp"
 
+#include <offerkit/error.hpp>
+#include <offerkit/text.hpp>
+
+#include <fontconfig/fontconfig.h>
+
 #include <cstdint>
 #include <cstdlib>
 #include <fstream>
@@ -18,6 +23,43 @@ namespace offerkit::pdf_plugin {
 namespace fs = std::filesystem;
 
 fs::path dejavu_font(const char* file) { return fs::path(OFFERKIT_PDF_DEJAVU_DIR) / file; }
+
+fs::path font_of_family(const std::string& family, bool bold) {
+    static std::mutex mutex;  // fontconfig's configuration is process-wide
+    const std::lock_guard<std::mutex> lock(mutex);
+    if (!FcInit()) throw error(errc::io_error, "fontconfig could not read its configuration");
+    FcPattern* want = FcPatternCreate();
+    if (!want) throw error(errc::io_error, "fontconfig: out of memory");
+    FcPatternAddString(want, FC_FAMILY, reinterpret_cast<const FcChar8*>(family.c_str()));
+    FcPatternAddInteger(want, FC_WEIGHT, bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
+    FcPatternAddInteger(want, FC_SLANT, FC_SLANT_ROMAN);
+    FcConfigSubstitute(nullptr, want, FcMatchPattern);
+    FcDefaultSubstitute(want);
+    FcResult result = FcResultNoMatch;
+    FcPattern* found = FcFontMatch(nullptr, want, &result);
+    FcPatternDestroy(want);
+    if (!found) throw error(errc::io_error, "no font of the family \"" + family + "\" (fontconfig found none)");
+    // fontconfig always answers with its nearest font: the family must be the one asked for.
+    std::string file, nearest;
+    FcChar8* s = nullptr;
+    if (FcPatternGetString(found, FC_FILE, 0, &s) == FcResultMatch) file = reinterpret_cast<const char*>(s);
+    bool same_family = false;
+    for (int i = 0; FcPatternGetString(found, FC_FAMILY, i, &s) == FcResultMatch; ++i) {
+        const std::string f = reinterpret_cast<const char*>(s);
+        if (i == 0) nearest = f;
+        same_family = same_family || text::iequals_ascii(f, family);
+    }
+    int weight = 0;
+    FcPatternGetInteger(found, FC_WEIGHT, 0, &weight);
+    FcPatternDestroy(found);
+    if (!same_family)
+        throw error(errc::io_error, "no font of the family \"" + family +
+                                        "\" on this machine (fontconfig's nearest: \"" + nearest + "\", " + file + ")");
+    if (bold != (weight >= FC_WEIGHT_DEMIBOLD))
+        throw error(errc::io_error, "the family \"" + family + "\" has no " + (bold ? "bold" : "regular") +
+                                        " font on this machine (fontconfig's nearest: " + file + ")");
+    return file;
+}
 
 namespace {
 

@@ -12,6 +12,12 @@ namespace offerkit::pdf_plugin {
 /// A file of DejaVu Sans (fonts-dejavu-core), e.g. "DejaVuSans.ttf".
 std::filesystem::path dejavu_font(const char* file);
 
+/// The font file of `family` ("Liberation Sans"), bold or regular, upright, as
+/// fontconfig finds it among the machine's fonts. Throws offerkit::error when
+/// fontconfig has no font of that family (naming its nearest), or none in that
+/// weight. Thread-safe.
+std::filesystem::path font_of_family(const std::string& family, bool bold);
+
 /// The Latin subset of DejaVu Sans made at build time, with its coverage.
 struct fast_fonts {
     std::filesystem::path regular, bold;
