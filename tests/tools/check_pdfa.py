@@ -77,6 +77,23 @@ def main():
             if desc is None or not any(k in desc for k in ("/FontFile", "/FontFile2", "/FontFile3")):
                 fonts_ok, why = False, f"{name} is not embedded"
     check("A-2 6.2.11.4", "every font is embedded", fonts_ok, why)
+    enc_ok, cid_ok, why_enc, why_cid = True, True, "", ""
+    for page in pdf.pages:
+        for name, font in page.Resources.get("/Font", {}).items():
+            if font.get("/Subtype") == "/TrueType":
+                desc = font.get("/FontDescriptor")
+                nonsymbolic = desc is not None and int(desc.get("/Flags", 0)) & 32
+                enc = font.get("/Encoding")
+                base = enc if isinstance(enc, pikepdf.Name) else (enc.get("/BaseEncoding") if enc is not None else None)
+                differences = isinstance(enc, pikepdf.Dictionary) and "/Differences" in enc
+                if nonsymbolic and (base not in ("/WinAnsiEncoding", "/MacRomanEncoding") or differences):
+                    enc_ok, why_enc = False, f"{name}: encoding {base}, differences {differences}"
+            for d in font.get("/DescendantFonts", []):
+                if d.get("/Subtype") == "/CIDFontType2" and "/CIDToGIDMap" not in d:
+                    cid_ok, why_cid = False, f"{name}: no CIDToGIDMap"
+    check("A-2 6.2.11.6", "non-symbolic TrueType fonts: WinAnsi or MacRoman encoding, no Differences", enc_ok,
+          why_enc)
+    check("A-2 6.2.11.3.2", "CIDFontType2 fonts have a CIDToGIDMap", cid_ok, why_cid)
     annots_ok, why = True, ""
     for i, page in enumerate(pdf.pages):
         for a in page.obj.get("/Annots", []):

@@ -4,7 +4,9 @@
 // from the content, so that the same input still gives the same bytes.
 #include "haru.hpp"
 
+#include <hpdf_encoder.h>
 #include <hpdf_encrypt.h>
+#include <hpdf_font.h>
 
 #include <cstdlib>
 #include <fstream>
@@ -118,6 +120,18 @@ bool flyer_document::impl::write_archive(std::string& where) {
     HPDF_Dict_AddName(metadata, "Subtype", "XML");
     HPDF_Stream_Write(metadata->stream, reinterpret_cast<const HPDF_BYTE*>(x.data()), static_cast<HPDF_UINT>(x.size()));
     HPDF_Dict_Add(catalog, "Metadata", metadata);
+
+    // PDF/A-2 6.2.11.6: a non-symbolic TrueType font has WinAnsiEncoding and no
+    // Differences unless their names are Adobe Glyph List names. libharu writes
+    // the encoding from the font's encoder when it saves, with [127 /.notdef]
+    // (its WinAnsi map leaves 127 out); code 127 is never drawn (text is cleaned
+    // of controls), so the encoder is told it has no differences.
+    for (const auto& [key, fc] : faces) {
+        if (!fc->winansi) continue;
+        HPDF_Encoder enc = static_cast<HPDF_FontAttr>(fc->font->attr)->encoder;
+        if (enc && enc->type == HPDF_ENCODER_TYPE_SINGLE_BYTE)
+            static_cast<HPDF_BasicEncoderAttr>(enc->attr)->has_differences = HPDF_FALSE;
+    }
 
     // The document ID: MD5 of the metadata and of every page's content, so that
     // the same input gives the same file (no clock, no random number).
