@@ -172,6 +172,24 @@ def main():
     check("UA-1 7.3", "every Figure has an alternative text", figures_ok, why)
     skipped = [b for a, b in zip([0] + headings, headings) if b > a + 1]
     check("UA-1 7.4.2", "headings do not skip a level", bool(headings) and not skipped, f"levels {headings[:12]}")
+    # links: described, and in the structure as Link elements (their /StructParent in the ParentTree)
+    parents = {}
+    if "/StructTreeRoot" in root and "/ParentTree" in root.StructTreeRoot:
+        nums = root.StructTreeRoot.ParentTree.get("/Nums", [])
+        parents = {int(nums[i]): nums[i + 1] for i in range(0, len(nums) - 1, 2)}
+    described, linked, why_d, why_l = True, True, "", ""
+    for i, page in enumerate(pdf.pages):
+        for a in page.obj.get("/Annots", []):
+            if a.get("/Subtype") != "/Link":
+                continue
+            if not str(a.get("/Contents", "")):
+                described, why_d = False, f"page {i + 1}: a link without /Contents"
+            key = a.get("/StructParent")
+            element = parents.get(int(key)) if key is not None else None
+            if not isinstance(element, pikepdf.Dictionary) or element.get("/S") != "/Link":
+                linked, why_l = False, f"page {i + 1}: a link outside the structure"
+    check("UA-1 7.18.1", "every link annotation has a description (/Contents)", described, why_d)
+    check("UA-1 7.18.5", "every link annotation is in a Link structure element", linked, why_l)
     tabs_ok = all(p.obj.get("/Tabs") == "/S" for p in pdf.pages if "/Annots" in p.obj)
     check("UA-1 7.18.3", "pages with annotations have /Tabs /S", tabs_ok)
     return 0 if all(results) else 1

@@ -1192,7 +1192,9 @@ void flyer_document::add_contents(const std::string& lang) {
             for (std::size_t i = k * rows_per_page; i < std::min(d.entries.size(), (k + 1) * rows_per_page); ++i) {
                 const auto& e = d.entries[i];
                 page_painter row(toc[k], e.faces, d.tags());
-                row.begin_marked(d.tree.add("TOCI", toc_tag));
+                // TOCI > Link: the line's words and the link annotation over them
+                const int link_tag = d.tree.add("Link", d.tree.add("TOCI", toc_tag));
+                row.begin_marked(link_tag);
                 const std::string number = std::to_string(e.first_page + 1);
                 const double nw = e.faces[bold]->measure(number, 10);
                 const double title_w = content_w - nw - 24;
@@ -1208,6 +1210,9 @@ void flyer_document::add_contents(const std::string& lang) {
                     destination(e.page, page_h));
                 HPDF_LinkAnnot_SetBorderStyle(link, 0, 0, 0);
                 HPDF_Dict_AddNumber(link, "F", 4);  // printed (PDF/A: every annotation)
+                // what the link is, for those who do not see it (PDF/UA 7.18.1)
+                HPDF_Dict_Add(link, "Contents", HPDF_String_New(d.doc->mmgr, e.title.c_str(), utf8));
+                if (d.tagged) d.tree.add_annotation(link_tag, toc[k], link);
                 y -= row_h;
             }
         }

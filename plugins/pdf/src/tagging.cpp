@@ -46,6 +46,14 @@ int structure_tree::mark(HPDF_Page page, int element) {
     return mcid;
 }
 
+void structure_tree::add_annotation(int element, HPDF_Page page, HPDF_Dict annot) {
+    kid k;
+    k.page = page;
+    k.object = annot;
+    elements_[static_cast<std::size_t>(element)].kids.push_back(k);
+    objects_.emplace_back(annot, element);
+}
+
 bool structure_tree::write(HPDF_Doc doc, const std::string& lang) const {
     HPDF_MMgr mm = doc->mmgr;
     HPDF_Encoder utf8 = HPDF_GetEncoder(doc, "UTF-8");
@@ -83,6 +91,14 @@ bool structure_tree::write(HPDF_Doc doc, const std::string& lang) const {
                 HPDF_Array_Add(kids, dicts[static_cast<std::size_t>(k.element)]);
                 continue;
             }
+            if (k.object) {
+                HPDF_Dict objr = HPDF_Dict_New(mm);
+                HPDF_Array_Add(kids, objr);
+                HPDF_Dict_AddName(objr, "Type", "OBJR");
+                HPDF_Dict_Add(objr, "Obj", k.object);
+                HPDF_Dict_Add(objr, "Pg", k.page);
+                continue;
+            }
             if (k.page == own_page) {
                 HPDF_Array_AddNumber(kids, k.mcid);
                 continue;
@@ -110,7 +126,14 @@ bool structure_tree::write(HPDF_Doc doc, const std::string& lang) const {
         HPDF_Dict_AddNumber(page, "StructParents", static_cast<HPDF_INT32>(p));
         HPDF_Dict_AddName(page, "Tabs", "S");  // links visited in structure order
     }
-    HPDF_Dict_AddNumber(root, "ParentTreeNextKey", static_cast<HPDF_INT32>(pages_.size()));
+    // then each annotation's key (its /StructParent): its element itself
+    for (std::size_t i = 0; i < objects_.size(); ++i) {
+        const auto key = static_cast<HPDF_INT32>(pages_.size() + i);
+        HPDF_Array_AddNumber(nums, key);
+        HPDF_Array_Add(nums, dicts[static_cast<std::size_t>(objects_[i].second)]);
+        HPDF_Dict_AddNumber(objects_[i].first, "StructParent", key);
+    }
+    HPDF_Dict_AddNumber(root, "ParentTreeNextKey", static_cast<HPDF_INT32>(pages_.size() + objects_.size()));
 
     HPDF_Dict catalog = doc->catalog;
     HPDF_Dict_Add(catalog, "StructTreeRoot", root);

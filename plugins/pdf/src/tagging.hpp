@@ -31,6 +31,10 @@ public:
     /// The next marked-content identifier of `page`, as content of `element`.
     int mark(HPDF_Page page, int element);
 
+    /// The annotation `annot` of `page` (a link) as content of `element`
+    /// (an object reference, OBJR; the annotation gets its /StructParent).
+    void add_annotation(int element, HPDF_Page page, HPDF_Dict annot);
+
     bool empty() const noexcept { return elements_.size() <= 1; }
     const std::string& role(int element) const { return elements_[static_cast<std::size_t>(element)].role; }
     /// How many elements there are; drop_from(size()) undoes what was added since
@@ -46,7 +50,8 @@ private:
     struct kid {
         int element = none;  // a child element, or
         HPDF_Page page = nullptr;
-        int mcid = none;  // marked content on `page`
+        int mcid = none;             // marked content on `page`, or
+        HPDF_Dict object = nullptr;  // an annotation of `page`
     };
     struct node {
         std::string role;
@@ -57,6 +62,7 @@ private:
     std::vector<node> elements_;
     // per page, in the order first marked: the element owning each MCID
     std::vector<std::pair<HPDF_Page, std::vector<int>>> pages_;
+    std::vector<std::pair<HPDF_Dict, int>> objects_;  // annotations and their element
 };
 
 }  // namespace offerkit::pdf_plugin
