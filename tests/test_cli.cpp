@@ -190,6 +190,21 @@ TEST_CASE("a broken file exits 1 with file:line:column and leaves no output") {
     CHECK(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()) == 1);  // no temp file left
 }
 
+TEST_CASE("an export that cannot start leaves no output directory behind, an existing one as it was") {
+    testing::temp_dir dir;
+    testing::write_file(dir / "offer.json", to_json(testing::full_offer(), {false}));
+    const std::string convert = cli() + " convert " + shell_quote((dir / "offer.json").string()) +
+                                " --to pdf --brand " + shell_quote((dir / "missing.json").string()) + " -o ";
+    auto r = run(convert + shell_quote((dir / "flyers").string()));
+    CHECK(r.exit_code != 0);
+    CHECK_THAT(r.output, Catch::Contains("missing.json: brand: brand file not found"));
+    CHECK_FALSE(fs::exists(dir / "flyers"));
+    fs::create_directory(dir / "mine");
+    r = run(convert + shell_quote((dir / "mine").string()));
+    CHECK(r.exit_code != 0);
+    CHECK(fs::is_directory(dir / "mine"));  // the user's: kept
+}
+
 TEST_CASE("one bad offer fails the batch unless --keep-going") {
     testing::temp_dir dir;
     std::string lines = to_json(testing::full_offer(), {false}) + "\n{\"reference\": \"bad\", \"title\": 1}\n" +

@@ -158,6 +158,7 @@ int run_convert(const registry& reg, const convert_request& request) {
     std::unique_ptr<export_session> session;
     std::unique_ptr<parallel_export> parallel;
     const unsigned jobs = request.jobs ? request.jobs : std::max(1u, std::thread::hardware_concurrency());
+    bool made_output_dir = false;  // by us, now: removed again if the export cannot start
     try {
         const bool per_offer = exp->layout(export_options) == output_layout::file_per_offer;
         if (per_offer) {
@@ -177,6 +178,7 @@ int run_convert(const registry& reg, const convert_request& request) {
                           << ", such as one that writes a single file)\n";
                 return exit_usage;
             }
+            made_output_dir = !std::filesystem::exists(out, ec);
             ensure_directory(request.output);
         } else if (request.output == "-") {
             target.stream = &std::cout;
@@ -187,6 +189,10 @@ int run_convert(const registry& reg, const convert_request& request) {
             session = exp->begin(target, export_options, diags);
     } catch (const error& e) {
         std::cerr << "offerkit: error: " << e.what() << '\n';
+        if (made_output_dir) {
+            std::error_code ec;
+            std::filesystem::remove(request.output, ec);  // only while still empty
+        }
         return e.code() == errc::invalid_option ? exit_usage : exit_bad_input;
     }
 
