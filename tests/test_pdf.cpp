@@ -32,6 +32,21 @@ bool have_tool(const std::string& name) { return run("command -v " + name + " >/
             OFFERKIT_SKIP("qpdf, poppler-utils or mupdf-tools missing (scripts/install-deps)");                 \
     } while (0)
 
+#define REQUIRE_PIKEPDF()                                                                          \
+    do {                                                                                           \
+        if (run(shell_quote(offerkit::testing::python()) + " -c 'import pikepdf'").exit_code != 0) \
+            OFFERKIT_SKIP("python3-pikepdf missing (scripts/install-deps)");                       \
+    } while (0)
+
+/// A full offer with a title of 60 phrases and a place of work of 600 letters.
+job_offer oversized_offer() {
+    job_offer o = offerkit::testing::full_offer();
+    o.title.clear();
+    for (int i = 0; i < 60; ++i) o.title += "Très long intitulé de poste numéro " + std::to_string(i) + " ";
+    o.location = std::string(600, 'x');
+    return o;
+}
+
 /// Runs the exporter; returns the files written.
 std::vector<fs::path> export_pdf(const std::vector<job_offer>& offers, const option_map& options, const fs::path& out,
                                  diagnostics* diags_out = nullptr) {
@@ -357,10 +372,7 @@ TEST_CASE("a long offer flows onto several pages, each with its footer, nothing 
 TEST_CASE("a pathological offer: huge title, endless word, hundreds of items, emoji") {
     REQUIRE_PDF_TOOLS();
     temp_dir dir;
-    job_offer o = offerkit::testing::full_offer();
-    o.title.clear();
-    for (int i = 0; i < 60; ++i) o.title += "Très long intitulé de poste numéro " + std::to_string(i) + " ";
-    o.location = std::string(600, 'x');
+    job_offer o = oversized_offer();
     o.missions = {std::string(3000, 'W'), "Émoji 🙂 hors du plan multilingue de base", "\t contrôle\n  "};
     activity_section many{activity_kind::main, std::string(400, 'T'), {}};
     for (int i = 0; i < 300; ++i) many.items.push_back("Point " + std::to_string(i) + " de la liste");
@@ -794,8 +806,7 @@ offerkit::testing::command_result contrast_check(const fs::path& pdf) { return p
 }  // namespace
 
 TEST_CASE("text on brand colours reads at 4.5:1 at least: a pale brand is darkened, and said so once") {
-    if (run(shell_quote(offerkit::testing::python()) + " -c 'import pikepdf'").exit_code != 0)
-        OFFERKIT_SKIP("python3-pikepdf missing (scripts/install-deps)");
+    REQUIRE_PIKEPDF();
     temp_dir dir;
     // The built-in brand and the shipped one pass as they are.
     for (const auto& brand : {std::string(), (brands_dir / "default.json").string()}) {
@@ -985,10 +996,7 @@ TEST_CASE("layout=flyer: one A4 page with the title, key facts, deadline, missio
 TEST_CASE("layout=flyer: a pathological offer still fits one page, its text unshrunk") {
     REQUIRE_PDF_TOOLS();
     temp_dir dir;
-    job_offer o = offerkit::testing::full_offer();
-    o.title.clear();
-    for (int i = 0; i < 60; ++i) o.title += "Très long intitulé de poste numéro " + std::to_string(i) + " ";
-    o.location = std::string(600, 'x');
+    job_offer o = oversized_offer();
     o.missions = {std::string(3000, 'W'), "Deuxième mission"};
     for (auto& c : o.contacts) c.name = std::string(500, 'n');
     o.how_to_apply = {std::string(4000, 'a')};
@@ -1068,8 +1076,7 @@ std::vector<std::string> starting_with(const std::vector<std::string>& lines, co
 
 TEST_CASE("booklet: a bookmark per offer with its sections, a table of contents whose numbers are the pages'") {
     REQUIRE_PDF_TOOLS();
-    if (run(shell_quote(offerkit::testing::python()) + " -c 'import pikepdf'").exit_code != 0)
-        OFFERKIT_SKIP("python3-pikepdf missing (scripts/install-deps)");
+    REQUIRE_PIKEPDF();
     temp_dir dir;
     job_offer a = long_offer(), b = offerkit::testing::full_offer(), c = offerkit::testing::minimal_offer();
     b.reference = "9001-26-0410/SR";
@@ -1182,8 +1189,7 @@ TEST_CASE("tagged PDF: a structure tree in reading order, artifacts, /Lang, the 
     CHECK(tree.find("(suite)") == std::string::npos);
 
     // The catalogue and figures, read with pikepdf.
-    if (run(shell_quote(offerkit::testing::python()) + " -c 'import pikepdf'").exit_code != 0)
-        OFFERKIT_SKIP("python3-pikepdf missing (scripts/install-deps)");
+    REQUIRE_PIKEPDF();
     const fs::path script = dir / "catalog.py";
     offerkit::testing::write_file(script, R"(import sys, pikepdf
 p = pikepdf.open(sys.argv[1])
@@ -1227,8 +1233,7 @@ offerkit::testing::command_result clauses_of(const fs::path& pdf) { return pdf_t
 
 TEST_CASE("PDF/A-2b and PDF/UA-1: flyers, one-page flyers and booklets pass the clauses offerkit checks") {
     REQUIRE_PDF_TOOLS();
-    if (run(shell_quote(offerkit::testing::python()) + " -c 'import pikepdf'").exit_code != 0)
-        OFFERKIT_SKIP("python3-pikepdf missing (scripts/install-deps)");
+    REQUIRE_PIKEPDF();
     if (!fs::exists("/usr/share/color/icc/sRGB.icc")) OFFERKIT_SKIP("icc-profiles-free missing (scripts/install-deps)");
     temp_dir dir;
     job_offer a = long_offer(), b = offerkit::testing::full_offer();
